@@ -1,0 +1,46 @@
+import { formatLocation, type SourceLocation } from './errors.js';
+
+/** Every warning code briefwright emits. */
+export type WarningCode =
+  | 'RAW_HTML_DROPPED'
+  | 'UNKNOWN_DIRECTIVE'
+  | 'MISSING_GLYPH'
+  | 'IMAGE_UNAVAILABLE'
+  | 'CHART_AS_TABLE'
+  | 'CHART_INVALID'
+  | 'INLINE_IMAGE'
+  | 'FOOTNOTE_MISSING'
+  | 'CONTENT_SPLIT';
+
+/** A problem in content that did not stop the render. */
+export interface Warning extends SourceLocation {
+  readonly code: WarningCode;
+  readonly message: string;
+  /** The output format that raised it, when a renderer did. */
+  readonly format?: string;
+}
+
+/** Collects warnings during one render, dropping exact duplicates. */
+export class WarningSink {
+  readonly #seen = new Set<string>();
+  readonly #warnings: Warning[] = [];
+
+  /** Records a warning once. */
+  add(warning: Warning): void {
+    const key = `${warning.code}|${warning.format ?? ''}|${warning.line ?? ''}|${warning.message}`;
+    if (this.#seen.has(key)) return;
+    this.#seen.add(key);
+    this.#warnings.push(warning);
+  }
+
+  /** The warnings in the order they were raised. */
+  list(): Warning[] {
+    return [...this.#warnings];
+  }
+}
+
+/** Formats a warning the way the CLI prints it. */
+export function formatWarning(warning: Warning): string {
+  const format = warning.format ? ` [${warning.format}]` : '';
+  return `${formatLocation(warning)}: warning ${warning.code}${format}: ${warning.message}`;
+}

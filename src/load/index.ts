@@ -1,0 +1,77 @@
+import { extname } from 'node:path';
+import { BriefwrightError } from '../diagnostics/errors.js';
+import type { Report } from '../model/schema.js';
+import { parseMarkdownSource } from './markdownSource.js';
+import { lineColumnAt, normalizeNewlines, readSourceText } from './sourceText.js';
+import { validateReport } from './validate.js';
+import { type ParsedSource, parseYamlSource } from './yamlSource.js';
+
+/** The input syntaxes briefwright reads. */
+export type InputFormat = 'json' | 'yaml' | 'markdown';
+
+const EXTENSIONS: Record<string, InputFormat> = {
+  '.json': 'json',
+  '.yaml': 'yaml',
+  '.yml': 'yaml',
+  '.md': 'markdown',
+  '.markdown': 'markdown',
+};
+
+/** Loads and validates a report from a `.json`, `.yaml`/`.yml` or `.md` file. */
+export async function loadReport(file: string): Promise<Report> {
+  const format = inputFormatOf(file);
+  const text = await readSourceText(file);
+  return parseReport(text, { file, format });
+}
+
+/** Options of {@link parseReport}. */
+export interface ParseReportOptions {
+  /** Name used in error messages. @default "<input>" */
+  file?: string;
+  /** The syntax of the text. @default "yaml" (which also reads JSON) */
+  format?: InputFormat;
+}
+
+/** Parses and validates a report from text already in memory. */
+export function parseReport(text: string, options: ParseReportOptions = {}): Report {
+  const file = options.file ?? '<input>';
+  const source = parseSource(normalizeNewlines(text.replace(/^\uFEFF/, '')), file, options.format ?? 'yaml');
+  return validateReport(source.value, file, source.locate);
+}
+
+/** The input format a file name implies, or a clear error. */
+export function inputFormatOf(file: string): InputFormat {
+  const format = EXTENSIONS[extname(file).toLowerCase()];
+  if (!format) {
+    throw new BriefwrightError('INPUT_FORMAT', `cannot read "${extname(file) || 'files without an extension'}" inputs`, {
+      file,
+      hint: 'use a .json, .yaml, .yml or .md file',
+    });
+  }
+  return format;
+}
+
+function parseSource(text: string, file: string, format: InputFormat): ParsedSource {
+  if (format === 'markdown') return parseMarkdownSource(text, file);
+  if (format === 'json') checkJsonSyntax(text, file);
+  return parseYamlSource(text, file);
+}
+
+/** JSON is parsed as YAML for positions, but JSON's own parser decides what is valid JSON. */
+function checkJsonSyntax(text: string, file: string): void {
+  try {
+    JSON.parse(text);
+  } catch (cause) {
+    const message = cause instanceof Error ? cause.message : String(cause);
+    const position = /position (\d+)/.exec(message);
+    const at = position ? lineColumnAt(text, Number(position[1])) : {};
+    throw new BriefwrightError('PARSE_JSON', message.replace(/ in JSON at position \d+.*$/, ''), {
+      file,
+      ...at,
+      cause,
+      hint: 'check for a missing comma or quote, or a trailing comma, near this position',
+    });
+  }
+}
+
+export { validateReport } from './validate.js';

@@ -1,0 +1,180 @@
+import { Lexer, type Token, type Tokens } from 'marked';
+import { BriefwrightError } from '../diagnostics/errors.js';
+import type { MetaSchema } from '../model/schema.js';
+import { type Locate, type ParsedSource, parseYamlSource } from './yamlSource.js';
+
+const META_KEYS: ReadonlySet<string> = new Set<keyof typeof MetaSchema.shape>([
+  'title',
+  'subtitle',
+  'shortTitle',
+  'series',
+  'number',
+  'date',
+  'authors',
+  'organization',
+  'language',
+  'keywords',
+  'classification',
+  'disclaimer',
+]);
+
+interface RawSection {
+  title: string;
+  line: number;
+  body: string[];
+  subsections: RawSection[];
+  depth: number;
+}
+
+/**
+ * Turns Markdown with optional YAML front matter into the raw model: front matter gives meta and other
+ * fields; without a title there, the first heading is the title; text before the first section heading
+ * is the summary; headings of the shallowest level start sections and deeper ones subsections.
+ */
+export function parseMarkdownSource(text: string, file: string): ParsedSource {
+  const { frontMatter, body, bodyLine } = splitFrontMatter(text, file);
+  const front = frontMatter ? parseYamlSource(frontMatter.text, file, frontMatter.line - 1) : undefined;
+  const data = isRecord(front?.value) ? front.value : {};
+  if (front && front.value != null && !isRecord(front.value)) {
+    throw new BriefwrightError('PARSE_YAML', 'the front matter must be a mapping of fields', {
+      file,
+      line: frontMatter?.line,
+      column: 1,
+      hint: 'write it as "title: …" lines between the two "---" lines',
+    });
+  }
+  const liftMeta = !('meta' in data);
+  const meta: Record<string, unknown> = liftMeta ? {} : { ...(isRecord(data.meta) ? data.meta : {}) };
+  const report: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (liftMeta && META_KEYS.has(key)) meta[key] = value;
+    else if (key !== 'meta') report[key] = value;
+  }
+  if (!liftMeta && !isRecord(data.meta)) report.meta = data.meta;
+
+  const blocks = lexBlocks(body, bodyLine);
+  let titleLine: number | undefined;
+  if (meta.title === undefined) {
+    const index = blocks.findIndex((block) => block.heading);
+    const heading = blocks[index]?.heading;
+    if (heading) {
+      meta.title = heading.text;
+      titleLine = blocks[index]?.line;
+      blocks.splice(index, 1);
+    } else {
+      meta.title = titleFromFileName(file);
+    }
+  }
+  const preamble: string[] = [];
+  const roots: RawSection[] = [];
+  const stack: RawSection[] = [];
+  for (const block of blocks) {
+    if (block.heading) {
+      const section: RawSection = { title: block.heading.text, line: block.line, body: [], subsections: [], depth: block.heading.depth };
+      while (stack.length > 0 && (stack.at(-1)?.depth ?? 0) >= section.depth) stack.pop();
+      const parent = stack.at(-1);
+      if (parent) parent.subsections.push(section);
+      else roots.push(section);
+      stack.push(section);
+    } else {
+      (stack.at(-1)?.body ?? preamble).push(block.raw);
+    }
+  }
+  const summary = preamble.join('').trim();
+  if (summary) report.summary = typeof report.summary === 'string' ? `${report.summary}\n\n${summary}` : summary;
+  if (roots.length > 0 || report.sections === undefined) {
+    report.sections = [...(Array.isArray(report.sections) ? report.sections : []), ...roots.map(toSection)];
+  }
+  report.meta = meta;
+
+  const locate: Locate = (path, at) => {
+    const [head, second, ...rest] = path;
+    if (head === 'meta' && second === 'title' && titleLine !== undefined) return { line: titleLine, column: 1 };
+    if (head === 'sections' && typeof second === 'number') {
+      const fromFront = Array.isArray(data.sections) ? data.sections.length : 0;
+      const section = findSection(roots, second - fromFront, rest);
+      if (section) return { line: section.line, column: 1 };
+    }
+    if (!front) return undefined;
+    if (head === 'meta' && liftMeta) return front.locate(second === undefined ? [] : [second, ...rest], at);
+    return front.locate(path, at);
+  };
+  return { value: report, locate };
+}
+
+function findSection(roots: RawSection[], index: number, rest: readonly PropertyKey[]): RawSection | undefined {
+  let section = roots[index];
+  let remaining = rest;
+  while (section && remaining[0] === 'subsections' && typeof remaining[1] === 'number') {
+    section = section.subsections[remaining[1]];
+    remaining = remaining.slice(2);
+  }
+  return section;
+}
+
+function toSection(raw: RawSection): Record<string, unknown> {
+  const body = raw.body.join('').trim();
+  return {
+    title: raw.title,
+    ...(body ? { body } : {}),
+    ...(raw.subsections.length > 0 ? { subsections: raw.subsections.map(toSection) } : {}),
+  };
+}
+
+interface Block {
+  raw: string;
+  line: number;
+  heading?: { depth: number; text: string };
+}
+
+function lexBlocks(body: string, firstLine: number): Block[] {
+  const tokens: Token[] = new Lexer({ gfm: true }).blockTokens(body, []);
+  const blocks: Block[] = [];
+  let line = firstLine;
+  for (const token of tokens) {
+    const block: Block = { raw: token.raw, line };
+    if (token.type === 'heading') {
+      const heading = token as Tokens.Heading;
+      block.heading = { depth: heading.depth, text: heading.text.trim() };
+    }
+    blocks.push(block);
+    line += countNewlines(token.raw);
+  }
+  return blocks;
+}
+
+function splitFrontMatter(text: string, file: string) {
+  const match = /^---[ \t]*\n/.exec(text);
+  if (!match) return { frontMatter: undefined, body: text, bodyLine: 1 };
+  const close = /^(?:---|\.\.\.)[ \t]*$/m;
+  const rest = text.slice(match[0].length);
+  const end = close.exec(rest);
+  if (!end) {
+    throw new BriefwrightError('PARSE_YAML', 'the front matter has no closing "---" line', {
+      file,
+      line: 1,
+      column: 1,
+      hint: 'end the front matter with a line holding only "---"',
+    });
+  }
+  const frontText = rest.slice(0, end.index);
+  const afterClose = rest.slice(end.index + end[0].length).replace(/^\n/, '');
+  const bodyLine = 1 + countNewlines(text.slice(0, text.length - afterClose.length));
+  return { frontMatter: { text: frontText, line: 2 }, body: afterClose, bodyLine };
+}
+
+function titleFromFileName(file: string): string {
+  const base = file.split(/[\\/]/).pop() ?? file;
+  const stem = base.replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ').trim();
+  return stem ? stem.charAt(0).toUpperCase() + stem.slice(1) : 'Untitled';
+}
+
+function countNewlines(text: string): number {
+  let count = 0;
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) count++;
+  return count;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
+}

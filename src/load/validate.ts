@@ -1,0 +1,133 @@
+import type { z } from 'zod';
+import { BriefwrightError, type ErrorCode } from '../diagnostics/errors.js';
+import { type Report, ReportSchema } from '../model/schema.js';
+import type { Locate } from './yamlSource.js';
+import { suggest } from './suggest.js';
+
+/** Validates parsed data against the model; every fault becomes a {@link BriefwrightError} with its pointer. */
+export function validateReport(value: unknown, file: string | undefined, locate?: Locate): Report {
+  const result = ReportSchema.safeParse(value);
+  if (result.success) return result.data;
+  const errors = result.error.issues.flatMap((issue) => toErrors(issue, value, file, locate));
+  const [first, ...related] = errors;
+  if (!first) throw new BriefwrightError('INVALID_VALUE', 'the input does not match the model', { file });
+  throw new BriefwrightError(first.code, first.message, { ...first, file, related });
+}
+
+function toErrors(
+  issue: z.core.$ZodIssue,
+  root: unknown,
+  file: string | undefined,
+  locate: Locate | undefined,
+): BriefwrightError[] {
+  const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
+  if (issue.code === 'unrecognized_keys') {
+    const allowed = knownKeys(issue);
+    return issue.keys.map((key) => {
+      const keyPath = [...path, key];
+      const guess = suggest(key, allowed);
+      return new BriefwrightError('UNKNOWN_FIELD', `unknown field "${key}"`, {
+        file,
+        pointer: toPointer(keyPath),
+        ...locate?.(keyPath, 'key'),
+        hint: guess
+          ? `did you mean "${guess}"?`
+          : `allowed here: ${allowed.join(', ') || 'no fields'}`,
+      });
+    });
+  }
+  const actual = valueAt(root, path);
+  const { code, message, hint } = describe(issue, actual, path);
+  return [
+    new BriefwrightError(code, message, {
+      file,
+      pointer: toPointer(path),
+      ...locate?.(path),
+      ...(hint ? { hint } : {}),
+    }),
+  ];
+}
+
+function describe(
+  issue: z.core.$ZodIssue,
+  actual: unknown,
+  path: readonly (string | number)[],
+): { code: ErrorCode; message: string; hint?: string } {
+  const field = fieldName(path);
+  if (issue.code === 'invalid_type') {
+    if (actual === undefined) {
+      return { code: 'MISSING_FIELD', message: `${field} is required`, hint: `add "${field}" (${issue.expected})` };
+    }
+    return {
+      code: 'WRONG_TYPE',
+      message: `${field} must be ${article(issue.expected)}, not ${article(typeName(actual))}`,
+      ...(issue.expected === 'string' && typeof actual !== 'object' ? { hint: 'put the value in quotes' } : {}),
+    };
+  }
+  if (issue.code === 'invalid_union') {
+    return { code: 'WRONG_TYPE', message: `${field} has the wrong shape (${typeName(actual)})` };
+  }
+  if (issue.code === 'too_small' && issue.origin === 'string') {
+    return { code: 'INVALID_VALUE', message: `${field} must not be empty` };
+  }
+  if (issue.code === 'too_small' && issue.origin === 'array') {
+    return { code: 'INVALID_VALUE', message: `${field} needs at least ${String(issue.minimum)} item(s)` };
+  }
+  if (issue.code === 'invalid_value') {
+    const choices = issue.values.map((v) => JSON.stringify(v)).join(', ');
+    const guess = typeof actual === 'string' ? suggest(actual, issue.values.map(String)) : undefined;
+    return {
+      code: 'INVALID_VALUE',
+      message: `${field} must be one of ${choices}, not ${JSON.stringify(actual)}`,
+      ...(guess ? { hint: `did you mean "${guess}"?` } : {}),
+    };
+  }
+  return { code: 'INVALID_VALUE', message: `${field}: ${issue.message}` };
+}
+
+/** Formats a path as a JSON pointer (RFC 6901). */
+export function toPointer(path: readonly PropertyKey[]): string {
+  return path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+}
+
+function fieldName(path: readonly (string | number)[]): string {
+  const last = [...path].reverse().find((segment) => typeof segment === 'string');
+  const index = path.at(-1);
+  if (typeof index === 'number') return `${String(last ?? 'item')}[${index}]`;
+  return String(last ?? 'the document');
+}
+
+function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let node = root;
+  for (const segment of path) {
+    if (node === null || typeof node !== 'object') return undefined;
+    node = (node as Record<string | number, unknown>)[segment];
+  }
+  return node;
+}
+
+function knownKeys(issue: z.core.$ZodIssue): string[] {
+  const inst = (issue as { inst?: { _zod?: { def?: { shape?: Record<string, unknown> } } } }).inst;
+  return Object.keys(inst?._zod?.def?.shape ?? {});
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'list';
+  if (typeof value === 'object') return 'mapping';
+  return typeof value;
+}
+
+function article(type: string): string {
+  const names: Record<string, string> = {
+    string: 'a text',
+    number: 'a number',
+    boolean: 'true or false',
+    array: 'a list',
+    list: 'a list',
+    object: 'a mapping',
+    mapping: 'a mapping',
+    null: 'null',
+  };
+  return names[type] ?? type;
+}

@@ -1,0 +1,77 @@
+import type { MarkedToken, Token, Tokens } from 'marked';
+import type { Inline } from '../tree/types.js';
+import type { ConvertContext } from './context.js';
+import { decodeEntities } from './entities.js';
+
+/** Converts marked inline tokens into DocTree inline nodes, merging adjacent text. */
+export function fromInlineTokens(tokens: readonly Token[] | undefined, ctx: ConvertContext): Inline[] {
+  const nodes: Inline[] = [];
+  for (const token of tokens ?? []) {
+    for (const node of fromInlineToken(token, ctx)) {
+      const last = nodes.at(-1);
+      if (node.type === 'text' && last?.type === 'text') nodes[nodes.length - 1] = { type: 'text', value: last.value + node.value };
+      else nodes.push(node);
+    }
+  }
+  return nodes;
+}
+
+function fromInlineToken(token: Token, ctx: ConvertContext): Inline[] {
+  if (token.type === 'footnoteRef') return fromFootnoteRef(token as Tokens.Generic, ctx);
+  const known = token as MarkedToken;
+  switch (known.type) {
+    case 'text':
+      return known.tokens ? fromInlineTokens(known.tokens, ctx) : [text(known.text)];
+    case 'escape':
+      return [{ type: 'text', value: known.text }];
+    case 'strong':
+      return [{ type: 'strong', children: fromInlineTokens(known.tokens, ctx) }];
+    case 'em':
+      return [{ type: 'emphasis', children: fromInlineTokens(known.tokens, ctx) }];
+    case 'del':
+      return [{ type: 'delete', children: fromInlineTokens(known.tokens, ctx) }];
+    case 'codespan':
+      return [{ type: 'inlineCode', value: decodeEntities(known.text) }];
+    case 'br':
+      return [{ type: 'break' }];
+    case 'link':
+      return [{ type: 'link', url: known.href, children: fromInlineTokens(known.tokens, ctx) }];
+    case 'image':
+      ctx.warn({
+        code: 'INLINE_IMAGE',
+        message: `image "${known.href}" inside a line of text shows as its alt text; put it on a line of its own`,
+        file: ctx.file,
+        ...ctx.locate(known.raw),
+      });
+      return [text(known.text)];
+    case 'html':
+      ctx.warn({
+        code: 'RAW_HTML_DROPPED',
+        message: `raw HTML ${JSON.stringify(clip(known.raw))} is not rendered`,
+        file: ctx.file,
+        ...ctx.locate(known.raw),
+      });
+      return [];
+    case 'checkbox':
+      return [];
+    default:
+      return [text(known.raw)];
+  }
+}
+
+function fromFootnoteRef(token: Tokens.Generic, ctx: ConvertContext): Inline[] {
+  const label = String(token.label);
+  const number = ctx.footnoteNumber(label);
+  if (number === undefined) return [text(token.raw)];
+  return [{ type: 'footnoteReference', label, number }];
+}
+
+function text(value: string): Inline {
+  return { type: 'text', value: decodeEntities(value) };
+}
+
+/** Shortens a snippet for a message. */
+export function clip(snippet: string): string {
+  const line = snippet.trim().split('\n')[0] ?? '';
+  return line.length > 60 ? `${line.slice(0, 57)}…` : line;
+}

@@ -1,0 +1,2 @@
+export { buildJsonSchema, renderJsonSchema } from './jsonSchema.js';
+export * from './schema.js';

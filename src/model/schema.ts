@@ -1,0 +1,172 @@
+import { z } from 'zod';
+
+const markdown = (what: string) => z.string().describe(`${what} (Markdown)`);
+const plain = (what: string) => z.string().describe(what);
+
+/** An author of the report. */
+export const AuthorSchema = z.strictObject({
+  name: plain('Full name').min(1),
+  affiliation: plain('Institution or role shown next to the name').optional(),
+  email: plain('Contact address').optional(),
+});
+
+/** The report's metadata: what the cover block, the title slide and the PDF's document info show. */
+export const MetaSchema = z.strictObject({
+  title: plain('Title of the brief').min(1),
+  subtitle: plain('Subtitle under the title').optional(),
+  shortTitle: plain('Short title for running headers; defaults to the title').optional(),
+  series: plain('Publication series, such as "Policy Brief"').optional(),
+  number: z.union([z.string(), z.number()]).describe('Number within the series').optional(),
+  date: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
+    .describe('Publication date, YYYY-MM-DD; also the PDF creation date')
+    .optional(),
+  authors: z
+    .array(
+      z.union([
+        z
+          .string()
+          .min(1)
+          .transform((name): z.output<typeof AuthorSchema> => ({ name })),
+        AuthorSchema,
+      ]),
+    )
+    .describe('Authors in order: a name, or an object with name and affiliation')
+    .optional(),
+  organization: plain('Publishing organization').optional(),
+  language: z
+    .string()
+    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a BCP 47 language tag such as "en" or "fr-CA"')
+    .describe('BCP 47 language tag of the content')
+    .default('en'),
+  keywords: z.array(z.string()).describe('Keywords for the document info').optional(),
+  classification: plain('Classification or distribution marking, such as "Public"').optional(),
+  disclaimer: markdown('Disclaimer printed at the end').optional(),
+});
+
+const cell = z.union([z.string(), z.number()]).describe('Cell text (Markdown inline) or number');
+
+/** A table with an optional caption and source line. */
+export const TableSchema = z
+  .strictObject({
+    caption: plain('Caption shown above the table').optional(),
+    columns: z.array(cell).min(1).describe('Header cells'),
+    rows: z.array(z.array(cell)).describe('Body rows; each has as many cells as there are columns'),
+    align: z
+      .array(z.enum(['left', 'center', 'right']))
+      .describe('Alignment per column; numbers default to right')
+      .optional(),
+    source: plain('Source line shown under the table').optional(),
+  })
+  .superRefine((table, ctx) => {
+    table.rows.forEach((row, index) => {
+      if (row.length !== table.columns.length) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['rows', index],
+          message: `row has ${row.length} cells but the table has ${table.columns.length} columns`,
+        });
+      }
+    });
+    if (table.align && table.align.length > table.columns.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['align'],
+        message: `align names ${table.align.length} columns but the table has ${table.columns.length}`,
+      });
+    }
+  });
+
+/** A highlighted box of text. */
+export const CalloutSchema = z.strictObject({
+  title: plain('Label of the box').optional(),
+  body: markdown('Content of the box'),
+  kind: z.enum(['note', 'info', 'warning', 'takeaways']).default('note').describe('Style of the box'),
+});
+
+/** An image from a local file or a data URI. */
+export const ImageSchema = z.strictObject({
+  src: plain('Path relative to the input file, or a data: URI').min(1),
+  alt: plain('Alternative text for screen readers').min(1),
+  caption: plain('Caption shown above the image').optional(),
+});
+
+/** A source cited by the report. */
+export const SourceSchema = z.strictObject({
+  title: plain('Title of the work').min(1),
+  publisher: plain('Publisher or outlet').optional(),
+  author: plain('Author of the work').optional(),
+  url: z.url().describe('Web address').optional(),
+  date: plain('Publication date').optional(),
+});
+
+/** A section as validated; subsections nest to any depth. */
+export interface Section {
+  title: string;
+  body?: string | undefined;
+  bullets?: string[] | undefined;
+  table?: z.output<typeof TableSchema> | undefined;
+  callout?: z.output<typeof CalloutSchema> | undefined;
+  image?: z.output<typeof ImageSchema> | undefined;
+  notes?: string | undefined;
+  subsections?: Section[] | undefined;
+}
+
+/** A section as a caller may write it. */
+export interface SectionInput {
+  title: string;
+  body?: string | undefined;
+  bullets?: string[] | undefined;
+  table?: z.input<typeof TableSchema> | undefined;
+  callout?: z.input<typeof CalloutSchema> | undefined;
+  image?: z.input<typeof ImageSchema> | undefined;
+  notes?: string | undefined;
+  subsections?: SectionInput[] | undefined;
+}
+
+/** A section of the report: prose, bullets, a table, a callout, an image, speaker notes and subsections. */
+export const SectionSchema: z.ZodType<Section, SectionInput> = z.lazy(() =>
+  z.strictObject({
+    title: plain('Heading of the section').min(1),
+    body: markdown('Prose of the section').optional(),
+    bullets: z.array(markdown('One bullet')).describe('Bullet list after the prose').optional(),
+    table: TableSchema.optional(),
+    callout: CalloutSchema.optional(),
+    image: ImageSchema.optional(),
+    notes: markdown('Speaker notes for the deck').optional(),
+    subsections: z.array(SectionSchema).describe('Nested sections').optional(),
+  }),
+);
+
+/** The whole report: the typed model briefwright renders. */
+export const ReportSchema = z.strictObject({
+  $schema: z.string().describe('Editor hint: path or URL of report.schema.json').optional(),
+  meta: MetaSchema,
+  summary: markdown('The lede: one or two paragraphs that open the brief').optional(),
+  keyPoints: z.array(markdown('One key point')).describe('Key points box on the first page').optional(),
+  sections: z.array(SectionSchema).default([]).describe('Sections in order'),
+  takeaways: z.array(markdown('One takeaway')).describe('Key takeaways').optional(),
+  recommendations: z
+    .array(markdown('One recommendation'))
+    .describe('Numbered recommendations')
+    .optional(),
+  sources: z.array(SourceSchema).describe('Sources and references').optional(),
+});
+
+/** The report as validated: defaults applied. */
+export type Report = z.output<typeof ReportSchema>;
+/** The report as a caller may write it: optional fields may be left out. */
+export type ReportInput = z.input<typeof ReportSchema>;
+/** The report's metadata. */
+export type Meta = z.output<typeof MetaSchema>;
+/** An author. */
+export type Author = z.output<typeof AuthorSchema>;
+/** A table of the model. */
+export type Table = z.output<typeof TableSchema>;
+/** A callout of the model. */
+export type Callout = z.output<typeof CalloutSchema>;
+/** An image of the model. */
+export type Image = z.output<typeof ImageSchema>;
+/** A cited source. */
+export type Source = z.output<typeof SourceSchema>;

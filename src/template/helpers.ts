@@ -1,0 +1,70 @@
+import type { HelperDelegate } from 'handlebars';
+import { escapeAttribute, escapeCell } from './escape.js';
+
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+/** Wraps text so the template inserts it without escaping. */
+export type Raw = (text: string) => unknown;
+
+/** The helpers every template may call; `knownHelpersOnly` rejects any other. */
+export function createHelpers(raw: Raw): Record<string, HelperDelegate> {
+  return {
+    /** `{{inc @index}}`: a 0-based index as a 1-based number. */
+    inc: (value: unknown) => Number(value) + 1,
+    /** `{{#if (eq a b)}}`: strict equality. */
+    eq: (a: unknown, b: unknown) => a === b,
+    /** `{{formatDate meta.date}}`: YYYY-MM-DD as "24 November 2026", the same in every locale. */
+    formatDate: (value: unknown) => formatDate(value),
+    /** `{{hashes depth}}`: a Markdown heading marker of that depth. */
+    hashes: (depth: unknown) => raw('#'.repeat(Math.min(6, Math.max(1, Number(depth) || 1)))),
+    /** `{{attr value}}`: a value for a directive attribute. */
+    attr: (value: unknown) => raw(value == null ? '' : escapeAttribute(String(value))),
+    /** `{{cell value}}`: Markdown inline content for a table cell. */
+    cell: (value: unknown) => raw(value == null ? '' : escapeCell(String(value))),
+    /** `{{alignRow table.align}}`: a GFM table delimiter row for the alignments. */
+    alignRow: (align: unknown) => raw(alignRow(align)),
+    /** `{{leadSentences body 3}}`: the first sentence of each paragraph, as Markdown bullets. */
+    leadSentences: (body: unknown, count: unknown) => raw(leadSentences(body, Number(count) || 3)),
+    /** `{{join list ", "}}`: joins strings. */
+    join: (list: unknown, separator: unknown) =>
+      Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : ', ') : '',
+  };
+}
+
+function formatDate(value: unknown): string {
+  if (typeof value !== 'string') return '';
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return value;
+  const month = MONTHS[Number(match[2]) - 1];
+  return month ? `${Number(match[3])} ${month} ${match[1]}` : value;
+}
+
+function alignRow(align: unknown): string {
+  const list = Array.isArray(align) ? align : [];
+  const cells = list.map((a) => (a === 'right' ? '---:' : a === 'center' ? ':---:' : '---'));
+  return `| ${cells.join(' | ')} |`;
+}
+
+/** Splits prose into paragraphs and keeps the first sentence of each, skipping lists, tables and code. */
+export function leadSentences(body: unknown, count: number): string {
+  if (typeof body !== 'string') return '';
+  const paragraphs = body
+    .split(/\n\s*\n/)
+    .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
+    .filter((p) => p && !/^([-*+]|\d+[.)]|\||#|```|:::|>)/.test(p));
+  return paragraphs
+    .slice(0, count)
+    .map((p) => `- ${firstSentence(p)}`)
+    .join('\n');
+}
+
+function firstSentence(paragraph: string): string {
+  const match = /^(.+?[.!?])(\s+)(?=[A-Z“"‘'(\d])/.exec(paragraph);
+  const sentence = match?.[1] ?? paragraph;
+  return sentence.replace(/[:;,]$/, '.');
+}
+
+export { formatDate };

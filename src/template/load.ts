@@ -1,0 +1,81 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { BriefwrightError } from '../diagnostics/errors.js';
+import { compileTemplate, fillTemplate, type TemplateSource } from './compile.js';
+
+/** The folder of the built-in templates, beside `src/` and `dist/`. */
+export const BUILTIN_TEMPLATES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
+
+/** The file every template folder has; partials live in `partials/`. */
+export const MAIN_TEMPLATE = 'main.md.hbs';
+
+/** A loaded template: fills the template data into Markdown. */
+export interface LoadedTemplate {
+  readonly name: string;
+  readonly dir: string;
+  fill(data: unknown): string;
+}
+
+const compiled = new Map<string, HandlebarsTemplateDelegate>();
+
+/** Loads a template by built-in name (`policy-brief`, `briefing-deck`) or by folder path. */
+export function loadTemplate(nameOrDir: string): LoadedTemplate {
+  const dir = resolveTemplateDir(nameOrDir);
+  const mainSource = readSource(join(dir, MAIN_TEMPLATE));
+  const partialsDir = join(dir, 'partials');
+  const partialSources = existsSync(partialsDir)
+    ? readdirSync(partialsDir)
+        .filter((file) => file.endsWith('.hbs'))
+        .sort()
+        .map((file) => readSource(join(partialsDir, file)))
+        // A partial's final newline would add a blank line wherever it is used inline.
+        .map((source) => ({ ...source, text: source.text.replace(/\n$/, '') }))
+    : [];
+  const main = compileCached(mainSource);
+  const partials = Object.fromEntries(
+    partialSources.map((source) => [basename(source.file).replace(/(\.md)?\.hbs$/, ''), compileCached(source)]),
+  );
+  const sources = [mainSource, ...partialSources];
+  return { name: basename(dir), dir, fill: (data) => fillTemplate(main, partials, data, sources) };
+}
+
+/** The names of the built-in templates. */
+export function builtinTemplateNames(): string[] {
+  return readdirSync(BUILTIN_TEMPLATES_DIR).filter((name) => existsSync(join(BUILTIN_TEMPLATES_DIR, name, MAIN_TEMPLATE)));
+}
+
+function resolveTemplateDir(nameOrDir: string): string {
+  const builtin = join(BUILTIN_TEMPLATES_DIR, nameOrDir);
+  const looksLikePath = /[\\/]|^\./.test(nameOrDir);
+  const candidates = looksLikePath ? [resolve(nameOrDir)] : [builtin, resolve(nameOrDir)];
+  const dir = candidates.find((candidate) => existsSync(join(candidate, MAIN_TEMPLATE)));
+  if (dir) return dir;
+  const folder = candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isDirectory());
+  throw new BriefwrightError(
+    'TEMPLATE_NOT_FOUND',
+    folder ? `the template folder has no ${MAIN_TEMPLATE}` : `no template named "${nameOrDir}"`,
+    {
+      file: folder ?? nameOrDir,
+      hint: `use one of ${builtinTemplateNames().join(', ')}, or a folder holding ${MAIN_TEMPLATE} (and partials/*.hbs)`,
+    },
+  );
+}
+
+function readSource(file: string): TemplateSource {
+  try {
+    return { file, text: readFileSync(file, 'utf8').replace(/\r\n?/g, '\n') };
+  } catch (cause) {
+    throw new BriefwrightError('TEMPLATE_NOT_FOUND', 'cannot read the template file', { file, cause });
+  }
+}
+
+function compileCached(source: TemplateSource): HandlebarsTemplateDelegate {
+  const key = `${source.file}\0${source.text}`;
+  let template = compiled.get(key);
+  if (!template) {
+    template = compileTemplate(source);
+    compiled.set(key, template);
+  }
+  return template;
+}

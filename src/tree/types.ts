@@ -1,0 +1,260 @@
+/**
+ * The DocTree: briefwright's own document tree, between Markdown and the renderers.
+ * Every node has a literal `type`; `src/tree/README.md` specifies each one.
+ */
+
+/** Where a node came from in the template's Markdown output (1-based). */
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+/** Document metadata the renderers show: the cover block, the title slide, the PDF info. */
+export interface DocMeta {
+  readonly title: string;
+  readonly subtitle?: string | undefined;
+  readonly shortTitle?: string | undefined;
+  readonly series?: string | undefined;
+  readonly number?: string | undefined;
+  /** Publication date as YYYY-MM-DD. */
+  readonly date?: string | undefined;
+  readonly authors: readonly { readonly name: string; readonly affiliation?: string | undefined }[];
+  readonly organization?: string | undefined;
+  readonly language: string;
+  readonly keywords: readonly string[];
+  readonly classification?: string | undefined;
+}
+
+/** The root of a document. */
+export interface Root {
+  readonly type: 'root';
+  readonly meta: DocMeta;
+  readonly children: readonly Block[];
+  /** Footnote definitions by label, in order of first reference. */
+  readonly footnotes: readonly FootnoteDefinition[];
+}
+
+/** A heading of depth 1 (section) to 6. */
+export interface Heading {
+  readonly type: 'heading';
+  readonly depth: 1 | 2 | 3 | 4 | 5 | 6;
+  /** A slug unique in the document, for links and the outline. */
+  readonly id: string;
+  readonly children: readonly Inline[];
+  readonly position?: Position | undefined;
+}
+
+/** A paragraph of inline content. */
+export interface Paragraph {
+  readonly type: 'paragraph';
+  readonly children: readonly Inline[];
+  readonly position?: Position | undefined;
+}
+
+/** An ordered or unordered list. */
+export interface List {
+  readonly type: 'list';
+  readonly ordered: boolean;
+  /** The number of the first item of an ordered list. */
+  readonly start: number;
+  readonly children: readonly ListItem[];
+  readonly position?: Position | undefined;
+}
+
+/** An item of a list; `checked` is a boolean for task list items and null otherwise. */
+export interface ListItem {
+  readonly type: 'listItem';
+  readonly checked: boolean | null;
+  readonly children: readonly Block[];
+}
+
+/** Horizontal alignment of a table column. */
+export type Align = 'left' | 'center' | 'right';
+
+/** A table with one header row, body rows, and an optional caption and source line. */
+export interface Table {
+  readonly type: 'table';
+  readonly align: readonly Align[];
+  readonly header: readonly TableCell[];
+  readonly rows: readonly (readonly TableCell[])[];
+  readonly caption?: string | undefined;
+  readonly source?: string | undefined;
+  readonly position?: Position | undefined;
+}
+
+/** A cell of a table. */
+export interface TableCell {
+  readonly type: 'tableCell';
+  readonly children: readonly Inline[];
+}
+
+/** A block of code or preformatted text. */
+export interface Code {
+  readonly type: 'code';
+  readonly lang: string | undefined;
+  readonly value: string;
+  readonly position?: Position | undefined;
+}
+
+/** A block quotation. */
+export interface Quote {
+  readonly type: 'quote';
+  readonly children: readonly Block[];
+  readonly position?: Position | undefined;
+}
+
+/** The kinds of callout box a theme styles. */
+export type CalloutKind = 'note' | 'info' | 'warning' | 'keypoints' | 'takeaways' | 'recommendations';
+
+/** A highlighted box with an optional title (`::: callout`). */
+export interface Callout {
+  readonly type: 'callout';
+  readonly kind: CalloutKind;
+  readonly title: string | undefined;
+  readonly children: readonly Block[];
+  readonly position?: Position | undefined;
+}
+
+/** The opening paragraphs of a document, set larger (`::: lede`). */
+export interface Lede {
+  readonly type: 'lede';
+  readonly children: readonly Block[];
+  readonly position?: Position | undefined;
+}
+
+/** A list of works cited, set small (`::: references`). */
+export interface References {
+  readonly type: 'references';
+  readonly children: readonly Block[];
+  readonly position?: Position | undefined;
+}
+
+/** Speaker notes for the current slide; ignored on paper (`::: notes`). */
+export interface Notes {
+  readonly type: 'notes';
+  readonly children: readonly Block[];
+  readonly position?: Position | undefined;
+}
+
+/** A chart described by data (a ` ```chart ` fence). */
+export interface Chart {
+  readonly type: 'chart';
+  readonly spec: ChartSpec;
+  readonly position?: Position | undefined;
+}
+
+/** The data of a chart fence, as parsed. */
+export interface ChartSpec {
+  readonly kind: 'bar' | 'line' | 'pie';
+  readonly title?: string | undefined;
+  readonly categories: readonly string[];
+  readonly series: readonly { readonly name: string; readonly values: readonly number[] }[];
+  readonly unit?: string | undefined;
+  readonly source?: string | undefined;
+}
+
+/** An image on a line of its own. */
+export interface Image {
+  readonly type: 'image';
+  readonly src: string;
+  readonly alt: string;
+  readonly caption?: string | undefined;
+  readonly position?: Position | undefined;
+}
+
+/** A forced page break in paged output (`::: pagebreak :::`). */
+export interface PageBreak {
+  readonly type: 'pageBreak';
+}
+
+/** A forced slide break in decks (`::: slidebreak :::`, or `---`). */
+export interface SlideBreak {
+  readonly type: 'slideBreak';
+}
+
+/** A thematic break (`---`): a rule on paper, a new slide in decks. */
+export interface ThematicBreak {
+  readonly type: 'thematicBreak';
+}
+
+/** The text of a footnote, referenced by label. */
+export interface FootnoteDefinition {
+  readonly type: 'footnoteDefinition';
+  readonly label: string;
+  /** 1-based number in order of first reference. */
+  readonly number: number;
+  readonly children: readonly Block[];
+}
+
+/** Every block node. */
+export type Block =
+  | Heading
+  | Paragraph
+  | List
+  | Table
+  | Code
+  | Quote
+  | Callout
+  | Lede
+  | References
+  | Notes
+  | Chart
+  | Image
+  | PageBreak
+  | SlideBreak
+  | ThematicBreak;
+
+/** Plain text. */
+export interface Text {
+  readonly type: 'text';
+  readonly value: string;
+}
+
+/** Strong importance, usually bold. */
+export interface Strong {
+  readonly type: 'strong';
+  readonly children: readonly Inline[];
+}
+
+/** Emphasis, usually italic. */
+export interface Emphasis {
+  readonly type: 'emphasis';
+  readonly children: readonly Inline[];
+}
+
+/** Deleted text, struck through. */
+export interface Delete {
+  readonly type: 'delete';
+  readonly children: readonly Inline[];
+}
+
+/** Code within a line. */
+export interface InlineCode {
+  readonly type: 'inlineCode';
+  readonly value: string;
+}
+
+/** A hyperlink: `url` is external, or `#id` for a heading of this document. */
+export interface Link {
+  readonly type: 'link';
+  readonly url: string;
+  readonly children: readonly Inline[];
+}
+
+/** A hard line break. */
+export interface Break {
+  readonly type: 'break';
+}
+
+/** A reference to a footnote. */
+export interface FootnoteReference {
+  readonly type: 'footnoteReference';
+  readonly label: string;
+  readonly number: number;
+}
+
+/** Every inline node. */
+export type Inline = Text | Strong | Emphasis | Delete | InlineCode | Link | Break | FootnoteReference;
+
+/** Every node of the tree. */
+export type Node = Root | Block | Inline | ListItem | TableCell | FootnoteDefinition;
