@@ -1,0 +1,93 @@
+import { readFile, realpath } from 'node:fs/promises';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import type { Warning } from '../diagnostics/warnings.js';
+import type { LoadedImage } from '../render/engine.js';
+
+/** Where images may come from. */
+export interface ImagePolicy {
+  /** Folders images may be read from; relative `src` resolves against the first. */
+  readonly roots: readonly string[];
+  readonly warn: (warning: Omit<Warning, 'format'>) => void;
+  readonly file: string | undefined;
+}
+
+/**
+ * Builds the image loader of a render: data URIs, or local PNG/JPEG files inside the allowed roots.
+ * Never the network; never a path that leaves the roots (`..`, absolute paths, symlinks).
+ */
+export function createImageLoader(policy: ImagePolicy): (src: string) => Promise<LoadedImage | undefined> {
+  const cache = new Map<string, Promise<LoadedImage | undefined>>();
+  return (src) => {
+    let pending = cache.get(src);
+    if (!pending) {
+      pending = loadImage(src, policy);
+      cache.set(src, pending);
+    }
+    return pending;
+  };
+}
+
+async function loadImage(src: string, policy: ImagePolicy): Promise<LoadedImage | undefined> {
+  const fail = (why: string) => {
+    policy.warn({ code: 'IMAGE_UNAVAILABLE', message: `image "${clip(src)}" ${why}; its alt text is shown instead`, file: policy.file });
+    return undefined;
+  };
+  let data: Uint8Array;
+  if (src.startsWith('data:')) {
+    const match = /^data:image\/(png|jpeg|jpg);base64,([A-Za-z0-9+/=\s]+)$/.exec(src);
+    if (!match?.[2]) return fail('is a data URI that is not a base64 PNG or JPEG');
+    data = new Uint8Array(Buffer.from(match[2], 'base64'));
+  } else if (/^[a-z][a-z0-9+.-]*:/i.test(src) && !/^[a-z]:[\\/]/i.test(src)) {
+    return fail('is not a local file (briefwright never downloads anything)');
+  } else {
+    const root = policy.roots[0] ?? process.cwd();
+    const path = isAbsolute(src) ? src : resolve(root, decodeURI(src));
+    let real: string;
+    try {
+      real = await realpath(path);
+    } catch {
+      return fail('was not found');
+    }
+    const realRoots = await Promise.all(policy.roots.map((r) => realpath(r).catch(() => r)));
+    if (!realRoots.some((r) => isInside(real, r))) return fail('is outside the input folder and the allowed image roots');
+    data = new Uint8Array(await readFile(real));
+  }
+  const info = imageInfo(data);
+  if (!info) return fail('is not a PNG or JPEG image');
+  return { data, ...info };
+}
+
+function isInside(path: string, root: string): boolean {
+  const rel = relative(root, path);
+  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
+}
+
+/** The type and pixel size of a PNG or JPEG, read from its header. */
+export function imageInfo(data: Uint8Array): Omit<LoadedImage, 'data'> | undefined {
+  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
+  if (data.length > 24 && view.getUint32(0) === 0x89504e47) {
+    return { mediaType: 'image/png', width: view.getUint32(16), height: view.getUint32(20) };
+  }
+  if (data.length > 4 && view.getUint16(0) === 0xffd8) {
+    let offset = 2;
+    while (offset + 9 < data.length) {
+      if (data[offset] !== 0xff) return undefined;
+      const marker = data[offset + 1] ?? 0;
+      const length = view.getUint16(offset + 2);
+      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
+        return { mediaType: 'image/jpeg', height: view.getUint16(offset + 5), width: view.getUint16(offset + 7) };
+      }
+      offset += 2 + length;
+    }
+  }
+  return undefined;
+}
+
+/** The folder an input's images resolve against. */
+export function inputFolder(file: string | undefined): string {
+  return file ? dirname(resolve(file)) : process.cwd();
+}
+
+function clip(src: string): string {
+  return src.length > 60 ? `${src.slice(0, 57)}…` : src;
+}

@@ -1,0 +1,166 @@
+import { basename, extname, join, resolve } from 'node:path';
+import { BriefwrightError, isBriefwrightError } from '../diagnostics/errors.js';
+import { type Warning, WarningSink } from '../diagnostics/warnings.js';
+import { inputFormatOf, parseReport } from '../load/index.js';
+import { readSourceText } from '../load/sourceText.js';
+import { validateReport } from '../load/validate.js';
+import { buildDocTree } from '../markdown/index.js';
+import type { Report, ReportInput } from '../model/schema.js';
+import { createEngine, type Engine, type RenderContext } from '../render/engine.js';
+import { pdfRenderer } from '../render/pdf/index.js';
+import { pptxRenderer } from '../render/pptx/index.js';
+import { fillReportTemplate } from '../template/index.js';
+import { slugify } from '../tree/text.js';
+import { defaultResolvedTheme, loadThemeFile, type ResolvedTheme, resolveTheme, type Theme } from '../theme/index.js';
+import { writeFileAtomic } from '../output/writeAtomic.js';
+import { createImageLoader, inputFolder } from './images.js';
+import { documentDate, toDocMeta } from './meta.js';
+
+/** A report to render: the path of a `.json`, `.yaml` or `.md` file, or a report object. */
+export type RenderInput = string | ReportInput;
+
+/** Options of {@link render}. */
+export interface RenderOptions {
+  /** Formats to produce. @default every format of the engine: ["pdf", "pptx"] */
+  formats?: readonly string[];
+  /** A template name or folder for every format, or one per format. @default each renderer's own */
+  template?: string | Readonly<Record<string, string>>;
+  /** A theme file (JSON or YAML), a theme object, or nothing for the default theme. */
+  theme?: string | Theme;
+  /** The renderers to use. @default the built-in PDF and PPTX renderers */
+  engine?: Engine;
+  /** Name of the input in messages when it is an object; also the folder images resolve against. */
+  file?: string;
+  /** More folders images may be read from, besides the input's own. */
+  imageRoots?: readonly string[];
+  /** The document date for metadata. @default meta.date, else SOURCE_DATE_EPOCH, else 1980-01-01 */
+  date?: Date;
+}
+
+/** One rendered document. */
+export interface RenderedOutput {
+  readonly format: string;
+  readonly extension: string;
+  readonly mediaType: string;
+  readonly bytes: Uint8Array;
+}
+
+/** What {@link render} resolves to: the outputs and the warnings raised on the way. */
+export interface RenderResult {
+  readonly report: Report;
+  readonly outputs: readonly RenderedOutput[];
+  readonly warnings: readonly Warning[];
+}
+
+let builtinEngine: Engine | undefined;
+
+/** The engine with the built-in renderers. */
+export function defaultEngine(): Engine {
+  builtinEngine ??= createEngine({ renderers: [pdfRenderer, pptxRenderer] });
+  return builtinEngine;
+}
+
+/** Renders a report to every requested format, in memory. */
+export async function render(input: RenderInput, options: RenderOptions = {}): Promise<RenderResult> {
+  checkOptions(options);
+  const engine = options.engine ?? defaultEngine();
+  const formats = options.formats ?? engine.formats;
+  const renderers = formats.map((format) => engine.renderer(format));
+  const { report, file, source } = await loadInput(input, options.file);
+  const theme = await loadTheme(options.theme);
+  const sink = new WarningSink();
+  const images = createImageLoader({
+    roots: [inputFolder(file), ...(options.imageRoots ?? []).map((r) => resolve(r))],
+    warn: (w) => sink.add(w),
+    file,
+  });
+  const outputs: RenderedOutput[] = [];
+  for (const renderer of renderers) {
+    const warn = (w: Omit<Warning, 'format'>) => sink.add({ ...w, format: renderer.format });
+    const template = templateFor(options.template, renderer.format) ?? renderer.defaultTemplate;
+    const markdown = fillReportTemplate(report, template);
+    const doc = buildDocTree(markdown, { meta: toDocMeta(report), warn, file, source });
+    const ctx: RenderContext = { theme, warn, file, date: options.date ?? documentDate(report), loadImage: images };
+    let bytes: Uint8Array;
+    try {
+      bytes = await renderer.render(doc, ctx);
+    } catch (cause) {
+      if (isBriefwrightError(cause)) throw cause;
+      throw new BriefwrightError('RENDER_FAILED', `the ${renderer.format} renderer failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
+        file,
+        cause,
+        hint: 'this is a bug in the renderer; please report it with the input',
+      });
+    }
+    outputs.push({ format: renderer.format, extension: renderer.extension, mediaType: renderer.mediaType, bytes });
+  }
+  return { report, outputs, warnings: sink.list() };
+}
+
+/** Options of {@link renderToFiles}. */
+export interface RenderToFilesOptions extends RenderOptions {
+  /** The folder outputs go to. @default "output" */
+  outDir?: string;
+  /** The output file name without extension. @default the input's file name, or a slug of the title */
+  name?: string;
+}
+
+/** What {@link renderToFiles} resolves to. */
+export interface RenderToFilesResult extends RenderResult {
+  /** The written files, by format. */
+  readonly files: readonly { readonly format: string; readonly path: string }[];
+}
+
+/** Renders a report and writes each output atomically; if any format fails, no file is written. */
+export async function renderToFiles(input: RenderInput, options: RenderToFilesOptions = {}): Promise<RenderToFilesResult> {
+  const result = await render(input, options);
+  const name = options.name ?? (typeof input === 'string' ? basename(input, extname(input)) : slugify(result.report.meta.title));
+  const outDir = options.outDir ?? 'output';
+  const files = result.outputs.map((output) => ({ format: output.format, path: join(outDir, `${name}${output.extension}`) }));
+  for (const [index, output] of result.outputs.entries()) {
+    const path = files[index]?.path ?? '';
+    await writeFileAtomic(path, output.bytes);
+  }
+  return { ...result, files };
+}
+
+/** Validates a report: a file path or an object; resolves to the validated report or throws a {@link BriefwrightError}. */
+export async function validate(input: RenderInput, options: { file?: string } = {}): Promise<Report> {
+  return (await loadInput(input, options.file)).report;
+}
+
+async function loadInput(input: RenderInput, file: string | undefined) {
+  if (typeof input === 'string') {
+    const format = inputFormatOf(input);
+    const source = await readSourceText(input);
+    return { report: parseReport(source, { file: input, format }), file: input, source };
+  }
+  if (input === null || typeof input !== 'object') {
+    throw new BriefwrightError('USAGE', 'render() takes a file path or a report object', {
+      hint: 'pass "brief.yaml" or an object such as { meta: { title: "…" }, sections: [] }',
+    });
+  }
+  return { report: validateReport(input, file), file, source: undefined };
+}
+
+async function loadTheme(theme: RenderOptions['theme']): Promise<ResolvedTheme> {
+  if (theme === undefined) return defaultResolvedTheme();
+  if (typeof theme === 'string') return loadThemeFile(theme);
+  return resolveTheme(theme);
+}
+
+function templateFor(template: RenderOptions['template'], format: string): string | undefined {
+  if (typeof template === 'string') return template;
+  return template?.[format];
+}
+
+function checkOptions(options: RenderOptions): void {
+  if (options.formats !== undefined && (!Array.isArray(options.formats) || options.formats.length === 0)) {
+    throw new BriefwrightError('USAGE', 'options.formats must be a non-empty list such as ["pdf"]', {
+      hint: 'leave it out to render every registered format',
+    });
+  }
+  if (options.date !== undefined && !(options.date instanceof Date && !Number.isNaN(options.date.getTime()))) {
+    throw new BriefwrightError('USAGE', 'options.date must be a valid Date');
+  }
+}

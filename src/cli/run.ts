@@ -1,0 +1,87 @@
+import { Command, CommanderError } from 'commander';
+import { formatError, isBriefwrightError } from '../diagnostics/errors.js';
+import { formatWarning } from '../diagnostics/warnings.js';
+import { renderToFiles, validate } from '../index.js';
+
+/** Exit codes of the CLI. */
+export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
+
+/** Where the CLI writes; tests pass buffers. */
+export interface CliIo {
+  readonly stdout: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown };
+  readonly env: NodeJS.ProcessEnv;
+}
+
+/** Runs the CLI with arguments (without `node` and the script) and resolves to the exit code. */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  let exit: number = EXIT.ok;
+  const program = new Command()
+    .name('briefwright')
+    .description('Render a report model to a PDF brief and a PPTX deck.')
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
+    .showHelpAfterError('(run "briefwright --help" for usage)');
+
+  program
+    .command('render')
+    .description('render inputs (.json, .yaml, .md) to files')
+    .argument('<input...>', 'input files')
+    .option('-f, --format <list>', 'comma-separated formats', 'pdf,pptx')
+    .option('-o, --out <dir>', 'output folder', 'output')
+    .option('-t, --template <name|dir>', 'template name or folder for every format')
+    .option('--theme <file>', 'theme file (JSON or YAML)')
+    .option('-q, --quiet', 'print only errors')
+    .action(async (inputs: string[], opts: { format: string; out: string; template?: string; theme?: string; quiet?: boolean }) => {
+      const formats = opts.format.split(',').map((f) => f.trim()).filter(Boolean);
+      for (const input of inputs) {
+        try {
+          const result = await renderToFiles(input, {
+            formats,
+            outDir: opts.out,
+            ...(opts.template ? { template: opts.template } : {}),
+            ...(opts.theme ? { theme: opts.theme } : {}),
+          });
+          for (const warning of result.warnings) io.stderr.write(`${formatWarning(warning)}\n`);
+          if (!opts.quiet) for (const file of result.files) io.stdout.write(`${input} → ${file.path}\n`);
+        } catch (error) {
+          exit = Math.max(exit, report(error, io));
+        }
+      }
+    });
+
+  program
+    .command('validate')
+    .description('check inputs against the model without rendering')
+    .argument('<input...>', 'input files')
+    .action(async (inputs: string[]) => {
+      for (const input of inputs) {
+        try {
+          await validate(input);
+          io.stdout.write(`${input}: valid\n`);
+        } catch (error) {
+          exit = Math.max(exit, report(error, io));
+        }
+      }
+    });
+
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    return report(error, io);
+  }
+  return exit;
+}
+
+function report(error: unknown, io: CliIo): number {
+  if (isBriefwrightError(error)) {
+    io.stderr.write(`${formatError(error)}\n`);
+    return error.code === 'USAGE' || error.code === 'FORMAT_UNKNOWN' || error.code === 'TEMPLATE_NOT_FOUND' ? EXIT.usage : EXIT.badInput;
+  }
+  // Not a user mistake: a bug. Show the stack so it can be reported.
+  io.stderr.write(`briefwright: internal error (please report it):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  return EXIT.badInput;
+}

@@ -1,0 +1,55 @@
+/**
+ * briefwright: a typed report model → a print-quality PDF brief and a native, editable PPTX deck.
+ * @packageDocumentation
+ */
+export {
+  defaultEngine,
+  type RenderedOutput,
+  type RenderInput,
+  type RenderOptions,
+  type RenderResult,
+  type RenderToFilesOptions,
+  type RenderToFilesResult,
+  render,
+  renderToFiles,
+  validate,
+} from './api/render.js';
+export {
+  BriefwrightError,
+  ERROR_CODES,
+  type ErrorCode,
+  formatError,
+  isBriefwrightError,
+  type SourceLocation,
+} from './diagnostics/errors.js';
+export { formatWarning, type Warning, type WarningCode } from './diagnostics/warnings.js';
+export { type InputFormat, loadReport, type ParseReportOptions, parseReport } from './load/index.js';
+export { buildDocTree, type BuildDocTreeOptions } from './markdown/index.js';
+export {
+  type Author,
+  buildJsonSchema,
+  type Callout,
+  type Image,
+  type Meta,
+  type Report,
+  type ReportInput,
+  ReportSchema,
+  type Section,
+  type SectionInput,
+  type Source,
+  type Table,
+} from './model/index.js';
+export {
+  createEngine,
+  type Engine,
+  type EngineOptions,
+  type LoadedImage,
+  type RenderContext,
+  type Renderer,
+} from './render/engine.js';
+export { pdfRenderer } from './render/pdf/index.js';
+export { pptxRenderer } from './render/pptx/index.js';
+export { fillReportTemplate, type TemplateData, toTemplateData } from './template/index.js';
+export { DEFAULT_THEME, type ResolvedTheme, resolveTheme, type Theme } from './theme/index.js';
+export { blockText, inlineText } from './tree/text.js';
+export type * as DocTree from './tree/types.js';

@@ -1,0 +1,77 @@
+import { BriefwrightError } from '../diagnostics/errors.js';
+import type { Warning } from '../diagnostics/warnings.js';
+import type { ResolvedTheme } from '../theme/resolve.js';
+import type { Root } from '../tree/types.js';
+
+/** An image a renderer asked for, read from the input's folder (or an allowed root) or a data URI. */
+export interface LoadedImage {
+  readonly data: Uint8Array;
+  readonly mediaType: 'image/png' | 'image/jpeg';
+  /** Pixel width and height. */
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Everything a renderer may use besides the DocTree: all I/O goes through here. */
+export interface RenderContext {
+  readonly theme: ResolvedTheme;
+  /** Reports a content problem; the render goes on. */
+  readonly warn: (warning: Omit<Warning, 'format'>) => void;
+  /** The input file, for warnings. */
+  readonly file: string | undefined;
+  /** The document date used for metadata: from the model, `SOURCE_DATE_EPOCH`, or a fixed epoch. */
+  readonly date: Date;
+  /** Loads an image by its `src`; undefined (with a warning already given) when it is not available. */
+  readonly loadImage: (src: string) => Promise<LoadedImage | undefined>;
+}
+
+/** A renderer turns a DocTree into the bytes of one format. */
+export interface Renderer {
+  /** The format name used in options and on the command line, such as "pdf". */
+  readonly format: string;
+  /** The file extension with its dot, such as ".pdf". */
+  readonly extension: string;
+  readonly mediaType: string;
+  /** The template that produces this format's Markdown unless the caller names one. */
+  readonly defaultTemplate: string;
+  render(doc: Root, ctx: RenderContext): Promise<Uint8Array>;
+}
+
+/** A registry of renderers by format. */
+export interface Engine {
+  /** The registered formats, in registration order. */
+  readonly formats: readonly string[];
+  /** The renderer of a format, or a clear error naming the registered ones. */
+  renderer(format: string): Renderer;
+}
+
+/** Options of {@link createEngine}. */
+export interface EngineOptions {
+  /** The renderers to register; a later one replaces an earlier one of the same format. */
+  renderers: readonly Renderer[];
+}
+
+/** Creates an engine from any set of renderers (the built-ins use this same interface). */
+export function createEngine(options: EngineOptions): Engine {
+  const byFormat = new Map<string, Renderer>();
+  for (const renderer of options.renderers) {
+    if (!renderer || typeof renderer.render !== 'function' || !renderer.format) {
+      throw new BriefwrightError('USAGE', 'createEngine: every renderer needs a format and a render() method', {
+        hint: 'see "How to write a renderer" in the README',
+      });
+    }
+    byFormat.set(renderer.format, renderer);
+  }
+  return {
+    formats: [...byFormat.keys()],
+    renderer(format) {
+      const found = byFormat.get(format);
+      if (!found) {
+        throw new BriefwrightError('FORMAT_UNKNOWN', `no renderer for the format "${format}"`, {
+          hint: `registered formats: ${[...byFormat.keys()].join(', ') || 'none'}`,
+        });
+      }
+      return found;
+    },
+  };
+}

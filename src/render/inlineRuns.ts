@@ -1,0 +1,49 @@
+import { assertNever } from '../diagnostics/assertNever.js';
+import type { StyledRun } from '../text/lineBreak.js';
+import type { Inline } from '../tree/types.js';
+
+/** The styling inline Markdown gives a run, before a renderer maps it to fonts. */
+export interface InlineFlags {
+  readonly bold: boolean;
+  readonly italic: boolean;
+  readonly code: boolean;
+  readonly strike: boolean;
+  readonly superscript: boolean;
+  readonly link: string | undefined;
+}
+
+/** Plain text. */
+export const PLAIN: InlineFlags = { bold: false, italic: false, code: false, strike: false, superscript: false, link: undefined };
+
+/** Flattens inline nodes into runs of text with their flags. */
+export function toInlineRuns(nodes: readonly Inline[], flags: InlineFlags = PLAIN): StyledRun<InlineFlags>[] {
+  return nodes.flatMap((node) => nodeRuns(node, flags));
+}
+
+function nodeRuns(node: Inline, flags: InlineFlags): StyledRun<InlineFlags>[] {
+  switch (node.type) {
+    case 'text':
+      return [{ text: node.value.replace(/\s*\n\s*/g, ' '), style: flags }];
+    case 'strong':
+      return toInlineRuns(node.children, { ...flags, bold: true });
+    case 'emphasis':
+      return toInlineRuns(node.children, { ...flags, italic: !flags.italic });
+    case 'delete':
+      return toInlineRuns(node.children, { ...flags, strike: true });
+    case 'inlineCode':
+      return [{ text: node.value, style: { ...flags, code: true } }];
+    case 'link':
+      return toInlineRuns(node.children, { ...flags, link: node.url });
+    case 'break':
+      return [{ text: '\n', style: flags }];
+    case 'footnoteReference':
+      return [{ text: String(node.number), style: { ...flags, superscript: true, link: `#fn-${node.number}` } }];
+    default:
+      return assertNever(node);
+  }
+}
+
+/** A stable key of flags, for merging runs. */
+export function flagsKey(flags: InlineFlags): string {
+  return `${+flags.bold}${+flags.italic}${+flags.code}${+flags.strike}${+flags.superscript}${flags.link ?? ''}`;
+}

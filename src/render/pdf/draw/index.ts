@@ -1,0 +1,108 @@
+import PDFDocument from 'pdfkit';
+import { assertNever } from '../../../diagnostics/assertNever.js';
+import type { FontKey, ResolvedTheme } from '../../../theme/resolve.js';
+import type { DocMeta } from '../../../tree/types.js';
+import type { LoadedImage } from '../../engine.js';
+import type { OutlineEntry, PageItem, PageModel } from '../layout/types.js';
+
+/** What drawing needs besides the page model. */
+export interface DrawOptions {
+  readonly theme: ResolvedTheme;
+  readonly meta: DocMeta;
+  readonly date: Date;
+  readonly images: ReadonlyMap<string, LoadedImage>;
+}
+
+/**
+ * Paints a page model with pdfkit at absolute positions: no pdfkit wrapping, no page continuation.
+ * Fonts are the parsed fonts of the theme, embedded and subset.
+ */
+export function drawPageModel(model: PageModel, options: DrawOptions): Promise<Uint8Array> {
+  const { meta, date, theme } = options;
+  const doc = new PDFDocument({
+    autoFirstPage: false,
+    size: [model.width, model.height],
+    margin: 0,
+    compress: true,
+    pdfVersion: '1.7',
+    lang: meta.language,
+    displayTitle: true,
+    info: {
+      Title: meta.title,
+      ...(meta.subtitle ? { Subject: meta.subtitle } : {}),
+      Author: meta.authors.map((a) => a.name).join('; '),
+      Keywords: meta.keywords.join(', '),
+      Creator: 'briefwright',
+      Producer: 'briefwright',
+      CreationDate: date,
+      ModDate: date,
+    },
+  });
+  const chunks: Buffer[] = [];
+  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+  const done = new Promise<Uint8Array>((resolve, reject) => {
+    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+    doc.on('error', reject);
+  });
+  for (const [key, loaded] of Object.entries(theme.fonts)) {
+    doc.registerFont(key, loaded.font as unknown as PDFKit.Mixins.PDFFontSource);
+  }
+  const outline = new OutlineWriter(doc);
+  model.pages.forEach((page, index) => {
+    doc.addPage({ size: [model.width, model.height], margin: 0 });
+    for (const item of page.artifacts) drawItem(doc, item, model.height, options);
+    for (const item of page.items) drawItem(doc, item, model.height, options);
+    for (const entry of model.outline) if (entry.page === index) outline.add(entry);
+  });
+  doc.end();
+  return done;
+}
+
+function drawItem(doc: PDFKit.PDFDocument, item: PageItem, pageHeight: number, options: DrawOptions): void {
+  switch (item.type) {
+    case 'text':
+      doc
+        .font(item.font satisfies FontKey)
+        .fontSize(item.size)
+        .fillColor(item.color)
+        .text(item.text, item.x, item.y, { lineBreak: false, baseline: 'alphabetic' });
+      return;
+    case 'rect':
+      doc.rect(item.x, item.y, item.width, item.height).fill(item.color);
+      return;
+    case 'line':
+      doc.moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).lineWidth(item.width).strokeColor(item.color).stroke();
+      return;
+    case 'link':
+      if (item.url.startsWith('#')) doc.goTo(item.x, item.y, item.width, item.height, item.url.slice(1));
+      else doc.link(item.x, item.y, item.width, item.height, item.url);
+      return;
+    case 'anchor':
+      doc.addNamedDestination(item.id, 'XYZ', item.x, pageHeight - item.y, null);
+      return;
+    case 'image': {
+      const image = options.images.get(item.src);
+      if (image) doc.image(Buffer.from(image.data), item.x, item.y, { width: item.width, height: item.height });
+      return;
+    }
+    default:
+      assertNever(item);
+  }
+}
+
+/** Builds the nested outline (bookmarks) from headings as their pages are drawn. */
+class OutlineWriter {
+  readonly #stack: { depth: number; node: PDFKit.PDFOutline }[] = [];
+  readonly #doc: PDFKit.PDFDocument;
+
+  constructor(doc: PDFKit.PDFDocument) {
+    this.#doc = doc;
+  }
+
+  add(entry: OutlineEntry): void {
+    while ((this.#stack.at(-1)?.depth ?? 0) >= entry.depth) this.#stack.pop();
+    const parent = this.#stack.at(-1)?.node ?? this.#doc.outline;
+    const node = parent.addItem(entry.title, { expanded: entry.depth === 1 });
+    this.#stack.push({ depth: entry.depth, node });
+  }
+}

@@ -1,0 +1,20 @@
+import { collectImages } from '../images.js';
+import type { Renderer } from '../engine.js';
+import { drawPageModel } from './draw/index.js';
+import { layoutDocument } from './layout/index.js';
+
+/** The built-in PDF renderer: a policy brief laid out by briefwright and drawn with pdfkit. */
+export const pdfRenderer: Renderer = {
+  format: 'pdf',
+  extension: '.pdf',
+  mediaType: 'application/pdf',
+  defaultTemplate: 'policy-brief',
+  async render(doc, ctx) {
+    const images = await collectImages(doc, ctx);
+    const model = layoutDocument(doc, { theme: ctx.theme, images, warn: ctx.warn, file: ctx.file });
+    return drawPageModel(model, { theme: ctx.theme, meta: doc.meta, date: ctx.date, images });
+  },
+};
+
+export { layoutDocument } from './layout/index.js';
+export type { PageModel } from './layout/types.js';

@@ -1,0 +1,205 @@
+import { assertNever } from '../../../diagnostics/assertNever.js';
+import { inlineText } from '../../../tree/text.js';
+import type { Block, Callout, Heading, List, Image as ImageNode } from '../../../tree/types.js';
+import { PLAIN, toInlineRuns } from '../../inlineRuns.js';
+import { chartAsTable } from '../../chartTable.js';
+import type { LayoutEnv, TextBase } from './env.js';
+import { layoutTable } from './table.js';
+import { layoutText, layoutTextBlock } from './text.js';
+import { boxSlices, indentSlices, keepLastWithNext, ruleSlice, withSpaceBefore } from './slices.js';
+import type { Slice } from './types.js';
+
+/** Where blocks are laid out: a width and the text style of the container. */
+export interface BlockFrame {
+  readonly width: number;
+  readonly base: TextBase;
+  readonly env: LayoutEnv;
+  /** Nesting depth of lists. */
+  readonly listDepth: number;
+  /** Number headings "1.", "1.1" (theme option), tracked across the document. */
+  readonly numbering: number[];
+}
+
+const PARAGRAPH_GAP = 6;
+
+/** Lays out blocks one after the other into slices. */
+export function layoutBlocks(blocks: readonly Block[], frame: BlockFrame): Slice[] {
+  const out: Slice[] = [];
+  let breakNext = false;
+  for (const [index, block] of blocks.entries()) {
+    if (block.type === 'pageBreak') {
+      breakNext = true;
+      continue;
+    }
+    let slices = layoutBlock(block, frame);
+    if (index === 0) slices = slices.map((s, i) => (i === 0 ? { ...s, spaceBefore: 0 } : s));
+    if (breakNext && slices[0]) {
+      slices[0] = { ...slices[0], breakBefore: true };
+      breakNext = false;
+    }
+    out.push(...slices);
+  }
+  return out;
+}
+
+function layoutBlock(block: Block, frame: BlockFrame): Slice[] {
+  const { env, width, base } = frame;
+  const { colors } = env.theme;
+  switch (block.type) {
+    case 'heading':
+      return layoutHeading(block, frame);
+    case 'paragraph':
+      return withSpaceBefore(layoutText(toInlineRuns(block.children), width, base, env), PARAGRAPH_GAP);
+    case 'lede': {
+      const lede: TextBase = { ...base, size: base.size * 1.15, leading: base.leading * 1.18 };
+      return withSpaceBefore(layoutBlocks(block.children, { ...frame, base: lede }), 10);
+    }
+    case 'list':
+      return withSpaceBefore(layoutList(block, frame), PARAGRAPH_GAP);
+    case 'table':
+      return withSpaceBefore(layoutTable(block, width, env), 12);
+    case 'chart':
+      return withSpaceBefore(layoutTable(chartAsTable(block, env), width, env), 12);
+    case 'code': {
+      const mono: TextBase = { role: 'mono', size: base.size * 0.82, leading: base.size * 1.15, color: colors.text };
+      const lines = block.value.replace(/\n$/, '').split('\n');
+      const slices = lines.flatMap((line) => layoutText([{ text: line || ' ', style: PLAIN }], width - 16, mono, env));
+      return withSpaceBefore(boxSlices(slices, { width, padX: 8, padY: 6, fill: colors.accentTint }), 8);
+    }
+    case 'quote': {
+      const quoted: TextBase = { ...base, italic: true, color: colors.muted };
+      const inner = layoutBlocks(block.children, { ...frame, width: width - 14, base: quoted });
+      return withSpaceBefore(boxSlices(inner, { width, padX: 14, padY: 2, rule: { width: 1.5, color: colors.rule } }), 8);
+    }
+    case 'callout':
+      return withSpaceBefore(layoutCallout(block, frame), 12);
+    case 'references': {
+      const small: TextBase = { ...base, size: 8.5, leading: 11.5 };
+      return withSpaceBefore(layoutBlocks(block.children, { ...frame, base: small }), PARAGRAPH_GAP);
+    }
+    case 'image':
+      return withSpaceBefore(layoutImage(block, frame), 12);
+    case 'thematicBreak':
+      return [ruleSlice(width, 0.5, colors.rule, 10, 10)];
+    case 'notes':
+    case 'slideBreak':
+    case 'pageBreak':
+      return [];
+    default:
+      return assertNever(block);
+  }
+}
+
+function layoutHeading(block: Heading, frame: BlockFrame): Slice[] {
+  const { env, width } = frame;
+  const { pdf, colors } = env.theme;
+  const sizes = [pdf.h1Size, pdf.h2Size, pdf.h3Size];
+  const size = sizes[block.depth - 1] ?? pdf.h3Size;
+  const base: TextBase = { role: 'sans', size, leading: size * 1.25, color: block.depth === 1 ? colors.accent : colors.text, bold: true };
+  const before = block.depth === 1 ? 18 : block.depth === 2 ? 12 : 9;
+  const title = inlineText(block.children);
+  let runs = toInlineRuns(block.children);
+  if (pdf.numberHeadings) {
+    const numbering = frame.numbering;
+    numbering.length = block.depth;
+    numbering[block.depth - 1] = (numbering[block.depth - 1] ?? 0) + 1;
+    const label = numbering.map((n) => n ?? 1).join('.');
+    runs = [{ text: `${label}${block.depth === 1 ? '.' : ''}  `, style: PLAIN }, ...runs];
+  }
+  const lines = layoutText(runs, width, base, env);
+  const slices = lines.map((line, index) => ({
+    ...line,
+    keepWithNext: true,
+    height: index === lines.length - 1 ? line.height + 5 : line.height,
+  }));
+  const first = slices[0];
+  if (first) {
+    slices[0] = {
+      ...first,
+      spaceBefore: before,
+      heading: { title, depth: block.depth, id: block.id },
+      items: [{ type: 'anchor', id: block.id, x: 0, y: 0 }, ...first.items],
+    };
+  }
+  return slices;
+}
+
+function layoutList(block: List, frame: BlockFrame): Slice[] {
+  const { env } = frame;
+  const indent = block.ordered ? 16 : 12;
+  const out: Slice[] = [];
+  const last = block.start + block.children.length - 1;
+  const markerWidth = block.ordered ? Math.max(indent, String(last).length * frame.base.size * 0.55 + 6) : indent;
+  for (const [index, item] of block.children.entries()) {
+    const inner = layoutBlocks(item.children, {
+      ...frame,
+      width: frame.width - markerWidth,
+      listDepth: frame.listDepth + 1,
+    });
+    const shifted = indentSlices(inner, markerWidth);
+    const first = shifted[0];
+    if (!first) continue;
+    const marker = markerText(block, item.checked, index, frame.listDepth);
+    const markerBase: TextBase = { ...frame.base, role: block.ordered ? frame.base.role : 'sans', color: block.ordered ? frame.base.color : env.theme.colors.accent };
+    const label = layoutTextBlock([{ text: marker, style: PLAIN }], markerWidth - 4, markerBase, env, block.ordered ? 'right' : 'left');
+    const baselineShift = (first.firstBaseline ?? 0) - (label.items[0]?.type === 'text' ? label.items[0].y : 0);
+    const markerItems = label.items.map((it) => (it.type === 'text' ? { ...it, y: it.y + baselineShift } : it));
+    shifted[0] = { ...first, spaceBefore: index === 0 ? 0 : 3, items: [...markerItems, ...first.items] };
+    out.push(...shifted);
+  }
+  return out;
+}
+
+function markerText(block: List, checked: boolean | null, index: number, depth: number): string {
+  if (checked !== null) return checked ? '☑' : '☐';
+  if (block.ordered) return `${block.start + index}.`;
+  return ['•', '–', '◦', '▪'][depth % 4] ?? '•';
+}
+
+function layoutCallout(block: Callout, frame: BlockFrame): Slice[] {
+  const { env, width } = frame;
+  const { colors } = env.theme;
+  const pad = 10;
+  const inner: TextBase = { role: 'sans', size: 10, leading: 14, color: colors.text };
+  const titleText = block.title ?? defaultCalloutTitle(block.kind);
+  const content = layoutBlocks(block.children, { ...frame, width: width - 2 * pad - 3, base: inner });
+  const label: TextBase = { role: 'sans', size: 9.5, leading: 13, color: colors.accent, bold: true };
+  const titleSlices = titleText
+    ? keepLastWithNext(layoutText([{ text: titleText, style: PLAIN }], width - 2 * pad, label, env)).map((s) => ({ ...s, height: s.height + 3 }))
+    : [];
+  return boxSlices([...titleSlices, ...content], { width, padX: pad + 3, padY: pad, fill: colors.accentTint, rule: { width: 3, color: colors.accent } });
+}
+
+function defaultCalloutTitle(kind: Callout['kind']): string | undefined {
+  const titles: Record<Callout['kind'], string | undefined> = {
+    keypoints: 'Key points',
+    takeaways: undefined,
+    recommendations: undefined,
+    note: undefined,
+    info: undefined,
+    warning: 'Warning',
+  };
+  return titles[kind];
+}
+
+function layoutImage(block: ImageNode, frame: BlockFrame): Slice[] {
+  const { env, width } = frame;
+  const image = env.images.get(block.src);
+  const caption: TextBase = { role: 'sans', size: 9, leading: 12, color: env.theme.colors.text, bold: true };
+  const captionSlices = block.caption ? keepLastWithNext(layoutText([{ text: block.caption, style: PLAIN }], width, caption, env)) : [];
+  if (!image) {
+    const alt: TextBase = { ...frame.base, italic: true, color: env.theme.colors.muted };
+    return [...captionSlices, ...layoutText([{ text: `[Image: ${block.alt}]`, style: PLAIN }], width, alt, env)];
+  }
+  const maxHeight = 340;
+  const scale = Math.min(width / image.width, maxHeight / image.height, 1.5);
+  const w = image.width * scale;
+  const h = image.height * scale;
+  const slice: Slice = {
+    height: h + 4,
+    spaceBefore: captionSlices.length > 0 ? 4 : 0,
+    keepWithNext: false,
+    items: [{ type: 'image', x: (width - w) / 2, y: 2, width: w, height: h, src: block.src }],
+  };
+  return [...captionSlices, slice];
+}

@@ -1,0 +1,41 @@
+import type { Warning } from '../../../diagnostics/warnings.js';
+import type { FontKey, FontRole, ResolvedTheme } from '../../../theme/resolve.js';
+import type { LoadedImage } from '../../engine.js';
+
+/** Millimetres to points. */
+export const MM = 72 / 25.4;
+
+/** What every layout step reads: the theme, preloaded images and the warning sink. */
+export interface LayoutEnv {
+  readonly theme: ResolvedTheme;
+  readonly images: ReadonlyMap<string, LoadedImage>;
+  readonly warn: (warning: Omit<Warning, 'format'>) => void;
+  readonly file: string | undefined;
+}
+
+/** The base style of a block of text. */
+export interface TextBase {
+  readonly role: Exclude<FontRole, 'deck'>;
+  readonly size: number;
+  readonly leading: number;
+  readonly color: string;
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+}
+
+/** A concrete run style: font, size, colour and decorations. */
+export interface PdfStyle {
+  readonly font: FontKey;
+  readonly size: number;
+  readonly color: string;
+  /** Raise above the baseline (superscripts). */
+  readonly rise: number;
+  readonly link: string | undefined;
+  readonly strike: boolean;
+  readonly code: boolean;
+}
+
+/** A key for merging runs of equal style. */
+export function pdfStyleKey(style: PdfStyle): string {
+  return `${style.font}|${style.size}|${style.color}|${style.rise}|${style.link ?? ''}|${+style.strike}|${+style.code}`;
+}

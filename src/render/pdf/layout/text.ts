@@ -1,0 +1,138 @@
+import { type FontKey, type FontRole, type FontVariant } from '../../../theme/resolve.js';
+import { describeChar, splitByCoverage } from '../../../text/coverage.js';
+import { breakLines, type Line, type StyledRun } from '../../../text/lineBreak.js';
+import { measureText } from '../../../text/measure.js';
+import type { InlineFlags } from '../../inlineRuns.js';
+import { type LayoutEnv, type PdfStyle, pdfStyleKey, type TextBase } from './env.js';
+import type { PageItem, Slice } from './types.js';
+
+/** Horizontal alignment of laid-out text. */
+export type TextAlign = 'left' | 'center' | 'right';
+
+/** Lays out runs of text into one slice per line, with widow and orphan control (two lines each side). */
+export function layoutText(
+  runs: readonly StyledRun<InlineFlags>[],
+  width: number,
+  base: TextBase,
+  env: LayoutEnv,
+  align: TextAlign = 'left',
+): Slice[] {
+  const lines = breakStyledLines(runs, width, base, env);
+  return lines.map((line, index) => ({
+    height: base.leading,
+    items: lineItems(line, lineOffset(line.width, width, align), baselineOf(base, env), env),
+    spaceBefore: 0,
+    // Keep the first two and the last two lines of a paragraph together.
+    keepWithNext: lines.length > 1 && (index === 0 || index === lines.length - 2),
+    firstBaseline: baselineOf(base, env),
+  }));
+}
+
+/** Lays out text as one block (table cells, labels): its items and height. */
+export function layoutTextBlock(
+  runs: readonly StyledRun<InlineFlags>[],
+  width: number,
+  base: TextBase,
+  env: LayoutEnv,
+  align: TextAlign = 'left',
+): { items: PageItem[]; height: number } {
+  const lines = breakStyledLines(runs, width, base, env);
+  const baseline = baselineOf(base, env);
+  const items = lines.flatMap((line, index) =>
+    lineItems(line, lineOffset(line.width, width, align), baseline + index * base.leading, env),
+  );
+  return { items, height: lines.length * base.leading };
+}
+
+/** Breaks runs into lines of concrete styles, splitting by glyph coverage first. */
+export function breakStyledLines(
+  runs: readonly StyledRun<InlineFlags>[],
+  width: number,
+  base: TextBase,
+  env: LayoutEnv,
+): Line<PdfStyle>[] {
+  const styled = runs.flatMap((run) => toPdfRuns(run, base, env));
+  return breakLines(styled, width, {
+    measure: (text, style) => measureText(env.theme.fonts[style.font], text, style.size),
+    key: pdfStyleKey,
+  });
+}
+
+/** The baseline of a line of this base style, from the top of its line box. */
+export function baselineOf(base: TextBase, env: LayoutEnv): number {
+  const font = env.theme.fonts[fontKey(base.role, variantOf(base.bold ?? false, base.italic ?? false))];
+  const content = (font.ascent + font.descent) * base.size;
+  return (base.leading - content) / 2 + font.ascent * base.size;
+}
+
+function toPdfRuns(run: StyledRun<InlineFlags>, base: TextBase, env: LayoutEnv): StyledRun<PdfStyle>[] {
+  const flags = run.style;
+  const role: Exclude<FontRole, 'deck'> = flags.code ? 'mono' : base.role;
+  const variant = variantOf(flags.bold || (base.bold ?? false), flags.italic !== (base.italic ?? false));
+  const size = flags.superscript ? base.size * 0.62 : flags.code ? base.size * 0.86 : base.size;
+  const chainRoles: Exclude<FontRole, 'deck'>[] = [role, ...(['serif', 'sans', 'mono'] as const).filter((r) => r !== role)];
+  const chain = chainRoles.map((r) => fontKey(r, variant));
+  const pieces = splitByCoverage(
+    run.text,
+    chain.map((key) => env.theme.fonts[key]),
+    (char) =>
+      env.warn({
+        code: 'MISSING_GLYPH',
+        message: `no font has a glyph for ${describeChar(char)} in "${clipText(run.text)}"; it is shown as "?"`,
+        file: env.file,
+      }),
+  );
+  return pieces.map((piece) => ({
+    text: piece.text,
+    style: {
+      font: chain[piece.font] ?? chain[0] ?? 'serif-regular',
+      size,
+      color: flags.link ? env.theme.colors.link : base.color,
+      rise: flags.superscript ? base.size * 0.36 : 0,
+      link: flags.link,
+      strike: flags.strike,
+      code: flags.code,
+    },
+  }));
+}
+
+function lineItems(line: Line<PdfStyle>, offset: number, baseline: number, env: LayoutEnv): PageItem[] {
+  const items: PageItem[] = [];
+  for (const segment of line.segments) {
+    const { style } = segment;
+    const x = offset + segment.x;
+    if (style.code) {
+      items.push({ type: 'rect', x: x - 1, y: baseline - style.size * 0.85, width: segment.width + 2, height: style.size * 1.15, color: env.theme.colors.accentTint });
+    }
+    items.push({ type: 'text', x, y: baseline - style.rise, text: segment.text, font: style.font, size: style.size, color: style.color });
+    if (style.strike) {
+      const y = baseline - style.size * 0.3;
+      items.push({ type: 'line', x1: x, y1: y, x2: x + segment.width, y2: y, width: 0.6, color: style.color });
+    }
+    if (style.link) {
+      items.push({ type: 'link', x, y: baseline - style.size * 0.9, width: segment.width, height: style.size * 1.2, url: style.link });
+    }
+  }
+  return items;
+}
+
+function lineOffset(lineWidth: number, width: number, align: TextAlign): number {
+  if (align === 'right') return Math.max(0, width - lineWidth);
+  if (align === 'center') return Math.max(0, (width - lineWidth) / 2);
+  return 0;
+}
+
+/** The font key of a role and style. */
+export function fontKey(role: FontRole, variant: FontVariant): FontKey {
+  return `${role}-${variant}`;
+}
+
+function variantOf(bold: boolean, italic: boolean): FontVariant {
+  if (bold && italic) return 'boldItalic';
+  if (bold) return 'bold';
+  return italic ? 'italic' : 'regular';
+}
+
+function clipText(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+}

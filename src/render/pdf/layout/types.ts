@@ -1,0 +1,108 @@
+import type { FontKey } from '../../../theme/resolve.js';
+
+/** Text drawn at a baseline. */
+export interface TextItem {
+  readonly type: 'text';
+  readonly x: number;
+  /** The baseline. */
+  readonly y: number;
+  readonly text: string;
+  readonly font: FontKey;
+  readonly size: number;
+  readonly color: string;
+}
+
+/** A filled rectangle. */
+export interface RectItem {
+  readonly type: 'rect';
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly color: string;
+}
+
+/** A straight stroke. */
+export interface LineItem {
+  readonly type: 'line';
+  readonly x1: number;
+  readonly y1: number;
+  readonly x2: number;
+  readonly y2: number;
+  readonly width: number;
+  readonly color: string;
+}
+
+/** A clickable area: an external URL, or `#id` for a place in the document. */
+export interface LinkItem {
+  readonly type: 'link';
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly url: string;
+}
+
+/** A named place that links and the outline can go to. */
+export interface AnchorItem {
+  readonly type: 'anchor';
+  readonly id: string;
+  readonly x: number;
+  readonly y: number;
+}
+
+/** An image, by its `src` in the document. */
+export interface ImageItem {
+  readonly type: 'image';
+  readonly x: number;
+  readonly y: number;
+  readonly width: number;
+  readonly height: number;
+  readonly src: string;
+}
+
+/** Anything placed on a page. */
+export type PageItem = TextItem | RectItem | LineItem | LinkItem | AnchorItem | ImageItem;
+
+/** One page: its items in drawing order; `artifacts` are running headers and footers. */
+export interface Page {
+  readonly items: PageItem[];
+  readonly artifacts: PageItem[];
+}
+
+/** A heading's entry in the outline. */
+export interface OutlineEntry {
+  readonly title: string;
+  readonly depth: number;
+  readonly id: string;
+  readonly page: number;
+}
+
+/** The laid-out document: pure data, drawn by `draw/` without further decisions. */
+export interface PageModel {
+  readonly width: number;
+  readonly height: number;
+  readonly pages: readonly Page[];
+  readonly outline: readonly OutlineEntry[];
+}
+
+/**
+ * An unbreakable horizontal strip of content: a line of text, a table row, a rule. Items are relative to
+ * the strip's top-left corner at the content's left edge.
+ */
+export interface Slice {
+  readonly height: number;
+  readonly items: readonly PageItem[];
+  /** Space above, dropped at the top of a page. */
+  readonly spaceBefore: number;
+  /** The next slice must land on the same page (headings, first and second-last lines). */
+  readonly keepWithNext: boolean;
+  /** Start a new page before this slice. */
+  readonly breakBefore?: boolean;
+  /** Slices to repeat when this one starts a page (a table's header row). */
+  readonly header?: readonly Slice[];
+  /** Baseline of the first line, for list markers. */
+  readonly firstBaseline?: number;
+  /** A heading that starts here, for the outline. */
+  readonly heading?: { readonly title: string; readonly depth: number; readonly id: string };
+}

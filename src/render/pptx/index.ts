@@ -1,0 +1,29 @@
+import { readFile } from 'node:fs/promises';
+import type { Renderer } from '../engine.js';
+import { collectImages } from '../images.js';
+import { imageInfo } from '../../api/images.js';
+import { planDeck } from './plan/index.js';
+import { writeDeck } from './write/index.js';
+
+/** The built-in PPTX renderer: a native, editable deck planned by briefwright and written with pptxgenjs. */
+export const pptxRenderer: Renderer = {
+  format: 'pptx',
+  extension: '.pptx',
+  mediaType: 'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  defaultTemplate: 'briefing-deck',
+  async render(doc, ctx) {
+    const images = await collectImages(doc, ctx);
+    const plan = planDeck(doc, { theme: ctx.theme, warn: ctx.warn, file: ctx.file });
+    const logo = ctx.theme.logo ? await logoData(ctx.theme.logo) : undefined;
+    return writeDeck(plan, { theme: ctx.theme, meta: doc.meta, date: ctx.date, images, logo });
+  },
+};
+
+async function logoData(path: string): Promise<string | undefined> {
+  const data = new Uint8Array(await readFile(path));
+  const info = imageInfo(data);
+  return info ? `${info.mediaType};base64,${Buffer.from(data).toString('base64')}` : undefined;
+}
+
+export { planDeck } from './plan/index.js';
+export type { PlannedSlide, SlidePlan } from './plan/types.js';

@@ -1,0 +1,180 @@
+import { assertNever } from '../../../diagnostics/assertNever.js';
+import type { Warning } from '../../../diagnostics/warnings.js';
+import type { ResolvedTheme } from '../../../theme/resolve.js';
+import { blockText, inlineText } from '../../../tree/text.js';
+import type { Block, List, Root } from '../../../tree/types.js';
+import { chartAsTable } from '../../chartTable.js';
+import { PLAIN, toInlineRuns } from '../../inlineRuns.js';
+import { formatDocDate } from '../../pdf/layout/dates.js';
+import { splitParagraphs } from './content.js';
+import { gridFor } from './geometry.js';
+import { planTable } from './table.js';
+import type { PlannedParagraph, PlannedSlide, SlidePlan } from './types.js';
+
+/** What planning needs. */
+export interface PlanEnv {
+  readonly theme: ResolvedTheme;
+  readonly warn: (warning: Omit<Warning, 'format'>) => void;
+  readonly file: string | undefined;
+}
+
+interface Draft {
+  title: string;
+  paragraphs: PlannedParagraph[];
+  notes: string[];
+}
+
+/**
+ * Plans the deck from the DocTree: a title slide from the metadata; `#` headings make section headers,
+ * `##` headings content slides; lists and text become paragraphs measured into "(cont.)" slides; tables,
+ * charts, callouts and images get their own slides; `::: notes` go to the speaker notes.
+ */
+export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
+  const { theme } = env;
+  const grid = gridFor(theme);
+  const slides: PlannedSlide[] = [titleSlide(doc)];
+  let sectionNumber = 0;
+  let draft: Draft | undefined;
+  const current = (): Draft => {
+    draft ??= { title: slides.at(-1)?.kind === 'content' ? continued(slides.at(-1)) : doc.meta.title, paragraphs: [], notes: [] };
+    return draft;
+  };
+  const flush = () => {
+    if (!draft) return;
+    const d = draft;
+    draft = undefined;
+    if (d.paragraphs.length === 0) {
+      const last = slides.at(-1);
+      if (d.notes.length > 0 && last) slides[slides.length - 1] = { ...last, notes: joinNotes(last.notes, d.notes.join('\n\n')) };
+      else if (d.notes.length > 0 || d.title) slides.push({ kind: 'content', title: d.title, body: grid.body, size: theme.deck.bodySize, paragraphs: [], notes: d.notes.join('\n\n') });
+      return;
+    }
+    const pages = splitParagraphs(d.paragraphs, grid.body, theme.deck.bodySize, theme.deck.maxBullets, theme);
+    pages.forEach((paragraphs, index) => {
+      slides.push({
+        kind: 'content',
+        title: index === 0 ? d.title : `${d.title} (cont.)`,
+        body: grid.body,
+        size: theme.deck.bodySize,
+        paragraphs,
+        notes: d.notes.join('\n\n'),
+      });
+    });
+  };
+  const visit = (block: Block) => {
+    switch (block.type) {
+      case 'heading':
+        flush();
+        if (block.depth === 1) {
+          sectionNumber++;
+          slides.push({ kind: 'section', number: sectionNumber, title: inlineText(block.children), notes: '' });
+        } else {
+          draft = { title: inlineText(block.children), paragraphs: [], notes: [] };
+        }
+        return;
+      case 'paragraph':
+        current().paragraphs.push({ runs: toInlineRuns(block.children), level: 0, marker: 'none' });
+        return;
+      case 'list':
+        current().paragraphs.push(...listParagraphs(block, 0));
+        return;
+      case 'notes':
+        current().notes.push(blockText(block.children));
+        return;
+      case 'table':
+      case 'chart': {
+        const d = current();
+        const table = block.type === 'table' ? block : chartAsTable(block, env);
+        const title = d.paragraphs.length === 0 ? d.title : (table.caption ?? d.title);
+        const notes = d.notes.join('\n\n');
+        if (d.paragraphs.length > 0) flush();
+        else draft = undefined;
+        slides.push(...planTable(table, title.replace(/ \(cont\.\)$/, ''), grid.body, notes, theme));
+        draft = undefined;
+        return;
+      }
+      case 'callout': {
+        const d = current();
+        const title = block.title ?? d.title;
+        if (d.paragraphs.length > 0) flush();
+        else draft = undefined;
+        const paragraphs = block.children.flatMap((child) =>
+          child.type === 'list' ? listParagraphs(child, 0) : [{ runs: [{ text: blockText([child]), style: PLAIN }], level: 0, marker: 'none' as const }],
+        );
+        const pages = splitParagraphs(paragraphs, grid.body, theme.deck.bodySize + 2, theme.deck.maxBullets, theme);
+        pages.forEach((page, i) => slides.push({ kind: 'quote', title: i === 0 ? title : `${title} (cont.)`, body: grid.body, size: theme.deck.bodySize + 2, paragraphs: page, notes: '' }));
+        return;
+      }
+      case 'image': {
+        const d = current();
+        if (d.paragraphs.length > 0) flush();
+        else draft = undefined;
+        slides.push({ kind: 'image', title: block.caption ?? d.title, body: grid.body, src: block.src, alt: block.alt, notes: d.notes.join('\n\n') });
+        return;
+      }
+      case 'lede':
+      case 'references':
+      case 'quote':
+        block.children.forEach(visit);
+        return;
+      case 'code':
+        current().paragraphs.push({ runs: [{ text: block.value, style: { ...PLAIN, code: true } }], level: 0, marker: 'none' });
+        return;
+      case 'slideBreak':
+      case 'thematicBreak':
+      case 'pageBreak':
+        if (draft?.paragraphs.length) {
+          const title = draft.title;
+          flush();
+          draft = { title: `${title.replace(/ \(cont\.\)$/, '')} (cont.)`, paragraphs: [], notes: [] };
+        }
+        return;
+      default:
+        assertNever(block);
+    }
+  };
+  doc.children.forEach(visit);
+  flush();
+  if (doc.footnotes.length > 0) {
+    const last = slides.at(-1);
+    const notes = doc.footnotes.map((f) => `[${f.number}] ${blockText(f.children)}`).join('\n');
+    if (last) slides[slides.length - 1] = { ...last, notes: joinNotes(last.notes, notes) };
+  }
+  slides.push({ kind: 'closing', title: theme.deck.closingTitle, lines: [doc.meta.organization, doc.meta.title].filter((l): l is string => Boolean(l)), notes: '' });
+  return { width: grid.width, height: grid.height, slides };
+}
+
+function titleSlide(doc: Root): PlannedSlide {
+  const { meta } = doc;
+  const authors = meta.authors.map((a) => (a.affiliation ? `${a.name}, ${a.affiliation}` : a.name)).join(' · ');
+  const lines = [authors, [meta.organization, formatDocDate(meta.date)].filter(Boolean).join(' · ')].filter(Boolean);
+  return { kind: 'title', title: meta.title, subtitle: meta.subtitle, lines, notes: '' };
+}
+
+function listParagraphs(list: List, level: number): PlannedParagraph[] {
+  return list.children.flatMap((item, index) =>
+    item.children.flatMap((child, childIndex): PlannedParagraph[] => {
+      if (child.type === 'list') return listParagraphs(child, Math.min(level + 1, 4));
+      const runs = child.type === 'paragraph' || child.type === 'heading' ? toInlineRuns(child.children) : [{ text: blockText([child]), style: PLAIN }];
+      const checkbox = item.checked === null ? [] : [{ text: item.checked ? '☑ ' : '☐ ', style: PLAIN }];
+      const first = childIndex === 0;
+      return [
+        {
+          runs: first ? [...checkbox, ...runs] : runs,
+          level,
+          marker: first ? (list.ordered ? 'number' : 'bullet') : 'none',
+          ...(list.ordered ? { number: list.start + index } : {}),
+        },
+      ];
+    }),
+  );
+}
+
+function continued(slide: PlannedSlide | undefined): string {
+  const title = slide && 'title' in slide ? slide.title.replace(/ \(cont\.\)$/, '') : '';
+  return `${title} (cont.)`;
+}
+
+function joinNotes(a: string, b: string): string {
+  return [a, b].filter(Boolean).join('\n\n');
+}

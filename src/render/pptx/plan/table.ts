@@ -1,0 +1,87 @@
+import type { ResolvedTheme } from '../../../theme/resolve.js';
+import type { StyledRun } from '../../../text/lineBreak.js';
+import { measureText } from '../../../text/measure.js';
+import type { Table } from '../../../tree/types.js';
+import { type InlineFlags, PLAIN, toInlineRuns } from '../../inlineRuns.js';
+import { LINE_PITCH, measureSlideText } from './measure.js';
+import type { Box, PlannedSlide } from './types.js';
+
+/** Cell margins in inches (pptxgenjs' defaults, written explicitly). */
+export const CELL = { x: 0.1, y: 0.05 } as const;
+
+type Row = readonly (readonly StyledRun<InlineFlags>[])[];
+
+/**
+ * Plans a table as one or more slides: rows measured at the table size (shrunk to the floor when the
+ * columns do not fit), split between rows, the header row repeated; at most `maxTableRows` rows a slide.
+ */
+export function planTable(table: Table, title: string, body: Box, notes: string, theme: ResolvedTheme): PlannedSlide[] {
+  const header: Row = table.header.map((cell) => toInlineRuns(cell.children, { ...PLAIN, bold: true }));
+  const rows: Row[] = table.rows.map((row) => row.map((cell) => toInlineRuns(cell.children)));
+  const sourceHeight = table.source ? 0.4 : 0;
+  let size = theme.deck.tableSize;
+  let columns = columnWidths([header, ...rows], body.w, size, theme);
+  while (size > theme.deck.minTableSize && !columns.fits) {
+    size -= 1;
+    columns = columnWidths([header, ...rows], body.w, size, theme);
+  }
+  const rowHeight = (row: Row) =>
+    Math.max((size * LINE_PITCH) / 72, ...row.map((runs, i) => measureSlideText(runs, (columns.widths[i] ?? 1) - 2 * CELL.x, size, theme))) +
+    2 * CELL.y +
+    0.02;
+  const capacity = body.h - sourceHeight - 0.1;
+  const headerHeight = rowHeight(header);
+  const slides: PlannedSlide[] = [];
+  let current: Row[] = [];
+  let used = headerHeight;
+  const flush = () => {
+    slides.push({
+      kind: 'table',
+      title: slides.length === 0 ? title : `${title} (cont.)`,
+      body,
+      size,
+      columns: columns.widths,
+      header,
+      rows: current,
+      align: table.align,
+      source: table.source,
+      notes,
+    });
+    current = [];
+    used = headerHeight;
+  };
+  for (const row of rows) {
+    const height = rowHeight(row);
+    if (current.length > 0 && (used + height > capacity || current.length >= theme.deck.maxTableRows)) flush();
+    current.push(row);
+    used += height;
+  }
+  if (current.length > 0 || slides.length === 0) flush();
+  return slides;
+}
+
+function columnWidths(rows: readonly Row[], width: number, size: number, theme: ResolvedTheme) {
+  const regular = theme.fonts['deck-regular'];
+  const bold = theme.fonts['deck-bold'];
+  const count = rows[0]?.length ?? 1;
+  const min = new Array<number>(count).fill(0);
+  const max = new Array<number>(count).fill(0);
+  rows.forEach((row, r) => {
+    const font = r === 0 ? bold : regular;
+    row.forEach((runs, i) => {
+      const text = runs.map((run) => run.text).join('');
+      const word = Math.max(0, ...text.split(/\s+/).map((w) => measureText(font, w, size) / 72));
+      min[i] = Math.max(min[i] ?? 0, word + 2 * CELL.x + 0.05);
+      max[i] = Math.max(max[i] ?? 0, measureText(font, text, size) / 72 + 2 * CELL.x + 0.05);
+    });
+  });
+  const minTotal = min.reduce((a, b) => a + b, 0);
+  const maxTotal = max.reduce((a, b) => a + b, 0);
+  if (maxTotal <= width) return { widths: max.map((m) => (m / maxTotal) * width), fits: true };
+  const spare = Math.max(0, width - minTotal);
+  const flex = max.map((m, i) => m - (min[i] ?? 0));
+  const flexTotal = flex.reduce((a, b) => a + b, 0) || 1;
+  const widths = min.map((m, i) => m + (spare * (flex[i] ?? 0)) / flexTotal);
+  const total = widths.reduce((a, b) => a + b, 0);
+  return { widths: widths.map((w) => (w / total) * width), fits: minTotal <= width };
+}

@@ -1,0 +1,156 @@
+/** A run of text in one style. A `\n` in the text forces a line break. */
+export interface StyledRun<S> {
+  readonly text: string;
+  readonly style: S;
+}
+
+/** A piece of a line in one style, at its offset from the line's start. */
+export interface LineSegment<S> {
+  readonly text: string;
+  readonly style: S;
+  readonly x: number;
+  readonly width: number;
+}
+
+/** A laid-out line: its segments and natural width. */
+export interface Line<S> {
+  readonly segments: LineSegment<S>[];
+  readonly width: number;
+  /** Whether the line ends a paragraph or a forced break (never justified). */
+  readonly last: boolean;
+}
+
+/** How the line breaker measures and compares styles. */
+export interface LineBreakMetrics<S> {
+  measure(text: string, style: S): number;
+  /** Equal keys mean runs may be merged into one segment. */
+  key(style: S): string;
+}
+
+interface Piece<S> {
+  kind: 'word' | 'space' | 'newline';
+  text: string;
+  style: S;
+  width: number;
+}
+
+/**
+ * Breaks styled runs into lines no wider than `maxWidth`, greedily at spaces; a word wider than a line
+ * is broken between characters so that nothing overflows.
+ */
+export function breakLines<S>(runs: readonly StyledRun<S>[], maxWidth: number, metrics: LineBreakMetrics<S>): Line<S>[] {
+  const groups = toGroups(runs, metrics);
+  const lines: Line<S>[] = [];
+  let current: Piece<S>[] = [];
+  let width = 0;
+  let pendingSpace: Piece<S> | undefined;
+  const flush = (last: boolean) => {
+    lines.push(toLine(current, metrics, last));
+    current = [];
+    width = 0;
+    pendingSpace = undefined;
+  };
+  for (const group of groups) {
+    if (group.kind === 'newline') {
+      flush(true);
+      continue;
+    }
+    if (group.kind === 'space') {
+      if (current.length > 0) pendingSpace = group.pieces[0];
+      continue;
+    }
+    const groupWidth = sum(group.pieces);
+    const spaceWidth = pendingSpace?.width ?? 0;
+    if (current.length > 0 && width + spaceWidth + groupWidth > maxWidth + 0.001) flush(false);
+    if (current.length > 0 && pendingSpace) {
+      current.push(pendingSpace);
+      width += pendingSpace.width;
+    }
+    pendingSpace = undefined;
+    if (groupWidth > maxWidth && current.length === 0) {
+      for (const piece of splitWide(group.pieces, maxWidth, metrics)) {
+        if (current.length > 0 && width + piece.width > maxWidth + 0.001) flush(false);
+        current.push(piece);
+        width += piece.width;
+      }
+    } else {
+      current.push(...group.pieces);
+      width += groupWidth;
+    }
+  }
+  if (current.length > 0 || lines.length === 0) flush(true);
+  return lines;
+}
+
+interface Group<S> {
+  kind: 'word' | 'space' | 'newline';
+  pieces: Piece<S>[];
+}
+
+/** Splits runs into groups: words (which may span runs), spaces and forced breaks. */
+function toGroups<S>(runs: readonly StyledRun<S>[], metrics: LineBreakMetrics<S>): Group<S>[] {
+  const groups: Group<S>[] = [];
+  for (const run of runs) {
+    for (const match of run.text.matchAll(/\n|[^\S\n\u00a0]+|[^\s]+|\u00a0+/g)) {
+      const text = match[0];
+      const kind = text === '\n' ? 'newline' : /^[^\S\n\u00a0]+$/.test(text) ? 'space' : 'word';
+      const piece: Piece<S> = {
+        kind,
+        text: kind === 'space' ? ' ' : text,
+        style: run.style,
+        width: kind === 'newline' ? 0 : metrics.measure(kind === 'space' ? ' ' : text, run.style),
+      };
+      const last = groups.at(-1);
+      if (kind === 'word' && last?.kind === 'word') last.pieces.push(piece);
+      else if (kind === 'space' && last?.kind === 'space') continue;
+      else groups.push({ kind, pieces: [piece] });
+    }
+  }
+  return groups;
+}
+
+/** Breaks pieces wider than a line into chunks of characters that fit. */
+function splitWide<S>(pieces: Piece<S>[], maxWidth: number, metrics: LineBreakMetrics<S>): Piece<S>[] {
+  const out: Piece<S>[] = [];
+  for (const piece of pieces) {
+    let chunk = '';
+    for (const char of piece.text) {
+      const next = chunk + char;
+      if (chunk && metrics.measure(next, piece.style) > maxWidth) {
+        out.push({ ...piece, text: chunk, width: metrics.measure(chunk, piece.style) });
+        chunk = char;
+      } else {
+        chunk = next;
+      }
+    }
+    if (chunk) out.push({ ...piece, text: chunk, width: metrics.measure(chunk, piece.style) });
+  }
+  return out;
+}
+
+function toLine<S>(pieces: Piece<S>[], metrics: LineBreakMetrics<S>, last: boolean): Line<S> {
+  const segments: LineSegment<S>[] = [];
+  let x = 0;
+  let text = '';
+  let style: S | undefined;
+  let start = 0;
+  const push = () => {
+    if (style !== undefined && text) segments.push({ text, style, x: start, width: x - start });
+  };
+  for (const piece of pieces) {
+    if (style === undefined || metrics.key(style) !== metrics.key(piece.style)) {
+      push();
+      style = piece.style;
+      text = '';
+      start = x;
+    }
+    text += piece.text;
+    x += piece.width;
+  }
+  push();
+  return { segments, width: x, last };
+}
+
+function sum<S>(pieces: readonly Piece<S>[]): number {
+  return pieces.reduce((total, piece) => total + piece.width, 0);
+}

@@ -1,0 +1,11 @@
+export { DEFAULT_THEME } from './defaults.js';
+export {
+  defaultResolvedTheme,
+  type FontKey,
+  type FontRole,
+  type FontVariant,
+  loadThemeFile,
+  type ResolvedTheme,
+  resolveTheme,
+} from './resolve.js';
+export { type FontFamily, type Theme, ThemeSchema } from './schema.js';

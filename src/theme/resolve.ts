@@ -1,0 +1,101 @@
+import { dirname } from 'node:path';
+import { BriefwrightError } from '../diagnostics/errors.js';
+import { readSourceText } from '../load/sourceText.js';
+import { toPointer } from '../load/validate.js';
+import { parseYamlSource } from '../load/yamlSource.js';
+import { type LoadedFont, loadFont, resolveFontPath } from '../text/fonts.js';
+import { DEFAULT_THEME } from './defaults.js';
+import { type FontFamily, type Theme, ThemeSchema } from './schema.js';
+
+/** The font roles a theme fills. */
+export type FontRole = 'serif' | 'sans' | 'mono' | 'deck';
+/** The four styles of a family. */
+export type FontVariant = 'regular' | 'bold' | 'italic' | 'boldItalic';
+/** A font of the resolved theme, as `role-variant`. */
+export type FontKey = `${FontRole}-${FontVariant}`;
+
+const ROLES: readonly FontRole[] = ['serif', 'sans', 'mono', 'deck'];
+const VARIANTS: readonly FontVariant[] = ['regular', 'bold', 'italic', 'boldItalic'];
+
+type Defaults = typeof DEFAULT_THEME;
+
+/** A theme with every value filled and every font loaded: what renderers receive. */
+export interface ResolvedTheme {
+  readonly page: Defaults['page'];
+  readonly colors: Defaults['colors'];
+  readonly pdf: Defaults['pdf'];
+  readonly deck: Defaults['deck'];
+  /** Family names per role, for formats that name fonts (decks). */
+  readonly families: Readonly<Record<FontRole, FontFamily>>;
+  readonly fonts: Readonly<Record<FontKey, LoadedFont>>;
+  /** Absolute path of the logo, if any. */
+  readonly logo: string | undefined;
+}
+
+/** Fills a theme with the defaults and loads its fonts (each font file once per process). */
+export function resolveTheme(theme: Theme = {}, options: { baseDir?: string; file?: string } = {}): ResolvedTheme {
+  const parsed = ThemeSchema.safeParse(theme);
+  if (!parsed.success) throw themeError(parsed.error.issues[0], options.file);
+  const input = parsed.data;
+  const baseDir = options.baseDir ?? process.cwd();
+  const families = Object.fromEntries(
+    ROLES.map((role) => [role, { ...DEFAULT_THEME.fonts[role], ...input.fonts?.[role] }]),
+  ) as Record<FontRole, FontFamily>;
+  const fonts = {} as Record<FontKey, LoadedFont>;
+  for (const role of ROLES) {
+    for (const variant of VARIANTS) {
+      const path = resolveFontPath(families[role][variant], baseDir);
+      fonts[`${role}-${variant}`] = loadFont(path, { file: options.file, pointer: `/fonts/${role}/${variant}` });
+    }
+  }
+  return {
+    page: {
+      size: input.page?.size ?? DEFAULT_THEME.page.size,
+      margins: { ...DEFAULT_THEME.page.margins, ...input.page?.margins },
+    },
+    colors: { ...DEFAULT_THEME.colors, ...input.colors },
+    pdf: { ...DEFAULT_THEME.pdf, ...input.pdf },
+    deck: { ...DEFAULT_THEME.deck, ...input.deck },
+    families,
+    fonts,
+    logo: input.logo ? resolveFontPath(input.logo, baseDir) : undefined,
+  };
+}
+
+/** Reads a theme file (JSON or YAML) and resolves it; fonts and the logo resolve against its folder. */
+export async function loadThemeFile(file: string): Promise<ResolvedTheme> {
+  const text = await readSourceText(file).catch((cause: unknown) => {
+    throw new BriefwrightError('THEME_INVALID', 'cannot read the theme file', { file, cause });
+  });
+  const source = parseYamlSource(text, file);
+  const parsed = ThemeSchema.safeParse(source.value ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const path = issue?.path.filter((p): p is string | number => typeof p !== 'symbol') ?? [];
+    throw themeError(issue, file, source.locate(path));
+  }
+  return resolveTheme(parsed.data, { baseDir: dirname(file), file });
+}
+
+function themeError(
+  issue: { path: PropertyKey[]; message: string; code: string; keys?: string[] } | undefined,
+  file: string | undefined,
+  at?: { line: number; column: number },
+): BriefwrightError {
+  const path = issue?.path ?? [];
+  const keys = issue?.code === 'unrecognized_keys' && issue.keys ? `: ${issue.keys.join(', ')}` : '';
+  return new BriefwrightError('THEME_INVALID', `theme ${toPointer(path) || '/'}: ${issue?.message ?? 'invalid'}${keys}`, {
+    file,
+    pointer: toPointer(path),
+    ...at,
+    hint: 'see "Templates and themes" in the README for the theme fields',
+  });
+}
+
+let defaultTheme: ResolvedTheme | undefined;
+
+/** The default theme, resolved once per process. */
+export function defaultResolvedTheme(): ResolvedTheme {
+  defaultTheme ??= resolveTheme();
+  return defaultTheme;
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+
+const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #RRGGBB');
+const length = z.number().nonnegative();
+
+/** A font family: four files (TTF/OTF/WOFF), each a path or an npm package path like `@scope/pkg/file.ttf`. */
+export const FontFamilySchema = z.strictObject({
+  name: z.string().min(1).describe('Family name written into decks'),
+  regular: z.string().min(1),
+  bold: z.string().min(1),
+  italic: z.string().min(1),
+  boldItalic: z.string().min(1),
+});
+
+/** The theme: one for every renderer. Every field is optional in a theme file; defaults fill the rest. */
+export const ThemeSchema = z.strictObject({
+  $schema: z.string().optional(),
+  page: z
+    .strictObject({
+      size: z.enum(['A4', 'Letter']),
+      /** Margins in millimetres. */
+      margins: z.strictObject({ top: length, right: length, bottom: length, left: length }).partial(),
+    })
+    .partial()
+    .optional(),
+  fonts: z
+    .strictObject({ serif: FontFamilySchema, sans: FontFamilySchema, mono: FontFamilySchema, deck: FontFamilySchema })
+    .partial()
+    .optional(),
+  colors: z
+    .strictObject({
+      text: color,
+      muted: color,
+      accent: color,
+      accentTint: color,
+      rule: color,
+      link: color,
+      palette: z.array(color).min(1),
+    })
+    .partial()
+    .optional(),
+  pdf: z
+    .strictObject({
+      bodySize: length,
+      leading: length,
+      h1Size: length,
+      h2Size: length,
+      h3Size: length,
+      tableSize: length,
+      numberHeadings: z.boolean(),
+      headerText: z.string(),
+      footerText: z.string(),
+    })
+    .partial()
+    .optional(),
+  deck: z
+    .strictObject({
+      layout: z.enum(['16x9', '4x3']),
+      titleSize: length,
+      bodySize: length,
+      minBodySize: length,
+      maxBullets: z.number().int().positive(),
+      tableSize: length,
+      minTableSize: length,
+      maxTableRows: z.number().int().positive(),
+      footerText: z.string(),
+      closingTitle: z.string(),
+    })
+    .partial()
+    .optional(),
+  logo: z.string().optional(),
+});
+
+/** A theme as a caller writes it (every field optional). */
+export type Theme = z.input<typeof ThemeSchema>;
+/** A font family of a theme. */
+export type FontFamily = z.output<typeof FontFamilySchema>;
