@@ -22,7 +22,7 @@ function toErrors(
 ): BriefwrightError[] {
   const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
   if (issue.code === 'unrecognized_keys') {
-    const allowed = knownKeys(issue);
+    const allowed = knownKeys(path);
     return issue.keys.map((key) => {
       const keyPath = [...path, key];
       const guess = suggest(key, allowed);
@@ -106,9 +106,44 @@ function valueAt(root: unknown, path: readonly (string | number)[]): unknown {
   return node;
 }
 
-function knownKeys(issue: z.core.$ZodIssue): string[] {
-  const inst = (issue as { inst?: { _zod?: { def?: { shape?: Record<string, unknown> } } } }).inst;
-  return Object.keys(inst?._zod?.def?.shape ?? {});
+interface SchemaDef {
+  type?: string;
+  shape?: Record<string, unknown>;
+  innerType?: unknown;
+  element?: unknown;
+  getter?: () => unknown;
+  options?: unknown[];
+  in?: unknown;
+}
+
+function defOf(schema: unknown): SchemaDef {
+  return (schema as { _zod?: { def?: SchemaDef } })?._zod?.def ?? {};
+}
+
+/** Unwraps optional, default, lazy, pipe and union wrappers down to an object or array schema. */
+function unwrap(schema: unknown): unknown {
+  let current = schema;
+  for (let i = 0; i < 10; i++) {
+    const def = defOf(current);
+    if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') current = def.innerType;
+    else if (def.type === 'lazy' && def.getter) current = def.getter();
+    else if (def.type === 'pipe') current = def.in;
+    else if (def.type === 'union') current = def.options?.find((o) => defOf(unwrap(o)).type === 'object') ?? def.options?.[0];
+    else return current;
+  }
+  return current;
+}
+
+/** The field names the model allows at a path, for "did you mean" hints. */
+function knownKeys(path: readonly (string | number)[]): string[] {
+  let schema = unwrap(ReportSchema);
+  for (const segment of path) {
+    const def = defOf(schema);
+    if (def.type === 'array') schema = unwrap(def.element);
+    else if (def.type === 'object') schema = unwrap(def.shape?.[String(segment)]);
+    else return [];
+  }
+  return Object.keys(defOf(schema).shape ?? {});
 }
 
 function typeName(value: unknown): string {

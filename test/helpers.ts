@@ -1,0 +1,70 @@
+import { mkdtempSync, readdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import JSZip from 'jszip';
+
+/** The sample brief. */
+export const EXAMPLE_YAML = 'examples/carney-xi/carney-xi.yaml';
+export const EXAMPLE_MD = 'examples/carney-xi/carney-xi.md';
+
+/** A fresh temporary folder. */
+export function tempDir(): string {
+  return mkdtempSync(join(tmpdir(), 'briefwright-'));
+}
+
+/** The files of a folder, sorted. */
+export function filesIn(dir: string): string[] {
+  return readdirSync(dir).sort();
+}
+
+/** The text of each page of a PDF, read back with pdf.js. */
+export async function pdfPages(bytes: Uint8Array): Promise<{ pages: string[]; info: Record<string, unknown>; outline: string[] }> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+  const pages: string[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const content = await page.getTextContent();
+    pages.push(
+      content.items
+        .map((item) => ('str' in item ? item.str + (item.hasEOL ? '\n' : '') : ''))
+        .join('')
+        .replace(/[ \t]+/g, ' '),
+    );
+  }
+  const meta = await doc.getMetadata();
+  const outline = ((await doc.getOutline()) ?? []).map((entry) => entry.title);
+  await doc.destroy();
+  return { pages, info: meta.info as Record<string, unknown>, outline };
+}
+
+/** The parts of a PPTX and a reader for each. */
+export async function pptxParts(bytes: Uint8Array): Promise<{ names: string[]; read: (name: string) => Promise<string> }> {
+  const zip = await JSZip.loadAsync(bytes);
+  const names = Object.keys(zip.files).sort();
+  return {
+    names,
+    read: async (name) => {
+      const file = zip.file(name);
+      if (!file) throw new Error(`no part ${name}`);
+      return file.async('string');
+    },
+  };
+}
+
+/** Texts of `<a:t>` elements of slide XML, joined by spaces. */
+export function slideText(xml: string): string {
+  return [...xml.matchAll(/<a:t>([^<]*)<\/a:t>/g)].map((m) => decodeXml(m[1] ?? '')).join(' ');
+}
+
+function decodeXml(text: string): string {
+  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+}
+
+/** Slide part names in slide order. */
+export function slideNames(names: readonly string[], kind: 'slides' | 'notesSlides' = 'slides'): string[] {
+  const prefix = kind === 'slides' ? 'ppt/slides/slide' : 'ppt/notesSlides/notesSlide';
+  return names
+    .filter((n) => n.startsWith(prefix) && n.endsWith('.xml'))
+    .sort((a, b) => Number(/(\d+)\.xml$/.exec(a)?.[1]) - Number(/(\d+)\.xml$/.exec(b)?.[1]));
+}

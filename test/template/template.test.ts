@@ -1,0 +1,73 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Handlebars from 'handlebars';
+import { describe, expect, it } from 'vitest';
+import { BriefwrightError } from '../../src/diagnostics/errors.js';
+import { parseReport } from '../../src/load/index.js';
+import { escapeMarkdown } from '../../src/template/escape.js';
+import { fillReportTemplate } from '../../src/template/index.js';
+import { tempDir } from '../helpers.js';
+
+const report = parseReport('meta:\n  title: "A *star* | pipe"\nsections:\n  - title: "# not a heading"\n    body: "**bold** stays"\n');
+
+describe('Markdown escaping', () => {
+  it('escapes inline and block syntax and pipes', () => {
+    expect(escapeMarkdown('a *b* _c_ [d](e) | f')).toBe('a \\*b\\* \\_c\\_ \\[d\\](e) \\| f');
+    expect(escapeMarkdown('# x')).toBe('\\# x');
+    expect(escapeMarkdown('1. x')).toBe('1\\. x');
+  });
+
+  it('escapes {{x}} but inserts {{{x}}} as Markdown in the built-in template', () => {
+    const md = fillReportTemplate(report, 'policy-brief');
+    expect(md).toContain('# \\# not a heading');
+    expect(md).toContain('**bold** stays');
+  });
+
+  it('leaves the global Handlebars escaping HTML', () => {
+    fillReportTemplate(report, 'policy-brief');
+    expect(Handlebars.compile('{{x}}')({ x: '<b>*' })).toBe('&lt;b&gt;*');
+  });
+});
+
+describe('template errors', () => {
+  it('names the template file, the line and the full data path of a misspelt field', () => {
+    const dir = join(tempDir(), 'mine');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'main.md.hbs'), '# {{meta.title}}\n\n{{meta.subtitel}}\n');
+    try {
+      fillReportTemplate(report, dir);
+      throw new Error('expected an error');
+    } catch (error) {
+      expect(error).toBeInstanceOf(BriefwrightError);
+      const e = error as BriefwrightError;
+      expect(e.code).toBe('TEMPLATE_ERROR');
+      expect(e.file).toBe(join(dir, 'main.md.hbs'));
+      expect(e.line).toBe(3);
+      expect(e.message).toContain('meta.subtitel');
+    }
+  });
+
+  it('refuses helpers it does not know', () => {
+    const dir = join(tempDir(), 'helpers');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'main.md.hbs'), '{{lookupEnv "HOME"}}\n');
+    expect(() => fillReportTemplate(report, dir)).toThrow(BriefwrightError);
+  });
+
+  it('cannot reach prototypes', () => {
+    const dir = join(tempDir(), 'proto');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'main.md.hbs'), '{{#with meta}}{{#if constructor}}leak{{/if}}{{/with}}ok\n');
+    let out = '';
+    try {
+      out = fillReportTemplate(report, dir);
+    } catch (error) {
+      expect(error).toBeInstanceOf(BriefwrightError);
+    }
+    expect(out).not.toContain('leak');
+  });
+
+  it('names an unknown template', () => {
+    expect(() => fillReportTemplate(report, 'no-such-template')).toThrow(/no template named/);
+  });
+});
