@@ -23,8 +23,13 @@ export {
   type SourceLocation,
 } from './diagnostics/errors.js';
 export { formatWarning, type Warning, type WarningCode } from './diagnostics/warnings.js';
-export { type InputFormat, loadReport, type ParseReportOptions, parseReport } from './load/index.js';
-export { buildDocTree, type BuildDocTreeOptions } from './markdown/index.js';
+export {
+  type InputFormat,
+  loadReport,
+  type ParseReportOptions,
+  parseReport,
+} from './load/index.js';
+export { type BuildDocTreeOptions, buildDocTree } from './markdown/index.js';
 export {
   type Author,
   buildJsonSchema,

@@ -1,8 +1,8 @@
 import { mkdtempSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import JSZip from 'jszip';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 
 /** The sample brief. */
 export const EXAMPLE_YAML = 'examples/carney-xi/carney-xi.yaml';
@@ -19,8 +19,14 @@ export function filesIn(dir: string): string[] {
 }
 
 /** The text of each page of a PDF, read back with pdf.js. */
-export async function pdfPages(bytes: Uint8Array): Promise<{ pages: string[]; info: Record<string, unknown>; outline: string[] }> {
-  const doc = await getDocument({ data: new Uint8Array(bytes), useSystemFonts: false, isEvalSupported: false }).promise;
+export async function pdfPages(
+  bytes: Uint8Array,
+): Promise<{ pages: string[]; info: Record<string, unknown>; outline: string[] }> {
+  const doc = await getDocument({
+    data: new Uint8Array(bytes),
+    useSystemFonts: false,
+    isEvalSupported: false,
+  }).promise;
   const pages: string[] = [];
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);
@@ -39,7 +45,9 @@ export async function pdfPages(bytes: Uint8Array): Promise<{ pages: string[]; in
 }
 
 /** The parts of a PPTX and a reader for each. */
-export async function pptxParts(bytes: Uint8Array): Promise<{ names: string[]; read: (name: string) => Promise<string> }> {
+export async function pptxParts(
+  bytes: Uint8Array,
+): Promise<{ names: string[]; read: (name: string) => Promise<string> }> {
   const zip = await JSZip.loadAsync(bytes);
   const names = Object.keys(zip.files).sort();
   return {
@@ -58,11 +66,19 @@ export function slideText(xml: string): string {
 }
 
 function decodeXml(text: string): string {
-  return text.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&apos;/g, "'").replace(/&amp;/g, '&');
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, '&');
 }
 
 /** Slide part names in slide order. */
-export function slideNames(names: readonly string[], kind: 'slides' | 'notesSlides' = 'slides'): string[] {
+export function slideNames(
+  names: readonly string[],
+  kind: 'slides' | 'notesSlides' = 'slides',
+): string[] {
   const prefix = kind === 'slides' ? 'ppt/slides/slide' : 'ppt/notesSlides/notesSlide';
   return names
     .filter((n) => n.startsWith(prefix) && n.endsWith('.xml'))

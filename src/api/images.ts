@@ -15,7 +15,9 @@ export interface ImagePolicy {
  * Builds the image loader of a render: data URIs, or local PNG/JPEG files inside the allowed roots.
  * Never the network; never a path that leaves the roots (`..`, absolute paths, symlinks).
  */
-export function createImageLoader(policy: ImagePolicy): (src: string) => Promise<LoadedImage | undefined> {
+export function createImageLoader(
+  policy: ImagePolicy,
+): (src: string) => Promise<LoadedImage | undefined> {
   const cache = new Map<string, Promise<LoadedImage | undefined>>();
   return (src) => {
     let pending = cache.get(src);
@@ -29,7 +31,11 @@ export function createImageLoader(policy: ImagePolicy): (src: string) => Promise
 
 async function loadImage(src: string, policy: ImagePolicy): Promise<LoadedImage | undefined> {
   const fail = (why: string) => {
-    policy.warn({ code: 'IMAGE_UNAVAILABLE', message: `image "${clip(src)}" ${why}; its alt text is shown instead`, file: policy.file });
+    policy.warn({
+      code: 'IMAGE_UNAVAILABLE',
+      message: `image "${clip(src)}" ${why}; its alt text is shown instead`,
+      file: policy.file,
+    });
     return undefined;
   };
   let data: Uint8Array;
@@ -49,7 +55,8 @@ async function loadImage(src: string, policy: ImagePolicy): Promise<LoadedImage 
       return fail('was not found');
     }
     const realRoots = await Promise.all(policy.roots.map((r) => realpath(r).catch(() => r)));
-    if (!realRoots.some((r) => isInside(real, r))) return fail('is outside the input folder and the allowed image roots');
+    if (!realRoots.some((r) => isInside(real, r)))
+      return fail('is outside the input folder and the allowed image roots');
     data = new Uint8Array(await readFile(real));
   }
   const info = imageInfo(data);
@@ -74,8 +81,18 @@ export function imageInfo(data: Uint8Array): Omit<LoadedImage, 'data'> | undefin
       if (data[offset] !== 0xff) return undefined;
       const marker = data[offset + 1] ?? 0;
       const length = view.getUint16(offset + 2);
-      if (marker >= 0xc0 && marker <= 0xcf && marker !== 0xc4 && marker !== 0xc8 && marker !== 0xcc) {
-        return { mediaType: 'image/jpeg', height: view.getUint16(offset + 5), width: view.getUint16(offset + 7) };
+      if (
+        marker >= 0xc0 &&
+        marker <= 0xcf &&
+        marker !== 0xc4 &&
+        marker !== 0xc8 &&
+        marker !== 0xcc
+      ) {
+        return {
+          mediaType: 'image/jpeg',
+          height: view.getUint16(offset + 5),
+          width: view.getUint16(offset + 7),
+        };
       }
       offset += 2 + length;
     }

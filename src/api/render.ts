@@ -6,13 +6,19 @@ import { readSourceText } from '../load/sourceText.js';
 import { validateReport } from '../load/validate.js';
 import { buildDocTree } from '../markdown/index.js';
 import type { Report, ReportInput } from '../model/schema.js';
+import { writeFileAtomic } from '../output/writeAtomic.js';
 import { createEngine, type Engine, type RenderContext } from '../render/engine.js';
 import { pdfRenderer } from '../render/pdf/index.js';
 import { pptxRenderer } from '../render/pptx/index.js';
 import { fillReportTemplate } from '../template/index.js';
+import {
+  defaultResolvedTheme,
+  loadThemeFile,
+  type ResolvedTheme,
+  resolveTheme,
+  type Theme,
+} from '../theme/index.js';
 import { slugify } from '../tree/text.js';
-import { defaultResolvedTheme, loadThemeFile, type ResolvedTheme, resolveTheme, type Theme } from '../theme/index.js';
-import { writeFileAtomic } from '../output/writeAtomic.js';
 import { createImageLoader, inputFolder } from './images.js';
 import { documentDate, toDocMeta } from './meta.js';
 
@@ -61,7 +67,10 @@ export function defaultEngine(): Engine {
 }
 
 /** Renders a report to every requested format, in memory. */
-export async function render(input: RenderInput, options: RenderOptions = {}): Promise<RenderResult> {
+export async function render(
+  input: RenderInput,
+  options: RenderOptions = {},
+): Promise<RenderResult> {
   checkOptions(options);
   const engine = options.engine ?? defaultEngine();
   const formats = options.formats ?? engine.formats;
@@ -80,19 +89,34 @@ export async function render(input: RenderInput, options: RenderOptions = {}): P
     const template = templateFor(options.template, renderer.format) ?? renderer.defaultTemplate;
     const markdown = fillReportTemplate(report, template);
     const doc = buildDocTree(markdown, { meta: toDocMeta(report), warn, file, source });
-    const ctx: RenderContext = { theme, warn, file, date: options.date ?? documentDate(report), loadImage: images };
+    const ctx: RenderContext = {
+      theme,
+      warn,
+      file,
+      date: options.date ?? documentDate(report),
+      loadImage: images,
+    };
     let bytes: Uint8Array;
     try {
       bytes = await renderer.render(doc, ctx);
     } catch (cause) {
       if (isBriefwrightError(cause)) throw cause;
-      throw new BriefwrightError('RENDER_FAILED', `the ${renderer.format} renderer failed: ${cause instanceof Error ? cause.message : String(cause)}`, {
-        file,
-        cause,
-        hint: 'this is a bug in the renderer; please report it with the input',
-      });
+      throw new BriefwrightError(
+        'RENDER_FAILED',
+        `the ${renderer.format} renderer failed: ${cause instanceof Error ? cause.message : String(cause)}`,
+        {
+          file,
+          cause,
+          hint: 'this is a bug in the renderer; please report it with the input',
+        },
+      );
     }
-    outputs.push({ format: renderer.format, extension: renderer.extension, mediaType: renderer.mediaType, bytes });
+    outputs.push({
+      format: renderer.format,
+      extension: renderer.extension,
+      mediaType: renderer.mediaType,
+      bytes,
+    });
   }
   return { report, outputs, warnings: sink.list() };
 }
@@ -112,11 +136,21 @@ export interface RenderToFilesResult extends RenderResult {
 }
 
 /** Renders a report and writes each output atomically; if any format fails, no file is written. */
-export async function renderToFiles(input: RenderInput, options: RenderToFilesOptions = {}): Promise<RenderToFilesResult> {
+export async function renderToFiles(
+  input: RenderInput,
+  options: RenderToFilesOptions = {},
+): Promise<RenderToFilesResult> {
   const result = await render(input, options);
-  const name = options.name ?? (typeof input === 'string' ? basename(input, extname(input)) : slugify(result.report.meta.title));
+  const name =
+    options.name ??
+    (typeof input === 'string'
+      ? basename(input, extname(input))
+      : slugify(result.report.meta.title));
   const outDir = options.outDir ?? 'output';
-  const files = result.outputs.map((output) => ({ format: output.format, path: join(outDir, `${name}${output.extension}`) }));
+  const files = result.outputs.map((output) => ({
+    format: output.format,
+    path: join(outDir, `${name}${output.extension}`),
+  }));
   for (const [index, output] of result.outputs.entries()) {
     const path = files[index]?.path ?? '';
     await writeFileAtomic(path, output.bytes);
@@ -125,7 +159,10 @@ export async function renderToFiles(input: RenderInput, options: RenderToFilesOp
 }
 
 /** Validates a report: a file path or an object; resolves to the validated report or throws a {@link BriefwrightError}. */
-export async function validate(input: RenderInput, options: { file?: string } = {}): Promise<Report> {
+export async function validate(
+  input: RenderInput,
+  options: { file?: string } = {},
+): Promise<Report> {
   return (await loadInput(input, options.file)).report;
 }
 
@@ -155,12 +192,22 @@ function templateFor(template: RenderOptions['template'], format: string): strin
 }
 
 function checkOptions(options: RenderOptions): void {
-  if (options.formats !== undefined && (!Array.isArray(options.formats) || options.formats.length === 0)) {
-    throw new BriefwrightError('USAGE', 'options.formats must be a non-empty list such as ["pdf"]', {
-      hint: 'leave it out to render every registered format',
-    });
+  if (
+    options.formats !== undefined &&
+    (!Array.isArray(options.formats) || options.formats.length === 0)
+  ) {
+    throw new BriefwrightError(
+      'USAGE',
+      'options.formats must be a non-empty list such as ["pdf"]',
+      {
+        hint: 'leave it out to render every registered format',
+      },
+    );
   }
-  if (options.date !== undefined && !(options.date instanceof Date && !Number.isNaN(options.date.getTime()))) {
+  if (
+    options.date !== undefined &&
+    !(options.date instanceof Date && !Number.isNaN(options.date.getTime()))
+  ) {
     throw new BriefwrightError('USAGE', 'options.date must be a valid Date');
   }
 }

@@ -32,23 +32,32 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('-t, --template <name|dir>', 'template name or folder for every format')
     .option('--theme <file>', 'theme file (JSON or YAML)')
     .option('-q, --quiet', 'print only errors')
-    .action(async (inputs: string[], opts: { format: string; out: string; template?: string; theme?: string; quiet?: boolean }) => {
-      const formats = opts.format.split(',').map((f) => f.trim()).filter(Boolean);
-      for (const input of inputs) {
-        try {
-          const result = await renderToFiles(input, {
-            formats,
-            outDir: opts.out,
-            ...(opts.template ? { template: opts.template } : {}),
-            ...(opts.theme ? { theme: opts.theme } : {}),
-          });
-          for (const warning of result.warnings) io.stderr.write(`${formatWarning(warning)}\n`);
-          if (!opts.quiet) for (const file of result.files) io.stdout.write(`${input} → ${file.path}\n`);
-        } catch (error) {
-          exit = Math.max(exit, report(error, io));
+    .action(
+      async (
+        inputs: string[],
+        opts: { format: string; out: string; template?: string; theme?: string; quiet?: boolean },
+      ) => {
+        const formats = opts.format
+          .split(',')
+          .map((f) => f.trim())
+          .filter(Boolean);
+        for (const input of inputs) {
+          try {
+            const result = await renderToFiles(input, {
+              formats,
+              outDir: opts.out,
+              ...(opts.template ? { template: opts.template } : {}),
+              ...(opts.theme ? { theme: opts.theme } : {}),
+            });
+            for (const warning of result.warnings) io.stderr.write(`${formatWarning(warning)}\n`);
+            if (!opts.quiet)
+              for (const file of result.files) io.stdout.write(`${input} → ${file.path}\n`);
+          } catch (error) {
+            exit = Math.max(exit, report(error, io));
+          }
         }
-      }
-    });
+      },
+    );
 
   program
     .command('validate')
@@ -79,9 +88,15 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 function report(error: unknown, io: CliIo): number {
   if (isBriefwrightError(error)) {
     io.stderr.write(`${formatError(error)}\n`);
-    return error.code === 'USAGE' || error.code === 'FORMAT_UNKNOWN' || error.code === 'TEMPLATE_NOT_FOUND' ? EXIT.usage : EXIT.badInput;
+    return error.code === 'USAGE' ||
+      error.code === 'FORMAT_UNKNOWN' ||
+      error.code === 'TEMPLATE_NOT_FOUND'
+      ? EXIT.usage
+      : EXIT.badInput;
   }
   // Not a user mistake: a bug. Show the stack so it can be reported.
-  io.stderr.write(`briefwright: internal error (please report it):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  io.stderr.write(
+    `briefwright: internal error (please report it):\n${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+  );
   return EXIT.badInput;
 }

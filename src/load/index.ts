@@ -35,7 +35,11 @@ export interface ParseReportOptions {
 /** Parses and validates a report from text already in memory. */
 export function parseReport(text: string, options: ParseReportOptions = {}): Report {
   const file = options.file ?? '<input>';
-  const source = parseSource(normalizeNewlines(text.replace(/^\uFEFF/, '')), file, options.format ?? 'yaml');
+  const source = parseSource(
+    normalizeNewlines(text.replace(/^\uFEFF/, '')),
+    file,
+    options.format ?? 'yaml',
+  );
   return validateReport(source.value, file, source.locate);
 }
 
@@ -43,10 +47,14 @@ export function parseReport(text: string, options: ParseReportOptions = {}): Rep
 export function inputFormatOf(file: string): InputFormat {
   const format = EXTENSIONS[extname(file).toLowerCase()];
   if (!format) {
-    throw new BriefwrightError('INPUT_FORMAT', `cannot read "${extname(file) || 'files without an extension'}" inputs`, {
-      file,
-      hint: 'use a .json, .yaml, .yml or .md file',
-    });
+    throw new BriefwrightError(
+      'INPUT_FORMAT',
+      `cannot read "${extname(file) || 'files without an extension'}" inputs`,
+      {
+        file,
+        hint: 'use a .json, .yaml, .yml or .md file',
+      },
+    );
   }
   return format;
 }

@@ -33,7 +33,9 @@ interface RawSection {
  */
 export function parseMarkdownSource(text: string, file: string): ParsedSource {
   const { frontMatter, body, bodyLine } = splitFrontMatter(text, file);
-  const front = frontMatter ? parseYamlSource(frontMatter.text, file, frontMatter.line - 1) : undefined;
+  const front = frontMatter
+    ? parseYamlSource(frontMatter.text, file, frontMatter.line - 1)
+    : undefined;
   const data = isRecord(front?.value) ? front.value : {};
   if (front && front.value != null && !isRecord(front.value)) {
     throw new BriefwrightError('PARSE_YAML', 'the front matter must be a mapping of fields', {
@@ -44,7 +46,9 @@ export function parseMarkdownSource(text: string, file: string): ParsedSource {
     });
   }
   const liftMeta = !('meta' in data);
-  const meta: Record<string, unknown> = liftMeta ? {} : { ...(isRecord(data.meta) ? data.meta : {}) };
+  const meta: Record<string, unknown> = liftMeta
+    ? {}
+    : { ...(isRecord(data.meta) ? data.meta : {}) };
   const report: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
     if (liftMeta && META_KEYS.has(key)) meta[key] = value;
@@ -70,7 +74,13 @@ export function parseMarkdownSource(text: string, file: string): ParsedSource {
   const stack: RawSection[] = [];
   for (const block of blocks) {
     if (block.heading) {
-      const section: RawSection = { title: block.heading.text, line: block.line, body: [], subsections: [], depth: block.heading.depth };
+      const section: RawSection = {
+        title: block.heading.text,
+        line: block.line,
+        body: [],
+        subsections: [],
+        depth: block.heading.depth,
+      };
       while (stack.length > 0 && (stack.at(-1)?.depth ?? 0) >= section.depth) stack.pop();
       const parent = stack.at(-1);
       if (parent) parent.subsections.push(section);
@@ -81,28 +91,39 @@ export function parseMarkdownSource(text: string, file: string): ParsedSource {
     }
   }
   const summary = preamble.join('').trim();
-  if (summary) report.summary = typeof report.summary === 'string' ? `${report.summary}\n\n${summary}` : summary;
+  if (summary)
+    report.summary =
+      typeof report.summary === 'string' ? `${report.summary}\n\n${summary}` : summary;
   if (roots.length > 0 || report.sections === undefined) {
-    report.sections = [...(Array.isArray(report.sections) ? report.sections : []), ...roots.map(toSection)];
+    report.sections = [
+      ...(Array.isArray(report.sections) ? report.sections : []),
+      ...roots.map(toSection),
+    ];
   }
   report.meta = meta;
 
   const locate: Locate = (path, at) => {
     const [head, second, ...rest] = path;
-    if (head === 'meta' && second === 'title' && titleLine !== undefined) return { line: titleLine, column: 1 };
+    if (head === 'meta' && second === 'title' && titleLine !== undefined)
+      return { line: titleLine, column: 1 };
     if (head === 'sections' && typeof second === 'number') {
       const fromFront = Array.isArray(data.sections) ? data.sections.length : 0;
       const section = findSection(roots, second - fromFront, rest);
       if (section) return { line: section.line, column: 1 };
     }
     if (!front) return undefined;
-    if (head === 'meta' && liftMeta) return front.locate(second === undefined ? [] : [second, ...rest], at);
+    if (head === 'meta' && liftMeta)
+      return front.locate(second === undefined ? [] : [second, ...rest], at);
     return front.locate(path, at);
   };
   return { value: report, locate };
 }
 
-function findSection(roots: RawSection[], index: number, rest: readonly PropertyKey[]): RawSection | undefined {
+function findSection(
+  roots: RawSection[],
+  index: number,
+  rest: readonly PropertyKey[],
+): RawSection | undefined {
   let section = roots[index];
   let remaining = rest;
   while (section && remaining[0] === 'subsections' && typeof remaining[1] === 'number') {
@@ -165,7 +186,10 @@ function splitFrontMatter(text: string, file: string) {
 
 function titleFromFileName(file: string): string {
   const base = file.split(/[\\/]/).pop() ?? file;
-  const stem = base.replace(/\.[^.]+$/, '').replace(/[-_]+/g, ' ').trim();
+  const stem = base
+    .replace(/\.[^.]+$/, '')
+    .replace(/[-_]+/g, ' ')
+    .trim();
   return stem ? stem.charAt(0).toUpperCase() + stem.slice(1) : 'Untitled';
 }
 

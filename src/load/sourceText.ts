@@ -7,11 +7,15 @@ export async function readSourceText(file: string): Promise<string> {
   try {
     bytes = await readFile(file);
   } catch (cause) {
-    throw new BriefwrightError('INPUT_NOT_FOUND', `cannot read the input: ${describeIoError(cause)}`, {
-      file,
-      cause,
-      hint: 'check the path; it is resolved against the current folder',
-    });
+    throw new BriefwrightError(
+      'INPUT_NOT_FOUND',
+      `cannot read the input: ${describeIoError(cause)}`,
+      {
+        file,
+        cause,
+        hint: 'check the path; it is resolved against the current folder',
+      },
+    );
   }
   return decodeSourceText(bytes, file);
 }

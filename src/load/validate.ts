@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 import { BriefwrightError, type ErrorCode } from '../diagnostics/errors.js';
 import { type Report, ReportSchema } from '../model/schema.js';
-import type { Locate } from './yamlSource.js';
 import { suggest } from './suggest.js';
+import type { Locate } from './yamlSource.js';
 
 /** Validates parsed data against the model; every fault becomes a {@link BriefwrightError} with its pointer. */
 export function validateReport(value: unknown, file: string | undefined, locate?: Locate): Report {
@@ -10,7 +10,8 @@ export function validateReport(value: unknown, file: string | undefined, locate?
   if (result.success) return result.data;
   const errors = result.error.issues.flatMap((issue) => toErrors(issue, value, file, locate));
   const [first, ...related] = errors;
-  if (!first) throw new BriefwrightError('INVALID_VALUE', 'the input does not match the model', { file });
+  if (!first)
+    throw new BriefwrightError('INVALID_VALUE', 'the input does not match the model', { file });
   throw new BriefwrightError(first.code, first.message, { ...first, file, related });
 }
 
@@ -20,7 +21,9 @@ function toErrors(
   file: string | undefined,
   locate: Locate | undefined,
 ): BriefwrightError[] {
-  const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
+  const path = issue.path.filter(
+    (segment): segment is string | number => typeof segment !== 'symbol',
+  );
   if (issue.code === 'unrecognized_keys') {
     const allowed = knownKeys(path);
     return issue.keys.map((key) => {
@@ -56,12 +59,18 @@ function describe(
   const field = fieldName(path);
   if (issue.code === 'invalid_type') {
     if (actual === undefined) {
-      return { code: 'MISSING_FIELD', message: `${field} is required`, hint: `add "${field}" (${issue.expected})` };
+      return {
+        code: 'MISSING_FIELD',
+        message: `${field} is required`,
+        hint: `add "${field}" (${issue.expected})`,
+      };
     }
     return {
       code: 'WRONG_TYPE',
       message: `${field} must be ${article(issue.expected)}, not ${article(typeName(actual))}`,
-      ...(issue.expected === 'string' && typeof actual !== 'object' ? { hint: 'put the value in quotes' } : {}),
+      ...(issue.expected === 'string' && typeof actual !== 'object'
+        ? { hint: 'put the value in quotes' }
+        : {}),
     };
   }
   if (issue.code === 'invalid_union') {
@@ -71,11 +80,15 @@ function describe(
     return { code: 'INVALID_VALUE', message: `${field} must not be empty` };
   }
   if (issue.code === 'too_small' && issue.origin === 'array') {
-    return { code: 'INVALID_VALUE', message: `${field} needs at least ${String(issue.minimum)} item(s)` };
+    return {
+      code: 'INVALID_VALUE',
+      message: `${field} needs at least ${String(issue.minimum)} item(s)`,
+    };
   }
   if (issue.code === 'invalid_value') {
     const choices = issue.values.map((v) => JSON.stringify(v)).join(', ');
-    const guess = typeof actual === 'string' ? suggest(actual, issue.values.map(String)) : undefined;
+    const guess =
+      typeof actual === 'string' ? suggest(actual, issue.values.map(String)) : undefined;
     return {
       code: 'INVALID_VALUE',
       message: `${field} must be one of ${choices}, not ${JSON.stringify(actual)}`,
@@ -87,7 +100,9 @@ function describe(
 
 /** Formats a path as a JSON pointer (RFC 6901). */
 export function toPointer(path: readonly PropertyKey[]): string {
-  return path.map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`).join('');
+  return path
+    .map((segment) => `/${String(segment).replace(/~/g, '~0').replace(/\//g, '~1')}`)
+    .join('');
 }
 
 function fieldName(path: readonly (string | number)[]): string {
@@ -125,10 +140,12 @@ function unwrap(schema: unknown): unknown {
   let current = schema;
   for (let i = 0; i < 10; i++) {
     const def = defOf(current);
-    if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable') current = def.innerType;
+    if (def.type === 'optional' || def.type === 'default' || def.type === 'nullable')
+      current = def.innerType;
     else if (def.type === 'lazy' && def.getter) current = def.getter();
     else if (def.type === 'pipe') current = def.in;
-    else if (def.type === 'union') current = def.options?.find((o) => defOf(unwrap(o)).type === 'object') ?? def.options?.[0];
+    else if (def.type === 'union')
+      current = def.options?.find((o) => defOf(unwrap(o)).type === 'object') ?? def.options?.[0];
     else return current;
   }
   return current;

@@ -41,7 +41,11 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Par
 }
 
 /** The offset of the deepest node along `path` (for a missing key, its parent; `at: 'key'`, the last key itself). */
-function findNode(root: Node | null, path: readonly PropertyKey[], at: 'value' | 'key'): number | undefined {
+function findNode(
+  root: Node | null,
+  path: readonly PropertyKey[],
+  at: 'value' | 'key',
+): number | undefined {
   let node: unknown = root;
   let offset = rangeStart(root);
   for (const [index, segment] of path.entries()) {

@@ -6,9 +6,7 @@ const ChartSpecSchema = z.strictObject({
   kind: z.enum(['bar', 'line', 'pie']).default('bar'),
   title: z.string().optional(),
   categories: z.array(z.union([z.string(), z.number()]).transform(String)).min(1),
-  series: z
-    .array(z.strictObject({ name: z.string(), values: z.array(z.number()) }))
-    .min(1),
+  series: z.array(z.strictObject({ name: z.string(), values: z.array(z.number()) })).min(1),
   unit: z.string().optional(),
   source: z.string().optional(),
 });
@@ -19,7 +17,9 @@ export function parseChartSpec(text: string): { spec: ChartSpec } | { error: str
   try {
     data = parse(text);
   } catch (cause) {
-    return { error: `the chart is not valid YAML or JSON: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}` };
+    return {
+      error: `the chart is not valid YAML or JSON: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`,
+    };
   }
   const result = ChartSpecSchema.safeParse(data);
   if (!result.success) {
@@ -30,7 +30,9 @@ export function parseChartSpec(text: string): { spec: ChartSpec } | { error: str
   const spec = result.data;
   const short = spec.series.find((s) => s.values.length !== spec.categories.length);
   if (short) {
-    return { error: `chart series "${short.name}" has ${short.values.length} values for ${spec.categories.length} categories` };
+    return {
+      error: `chart series "${short.name}" has ${short.values.length} values for ${spec.categories.length} categories`,
+    };
   }
   return { spec };
 }

@@ -1,6 +1,6 @@
 import type { Warning } from '../diagnostics/warnings.js';
-import type { Position } from '../tree/types.js';
 import { slugify } from '../tree/text.js';
+import type { Position } from '../tree/types.js';
 
 /** What the conversion from tokens to the DocTree needs besides the tokens. */
 export interface ConvertContext {
@@ -28,7 +28,9 @@ export function createIdAllocator(): (text: string) => string {
 }
 
 /** Builds a locator that finds a snippet's first occurrence in a text. */
-export function createSnippetLocator(source: string | undefined): (snippet: string) => Position | undefined {
+export function createSnippetLocator(
+  source: string | undefined,
+): (snippet: string) => Position | undefined {
   return (snippet) => {
     if (!source) return undefined;
     const needle = snippet.trim().split('\n')[0] ?? '';

@@ -48,7 +48,9 @@ export const directiveExtension: TokenizerAndRendererExtension = {
     // An unclosed directive runs to the end of the text, as in other Markdown dialects.
     const last = end === -1 ? lines.length : end;
     const inner = lines.slice(1, last).join('\n');
-    const raw = lines.slice(0, end === -1 ? lines.length : end + 1).join('\n') + (end !== -1 && end < lines.length - 1 ? '\n' : '');
+    const raw =
+      lines.slice(0, end === -1 ? lines.length : end + 1).join('\n') +
+      (end !== -1 && end < lines.length - 1 ? '\n' : '');
     const token: DirectiveToken = { type: 'directive', raw, name, attributes, tokens: [] };
     this.lexer.blockTokens(inner, token.tokens);
     return token;
@@ -66,7 +68,8 @@ export function parseAttributes(text: string): Record<string, string> {
   for (const match of body.matchAll(pattern)) {
     const key = match[1] ?? '';
     const value = decodeEntities(match[2] ?? match[3] ?? match[4] ?? '');
-    if (key.startsWith('.')) attributes.class = [attributes.class, key.slice(1)].filter(Boolean).join(' ');
+    if (key.startsWith('.'))
+      attributes.class = [attributes.class, key.slice(1)].filter(Boolean).join(' ');
     else if (key.startsWith('#')) attributes.id = key.slice(1);
     else attributes[key] = value;
   }

@@ -1,12 +1,19 @@
 import type { MarkedToken, Token, Tokens } from 'marked';
-import type { Align, Block, CalloutKind, Heading, ListItem, TableCell } from '../tree/types.js';
 import { inlineText } from '../tree/text.js';
+import type { Align, Block, CalloutKind, Heading, ListItem, TableCell } from '../tree/types.js';
 import { parseChartSpec } from './chart.js';
 import type { ConvertContext } from './context.js';
 import type { DirectiveToken } from './directive.js';
 import { clip, fromInlineTokens } from './fromInline.js';
 
-const CALLOUT_KINDS: readonly CalloutKind[] = ['note', 'info', 'warning', 'keypoints', 'takeaways', 'recommendations'];
+const CALLOUT_KINDS: readonly CalloutKind[] = [
+  'note',
+  'info',
+  'warning',
+  'keypoints',
+  'takeaways',
+  'recommendations',
+];
 
 /** Converts marked block tokens into DocTree blocks. */
 export function fromBlockTokens(tokens: readonly Token[], ctx: ConvertContext): Block[] {
@@ -27,7 +34,9 @@ function fromBlockToken(token: Token, ctx: ConvertContext): Block[] {
     case 'paragraph':
       return fromParagraph(known, ctx);
     case 'text':
-      return [{ type: 'paragraph', children: fromInlineTokens(known.tokens ?? [known], ctx), position }];
+      return [
+        { type: 'paragraph', children: fromInlineTokens(known.tokens ?? [known], ctx), position },
+      ];
     case 'list':
       return [
         {
@@ -70,16 +79,37 @@ function fromBlockToken(token: Token, ctx: ConvertContext): Block[] {
 function fromHeading(token: Tokens.Heading, ctx: ConvertContext): Heading {
   const children = fromInlineTokens(token.tokens, ctx);
   const depth = Math.min(6, Math.max(1, token.depth)) as Heading['depth'];
-  return { type: 'heading', depth, id: ctx.uniqueId(inlineText(children)), children, position: ctx.locate(token.raw) };
+  return {
+    type: 'heading',
+    depth,
+    id: ctx.uniqueId(inlineText(children)),
+    children,
+    position: ctx.locate(token.raw),
+  };
 }
 
 function fromParagraph(token: Tokens.Paragraph, ctx: ConvertContext): Block[] {
   const only = token.tokens.filter((t) => !(t.type === 'text' && t.raw.trim() === ''));
-  const image = only.length === 1 && only[0]?.type === 'image' ? (only[0] as Tokens.Image) : undefined;
+  const image =
+    only.length === 1 && only[0]?.type === 'image' ? (only[0] as Tokens.Image) : undefined;
   if (image) {
-    return [{ type: 'image', src: image.href, alt: image.text, caption: image.title ?? undefined, position: ctx.locate(token.raw) }];
+    return [
+      {
+        type: 'image',
+        src: image.href,
+        alt: image.text,
+        caption: image.title ?? undefined,
+        position: ctx.locate(token.raw),
+      },
+    ];
   }
-  return [{ type: 'paragraph', children: fromInlineTokens(token.tokens, ctx), position: ctx.locate(token.raw) }];
+  return [
+    {
+      type: 'paragraph',
+      children: fromInlineTokens(token.tokens, ctx),
+      position: ctx.locate(token.raw),
+    },
+  ];
 }
 
 function fromListItem(item: Tokens.ListItem, ctx: ConvertContext): ListItem {
@@ -97,7 +127,12 @@ function fromCode(token: Tokens.Code, ctx: ConvertContext): Block[] {
   if (lang !== 'chart') return [{ type: 'code', lang, value: token.text, position }];
   const parsed = parseChartSpec(token.text);
   if ('spec' in parsed) return [{ type: 'chart', spec: parsed.spec, position }];
-  ctx.warn({ code: 'CHART_INVALID', message: `${parsed.error}; the chart is shown as code`, file: ctx.file, ...position });
+  ctx.warn({
+    code: 'CHART_INVALID',
+    message: `${parsed.error}; the chart is shown as code`,
+    file: ctx.file,
+    ...position,
+  });
   return [{ type: 'code', lang, value: token.text, position }];
 }
 
@@ -118,7 +153,9 @@ function fromDirective(token: DirectiveToken, ctx: ConvertContext): Block[] {
       return [{ type: 'references', children: children(), position }];
     case 'table':
       return children().map((block) =>
-        block.type === 'table' ? { ...block, caption: nonEmpty(attributes.caption), source: nonEmpty(attributes.source) } : block,
+        block.type === 'table'
+          ? { ...block, caption: nonEmpty(attributes.caption), source: nonEmpty(attributes.source) }
+          : block,
       );
     case 'callout':
     case 'keypoints':
@@ -127,9 +164,22 @@ function fromDirective(token: DirectiveToken, ctx: ConvertContext): Block[] {
       const requested = (token.name === 'callout' ? attributes.kind : token.name) ?? 'note';
       const kind = CALLOUT_KINDS.find((k) => k === requested) ?? 'note';
       if (kind !== requested) {
-        ctx.warn({ code: 'UNKNOWN_DIRECTIVE', message: `callout kind "${requested}" is unknown; shown as a note`, file: ctx.file, ...position });
+        ctx.warn({
+          code: 'UNKNOWN_DIRECTIVE',
+          message: `callout kind "${requested}" is unknown; shown as a note`,
+          file: ctx.file,
+          ...position,
+        });
       }
-      return [{ type: 'callout', kind, title: nonEmpty(attributes.title), children: children(), position }];
+      return [
+        {
+          type: 'callout',
+          kind,
+          title: nonEmpty(attributes.title),
+          children: children(),
+          position,
+        },
+      ];
     }
     default:
       ctx.warn({

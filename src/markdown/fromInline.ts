@@ -4,12 +4,16 @@ import type { ConvertContext } from './context.js';
 import { decodeEntities } from './entities.js';
 
 /** Converts marked inline tokens into DocTree inline nodes, merging adjacent text. */
-export function fromInlineTokens(tokens: readonly Token[] | undefined, ctx: ConvertContext): Inline[] {
+export function fromInlineTokens(
+  tokens: readonly Token[] | undefined,
+  ctx: ConvertContext,
+): Inline[] {
   const nodes: Inline[] = [];
   for (const token of tokens ?? []) {
     for (const node of fromInlineToken(token, ctx)) {
       const last = nodes.at(-1);
-      if (node.type === 'text' && last?.type === 'text') nodes[nodes.length - 1] = { type: 'text', value: last.value + node.value };
+      if (node.type === 'text' && last?.type === 'text')
+        nodes[nodes.length - 1] = { type: 'text', value: last.value + node.value };
       else nodes.push(node);
     }
   }

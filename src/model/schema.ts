@@ -37,7 +37,10 @@ export const MetaSchema = z.strictObject({
   organization: plain('Publishing organization').optional(),
   language: z
     .string()
-    .regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/, 'expected a BCP 47 language tag such as "en" or "fr-CA"')
+    .regex(
+      /^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/,
+      'expected a BCP 47 language tag such as "en" or "fr-CA"',
+    )
     .describe('BCP 47 language tag of the content')
     .default('en'),
   keywords: z.array(z.string()).describe('Keywords for the document info').optional(),
@@ -82,7 +85,10 @@ export const TableSchema = z
 export const CalloutSchema = z.strictObject({
   title: plain('Label of the box').optional(),
   body: markdown('Content of the box'),
-  kind: z.enum(['note', 'info', 'warning', 'takeaways']).default('note').describe('Style of the box'),
+  kind: z
+    .enum(['note', 'info', 'warning', 'takeaways'])
+    .default('note')
+    .describe('Style of the box'),
 });
 
 /** An image from a local file or a data URI. */
@@ -144,7 +150,10 @@ export const ReportSchema = z.strictObject({
   $schema: z.string().describe('Editor hint: path or URL of report.schema.json').optional(),
   meta: MetaSchema,
   summary: markdown('The lede: one or two paragraphs that open the brief').optional(),
-  keyPoints: z.array(markdown('One key point')).describe('Key points box on the first page').optional(),
+  keyPoints: z
+    .array(markdown('One key point'))
+    .describe('Key points box on the first page')
+    .optional(),
   sections: z.array(SectionSchema).default([]).describe('Sections in order'),
   takeaways: z.array(markdown('One takeaway')).describe('Key takeaways').optional(),
   recommendations: z

@@ -2,7 +2,10 @@ import type { Warning } from '../diagnostics/warnings.js';
 import type { Chart, Table, TableCell } from '../tree/types.js';
 
 /** Shows a chart's data as a table (until charts are drawn), telling the user so. */
-export function chartAsTable(chart: Chart, env: { warn: (w: Omit<Warning, 'format'>) => void; file: string | undefined }): Table {
+export function chartAsTable(
+  chart: Chart,
+  env: { warn: (w: Omit<Warning, 'format'>) => void; file: string | undefined },
+): Table {
   const { spec } = chart;
   env.warn({
     code: 'CHART_AS_TABLE',
@@ -10,7 +13,10 @@ export function chartAsTable(chart: Chart, env: { warn: (w: Omit<Warning, 'forma
     file: env.file,
     ...chart.position,
   });
-  const cell = (value: string): TableCell => ({ type: 'tableCell', children: [{ type: 'text', value }] });
+  const cell = (value: string): TableCell => ({
+    type: 'tableCell',
+    children: [{ type: 'text', value }],
+  });
   const unit = spec.unit ? ` (${spec.unit})` : '';
   return {
     type: 'table',

@@ -56,9 +56,13 @@ export function createEngine(options: EngineOptions): Engine {
   const byFormat = new Map<string, Renderer>();
   for (const renderer of options.renderers) {
     if (!renderer || typeof renderer.render !== 'function' || !renderer.format) {
-      throw new BriefwrightError('USAGE', 'createEngine: every renderer needs a format and a render() method', {
-        hint: 'see "How to write a renderer" in the README',
-      });
+      throw new BriefwrightError(
+        'USAGE',
+        'createEngine: every renderer needs a format and a render() method',
+        {
+          hint: 'see "How to write a renderer" in the README',
+        },
+      );
     }
     byFormat.set(renderer.format, renderer);
   }

@@ -13,10 +13,20 @@ export interface InlineFlags {
 }
 
 /** Plain text. */
-export const PLAIN: InlineFlags = { bold: false, italic: false, code: false, strike: false, superscript: false, link: undefined };
+export const PLAIN: InlineFlags = {
+  bold: false,
+  italic: false,
+  code: false,
+  strike: false,
+  superscript: false,
+  link: undefined,
+};
 
 /** Flattens inline nodes into runs of text with their flags. */
-export function toInlineRuns(nodes: readonly Inline[], flags: InlineFlags = PLAIN): StyledRun<InlineFlags>[] {
+export function toInlineRuns(
+  nodes: readonly Inline[],
+  flags: InlineFlags = PLAIN,
+): StyledRun<InlineFlags>[] {
   return nodes.flatMap((node) => nodeRuns(node, flags));
 }
 
@@ -37,7 +47,12 @@ function nodeRuns(node: Inline, flags: InlineFlags): StyledRun<InlineFlags>[] {
     case 'break':
       return [{ text: '\n', style: flags }];
     case 'footnoteReference':
-      return [{ text: String(node.number), style: { ...flags, superscript: true, link: `#fn-${node.number}` } }];
+      return [
+        {
+          text: String(node.number),
+          style: { ...flags, superscript: true, link: `#fn-${node.number}` },
+        },
+      ];
     default:
       return assertNever(node);
   }

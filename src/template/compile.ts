@@ -56,13 +56,21 @@ export function fillTemplate(
   sources: readonly TemplateSource[],
 ): string {
   try {
-    return main(data, { partials, allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+    return main(data, {
+      partials,
+      allowProtoPropertiesByDefault: false,
+      allowProtoMethodsByDefault: false,
+    });
   } catch (cause) {
     throw templateError(cause, undefined, sources);
   }
 }
 
-function templateError(cause: unknown, source: TemplateSource | undefined, sources: readonly TemplateSource[] = []): BriefwrightError {
+function templateError(
+  cause: unknown,
+  source: TemplateSource | undefined,
+  sources: readonly TemplateSource[] = [],
+): BriefwrightError {
   const error = cause as {
     message?: string;
     lineNumber?: number;
@@ -71,13 +79,16 @@ function templateError(cause: unknown, source: TemplateSource | undefined, sourc
   };
   const lines = String(error.message ?? cause).split('\n');
   const parseError = lines[0]?.startsWith('Parse error') === true;
-  const message = (parseError ? `parse error: ${lines.at(-1) ?? ''}` : lines[0]) ?? 'template error';
+  const message =
+    (parseError ? `parse error: ${lines.at(-1) ?? ''}` : lines[0]) ?? 'template error';
   const line = error.lineNumber ?? error.hash?.loc?.first_line;
   const rawColumn = error.column ?? error.hash?.loc?.first_column;
   const column = rawColumn === undefined ? undefined : rawColumn + 1;
   const missing = /^"(.+)" not defined in/.exec(message);
-  const where = source ?? (line === undefined ? sources[0] : findSource(sources, missing?.[1], line, column));
-  const path = missing && where && line !== undefined ? pathAt(where.text, line, column) : undefined;
+  const where =
+    source ?? (line === undefined ? sources[0] : findSource(sources, missing?.[1], line, column));
+  const path =
+    missing && where && line !== undefined ? pathAt(where.text, line, column) : undefined;
   const text = missing
     ? `the template uses "${path ?? missing[1]}", which the data does not have`
     : message;
@@ -93,11 +104,20 @@ function templateError(cause: unknown, source: TemplateSource | undefined, sourc
 }
 
 /** Among several template files, the one whose text has an expression at that line and column. */
-function findSource(sources: readonly TemplateSource[], name: string | undefined, line: number, column: number | undefined) {
+function findSource(
+  sources: readonly TemplateSource[],
+  name: string | undefined,
+  line: number,
+  column: number | undefined,
+) {
   return (
     sources.find((s) => {
       const text = s.text.split('\n')[line - 1] ?? '';
-      return name !== undefined && text.includes(name) && (column === undefined || text.length >= column - 1);
+      return (
+        name !== undefined &&
+        text.includes(name) &&
+        (column === undefined || text.length >= column - 1)
+      );
     }) ?? sources[0]
   );
 }
@@ -109,7 +129,8 @@ function pathAt(text: string, line: number, column: number | undefined): string 
     if (found || node === null || typeof node !== 'object') return;
     const candidate = node as { type?: string; original?: string; loc?: hbs.AST.SourceLocation };
     if (candidate.type === 'PathExpression' && candidate.loc?.start.line === line) {
-      if (column === undefined || candidate.loc.start.column + 1 === column) found = candidate.original;
+      if (column === undefined || candidate.loc.start.column + 1 === column)
+        found = candidate.original;
     }
     for (const value of Object.values(node)) visit(value);
   };

@@ -4,7 +4,9 @@ interface SafeLike {
 }
 
 function isSafe(value: unknown): value is SafeLike {
-  return typeof value === 'object' && value !== null && typeof (value as SafeLike).toHTML === 'function';
+  return (
+    typeof value === 'object' && value !== null && typeof (value as SafeLike).toHTML === 'function'
+  );
 }
 
 /**
@@ -29,5 +31,9 @@ export function escapeCell(markdown: string): string {
 
 /** Makes a value safe inside a directive attribute written as `key="value"`. */
 export function escapeAttribute(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/\s*\n\s*/g, ' ').replace(/}/g, '&#125;');
+  return value
+    .replace(/&/g, '&amp;')
+    .replace(/"/g, '&quot;')
+    .replace(/\s*\n\s*/g, ' ')
+    .replace(/}/g, '&#125;');
 }

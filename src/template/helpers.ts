@@ -2,8 +2,18 @@ import type { HelperDelegate } from 'handlebars';
 import { escapeAttribute, escapeCell } from './escape.js';
 
 const MONTHS = [
-  'January', 'February', 'March', 'April', 'May', 'June',
-  'July', 'August', 'September', 'October', 'November', 'December',
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
 ];
 
 /** Wraps text so the template inserts it without escaping. */
@@ -30,7 +40,9 @@ export function createHelpers(raw: Raw): Record<string, HelperDelegate> {
     leadSentences: (body: unknown, count: unknown) => raw(leadSentences(body, Number(count) || 3)),
     /** `{{join list ", "}}`: joins strings. */
     join: (list: unknown, separator: unknown) =>
-      Array.isArray(list) ? list.map(String).join(typeof separator === 'string' ? separator : ', ') : '',
+      Array.isArray(list)
+        ? list.map(String).join(typeof separator === 'string' ? separator : ', ')
+        : '',
   };
 }
 

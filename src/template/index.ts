@@ -8,5 +8,10 @@ export function fillReportTemplate(report: Report, template: string): string {
 }
 
 export { escapeMarkdown } from './escape.js';
-export { BUILTIN_TEMPLATES_DIR, builtinTemplateNames, type LoadedTemplate, loadTemplate } from './load.js';
+export {
+  BUILTIN_TEMPLATES_DIR,
+  builtinTemplateNames,
+  type LoadedTemplate,
+  loadTemplate,
+} from './load.js';
 export { type TemplateData, toTemplateData } from './viewModel.js';

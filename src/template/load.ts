@@ -5,7 +5,12 @@ import { BriefwrightError } from '../diagnostics/errors.js';
 import { compileTemplate, fillTemplate, type TemplateSource } from './compile.js';
 
 /** The folder of the built-in templates, beside `src/` and `dist/`. */
-export const BUILTIN_TEMPLATES_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'templates');
+export const BUILTIN_TEMPLATES_DIR = resolve(
+  dirname(fileURLToPath(import.meta.url)),
+  '..',
+  '..',
+  'templates',
+);
 
 /** The file every template folder has; partials live in `partials/`. */
 export const MAIN_TEMPLATE = 'main.md.hbs';
@@ -34,7 +39,10 @@ export function loadTemplate(nameOrDir: string): LoadedTemplate {
     : [];
   const main = compileCached(mainSource);
   const partials = Object.fromEntries(
-    partialSources.map((source) => [basename(source.file).replace(/(\.md)?\.hbs$/, ''), compileCached(source)]),
+    partialSources.map((source) => [
+      basename(source.file).replace(/(\.md)?\.hbs$/, ''),
+      compileCached(source),
+    ]),
   );
   const sources = [mainSource, ...partialSources];
   return { name: basename(dir), dir, fill: (data) => fillTemplate(main, partials, data, sources) };
@@ -42,7 +50,9 @@ export function loadTemplate(nameOrDir: string): LoadedTemplate {
 
 /** The names of the built-in templates. */
 export function builtinTemplateNames(): string[] {
-  return readdirSync(BUILTIN_TEMPLATES_DIR).filter((name) => existsSync(join(BUILTIN_TEMPLATES_DIR, name, MAIN_TEMPLATE)));
+  return readdirSync(BUILTIN_TEMPLATES_DIR).filter((name) =>
+    existsSync(join(BUILTIN_TEMPLATES_DIR, name, MAIN_TEMPLATE)),
+  );
 }
 
 function resolveTemplateDir(nameOrDir: string): string {
@@ -51,7 +61,9 @@ function resolveTemplateDir(nameOrDir: string): string {
   const candidates = looksLikePath ? [resolve(nameOrDir)] : [builtin, resolve(nameOrDir)];
   const dir = candidates.find((candidate) => existsSync(join(candidate, MAIN_TEMPLATE)));
   if (dir) return dir;
-  const folder = candidates.find((candidate) => existsSync(candidate) && statSync(candidate).isDirectory());
+  const folder = candidates.find(
+    (candidate) => existsSync(candidate) && statSync(candidate).isDirectory(),
+  );
   throw new BriefwrightError(
     'TEMPLATE_NOT_FOUND',
     folder ? `the template folder has no ${MAIN_TEMPLATE}` : `no template named "${nameOrDir}"`,
@@ -66,7 +78,10 @@ function readSource(file: string): TemplateSource {
   try {
     return { file, text: readFileSync(file, 'utf8').replace(/\r\n?/g, '\n') };
   } catch (cause) {
-    throw new BriefwrightError('TEMPLATE_NOT_FOUND', 'cannot read the template file', { file, cause });
+    throw new BriefwrightError('TEMPLATE_NOT_FOUND', 'cannot read the template file', {
+      file,
+      cause,
+    });
   }
 }
 

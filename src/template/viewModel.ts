@@ -45,7 +45,13 @@ export interface TemplateData {
   sections: SectionView[];
   takeaways: string[];
   recommendations: string[];
-  sources: { title: string; publisher: string | null; author: string | null; url: string | null; date: string | null }[];
+  sources: {
+    title: string;
+    publisher: string | null;
+    author: string | null;
+    url: string | null;
+    date: string | null;
+  }[];
 }
 
 /** Builds the template data from a validated report. */
@@ -53,7 +59,9 @@ export function toTemplateData(report: Report): TemplateData {
   const { meta } = report;
   let tableNumber = 0;
   const nextTable = () => ++tableNumber;
-  const sections = report.sections.map((section, index) => toSectionView(section, String(index + 1), 1, nextTable));
+  const sections = report.sections.map((section, index) =>
+    toSectionView(section, String(index + 1), 1, nextTable),
+  );
   return {
     meta: {
       title: meta.title,
@@ -62,7 +70,11 @@ export function toTemplateData(report: Report): TemplateData {
       series: meta.series ?? null,
       number: meta.number === undefined ? null : String(meta.number),
       date: meta.date ?? null,
-      authors: (meta.authors ?? []).map((a) => ({ name: a.name, affiliation: a.affiliation ?? null, email: a.email ?? null })),
+      authors: (meta.authors ?? []).map((a) => ({
+        name: a.name,
+        affiliation: a.affiliation ?? null,
+        email: a.email ?? null,
+      })),
       organization: meta.organization ?? null,
       language: meta.language,
       keywords: meta.keywords ?? [],
@@ -84,7 +96,12 @@ export function toTemplateData(report: Report): TemplateData {
   };
 }
 
-function toSectionView(section: Section, number: string, depth: number, nextTable: () => number): SectionView {
+function toSectionView(
+  section: Section,
+  number: string,
+  depth: number,
+  nextTable: () => number,
+): SectionView {
   return {
     number,
     depth,
@@ -93,7 +110,11 @@ function toSectionView(section: Section, number: string, depth: number, nextTabl
     bullets: section.bullets ?? [],
     table: section.table ? toTableView(section.table, nextTable()) : null,
     callout: section.callout
-      ? { title: section.callout.title ?? null, body: section.callout.body, kind: section.callout.kind }
+      ? {
+          title: section.callout.title ?? null,
+          body: section.callout.body,
+          kind: section.callout.kind,
+        }
       : null,
     image: section.image
       ? { src: section.image.src, alt: section.image.alt, caption: section.image.caption ?? null }
@@ -115,5 +136,12 @@ function toTableView(table: Table, number: number): TableView {
     const cells = rows.map((row) => row[column] ?? '').filter((cell) => cell.trim() !== '');
     return cells.length > 0 && cells.every((cell) => NUMERIC.test(cell.trim())) ? 'right' : 'left';
   });
-  return { number, caption: table.caption ?? null, columns: table.columns.map(String), rows, align, source: table.source ?? null };
+  return {
+    number,
+    caption: table.caption ?? null,
+    columns: table.columns.map(String),
+    rows,
+    align,
+    source: table.source ?? null,
+  };
 }

@@ -20,7 +20,9 @@ export function splitByCoverage(
   let currentFont = 0;
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
-    let font = isInvisible(code) ? currentFont : chain.findIndex((f) => f.font.hasGlyphForCodePoint(code));
+    let font = isInvisible(code)
+      ? currentFont
+      : chain.findIndex((f) => f.font.hasGlyphForCodePoint(code));
     let out = char;
     if (font < 0) {
       onMissing(char);
@@ -40,7 +42,13 @@ export function splitByCoverage(
 
 /** Whitespace and format characters a font may lack without harm. */
 function isInvisible(code: number): boolean {
-  return code === 0x20 || code === 0x0a || code === 0xa0 || (code >= 0x200b && code <= 0x200f) || code === 0xad;
+  return (
+    code === 0x20 ||
+    code === 0x0a ||
+    code === 0xa0 ||
+    (code >= 0x200b && code <= 0x200f) ||
+    code === 0xad
+  );
 }
 
 /** Describes a character for a message: `"习" (U+4E60)`. */

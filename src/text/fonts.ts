@@ -29,7 +29,10 @@ export function resolveFontPath(reference: string, baseDir: string): string {
 }
 
 /** Loads a font file once per process; WOFF2 is refused because PDF embedding of it is broken. */
-export function loadFont(path: string, context: { file?: string; pointer?: string } = {}): LoadedFont {
+export function loadFont(
+  path: string,
+  context: { file?: string; pointer?: string } = {},
+): LoadedFont {
   const cached = cache.get(path);
   if (cached) return cached;
   if (/\.woff2$/i.test(path)) {
@@ -49,7 +52,11 @@ export function loadFont(path: string, context: { file?: string; pointer?: strin
     });
   }
   if (!('layout' in font)) {
-    throw new BriefwrightError('THEME_INVALID', `${path} is a font collection; name one font file`, context);
+    throw new BriefwrightError(
+      'THEME_INVALID',
+      `${path} is a font collection; name one font file`,
+      context,
+    );
   }
   const loaded: LoadedFont = {
     path,

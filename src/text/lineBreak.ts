@@ -38,7 +38,11 @@ interface Piece<S> {
  * Breaks styled runs into lines no wider than `maxWidth`, greedily at spaces; a word wider than a line
  * is broken between characters so that nothing overflows.
  */
-export function breakLines<S>(runs: readonly StyledRun<S>[], maxWidth: number, metrics: LineBreakMetrics<S>): Line<S>[] {
+export function breakLines<S>(
+  runs: readonly StyledRun<S>[],
+  maxWidth: number,
+  metrics: LineBreakMetrics<S>,
+): Line<S>[] {
   const groups = toGroups(runs, metrics);
   const lines: Line<S>[] = [];
   let current: Piece<S>[] = [];
@@ -110,7 +114,11 @@ function toGroups<S>(runs: readonly StyledRun<S>[], metrics: LineBreakMetrics<S>
 }
 
 /** Breaks pieces wider than a line into chunks of characters that fit. */
-function splitWide<S>(pieces: Piece<S>[], maxWidth: number, metrics: LineBreakMetrics<S>): Piece<S>[] {
+function splitWide<S>(
+  pieces: Piece<S>[],
+  maxWidth: number,
+  metrics: LineBreakMetrics<S>,
+): Piece<S>[] {
   const out: Piece<S>[] = [];
   for (const piece of pieces) {
     let chunk = '';

@@ -16,7 +16,11 @@ export const DEFAULT_THEME = {
   page: { size: 'A4' as 'A4' | 'Letter', margins: { top: 20, right: 22, bottom: 22, left: 22 } },
   fonts: {
     serif: expo('source-serif-4', 'SourceSerif4'),
-    sans: { ...expo('inter', 'Inter'), bold: '@expo-google-fonts/inter/600SemiBold/Inter_600SemiBold.ttf', boldItalic: '@expo-google-fonts/inter/600SemiBold_Italic/Inter_600SemiBold_Italic.ttf' },
+    sans: {
+      ...expo('inter', 'Inter'),
+      bold: '@expo-google-fonts/inter/600SemiBold/Inter_600SemiBold.ttf',
+      boldItalic: '@expo-google-fonts/inter/600SemiBold_Italic/Inter_600SemiBold_Italic.ttf',
+    },
     mono: expo('jetbrains-mono', 'JetBrainsMono'),
     // Decks name Arial, which every viewer has; Arimo has Arial's metrics, so text is measured with it.
     deck: { ...expo('arimo', 'Arimo'), name: 'Arial' },

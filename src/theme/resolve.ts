@@ -33,7 +33,10 @@ export interface ResolvedTheme {
 }
 
 /** Fills a theme with the defaults and loads its fonts (each font file once per process). */
-export function resolveTheme(theme: Theme = {}, options: { baseDir?: string; file?: string } = {}): ResolvedTheme {
+export function resolveTheme(
+  theme: Theme = {},
+  options: { baseDir?: string; file?: string } = {},
+): ResolvedTheme {
   const parsed = ThemeSchema.safeParse(theme);
   if (!parsed.success) throw themeError(parsed.error.issues[0], options.file);
   const input = parsed.data;
@@ -45,7 +48,10 @@ export function resolveTheme(theme: Theme = {}, options: { baseDir?: string; fil
   for (const role of ROLES) {
     for (const variant of VARIANTS) {
       const path = resolveFontPath(families[role][variant], baseDir);
-      fonts[`${role}-${variant}`] = loadFont(path, { file: options.file, pointer: `/fonts/${role}/${variant}` });
+      fonts[`${role}-${variant}`] = loadFont(path, {
+        file: options.file,
+        pointer: `/fonts/${role}/${variant}`,
+      });
     }
   }
   return {
@@ -83,13 +89,18 @@ function themeError(
   at?: { line: number; column: number },
 ): BriefwrightError {
   const path = issue?.path ?? [];
-  const keys = issue?.code === 'unrecognized_keys' && issue.keys ? `: ${issue.keys.join(', ')}` : '';
-  return new BriefwrightError('THEME_INVALID', `theme ${toPointer(path) || '/'}: ${issue?.message ?? 'invalid'}${keys}`, {
-    file,
-    pointer: toPointer(path),
-    ...at,
-    hint: 'see "Templates and themes" in the README for the theme fields',
-  });
+  const keys =
+    issue?.code === 'unrecognized_keys' && issue.keys ? `: ${issue.keys.join(', ')}` : '';
+  return new BriefwrightError(
+    'THEME_INVALID',
+    `theme ${toPointer(path) || '/'}: ${issue?.message ?? 'invalid'}${keys}`,
+    {
+      file,
+      pointer: toPointer(path),
+      ...at,
+      hint: 'see "Templates and themes" in the README for the theme fields',
+    },
+  );
 }
 
 let defaultTheme: ResolvedTheme | undefined;

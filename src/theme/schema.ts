@@ -19,12 +19,19 @@ export const ThemeSchema = z.strictObject({
     .strictObject({
       size: z.enum(['A4', 'Letter']),
       /** Margins in millimetres. */
-      margins: z.strictObject({ top: length, right: length, bottom: length, left: length }).partial(),
+      margins: z
+        .strictObject({ top: length, right: length, bottom: length, left: length })
+        .partial(),
     })
     .partial()
     .optional(),
   fonts: z
-    .strictObject({ serif: FontFamilySchema, sans: FontFamilySchema, mono: FontFamilySchema, deck: FontFamilySchema })
+    .strictObject({
+      serif: FontFamilySchema,
+      sans: FontFamilySchema,
+      mono: FontFamilySchema,
+      deck: FontFamilySchema,
+    })
     .partial()
     .optional(),
   colors: z

@@ -38,7 +38,9 @@ function blockNodeText(node: Block): string {
     case 'list':
       return node.children.map((item) => blockText(item.children)).join('\n');
     case 'table':
-      return [node.header, ...node.rows].map((row) => row.map((c) => inlineText(c.children)).join('\t')).join('\n');
+      return [node.header, ...node.rows]
+        .map((row) => row.map((c) => inlineText(c.children)).join('\t'))
+        .join('\n');
     case 'code':
       return node.value;
     case 'quote':

@@ -104,7 +104,13 @@ export interface Quote {
 }
 
 /** The kinds of callout box a theme styles. */
-export type CalloutKind = 'note' | 'info' | 'warning' | 'keypoints' | 'takeaways' | 'recommendations';
+export type CalloutKind =
+  | 'note'
+  | 'info'
+  | 'warning'
+  | 'keypoints'
+  | 'takeaways'
+  | 'recommendations';
 
 /** A highlighted box with an optional title (`::: callout`). */
 export interface Callout {
@@ -254,7 +260,15 @@ export interface FootnoteReference {
 }
 
 /** Every inline node. */
-export type Inline = Text | Strong | Emphasis | Delete | InlineCode | Link | Break | FootnoteReference;
+export type Inline =
+  | Text
+  | Strong
+  | Emphasis
+  | Delete
+  | InlineCode
+  | Link
+  | Break
+  | FootnoteReference;
 
 /** Every node of the tree. */
 export type Node = Root | Block | Inline | ListItem | TableCell | FootnoteDefinition;

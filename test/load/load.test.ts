@@ -42,7 +42,9 @@ describe('loadReport', () => {
   });
 
   it('reports a missing title with its pointer and line', async () => {
-    const error = await failure(() => parseReport('meta:\n  subtitle: x\n', { file: 'brief.yaml' }));
+    const error = await failure(() =>
+      parseReport('meta:\n  subtitle: x\n', { file: 'brief.yaml' }),
+    );
     expect(error.code).toBe('MISSING_FIELD');
     expect(error.pointer).toBe('/meta/title');
     expect(error.file).toBe('brief.yaml');
@@ -51,7 +53,9 @@ describe('loadReport', () => {
   });
 
   it('reports a title of the wrong type with a hint', async () => {
-    const error = await failure(() => parseReport('meta:\n  title: [1, 2]\n', { file: 'brief.yaml' }));
+    const error = await failure(() =>
+      parseReport('meta:\n  title: [1, 2]\n', { file: 'brief.yaml' }),
+    );
     expect(error.code).toBe('WRONG_TYPE');
     expect(error.pointer).toBe('/meta/title');
     expect(error.line).toBe(2);
@@ -59,7 +63,9 @@ describe('loadReport', () => {
   });
 
   it('suggests the right name for a misspelt field', async () => {
-    const error = await failure(() => parseReport('meta:\n  title: T\n  subtitel: S\n', { file: 'brief.yaml' }));
+    const error = await failure(() =>
+      parseReport('meta:\n  title: T\n  subtitel: S\n', { file: 'brief.yaml' }),
+    );
     expect(error.code).toBe('UNKNOWN_FIELD');
     expect(error.pointer).toBe('/meta/subtitel');
     expect(error.hint).toContain('subtitle');
@@ -67,7 +73,11 @@ describe('loadReport', () => {
   });
 
   it('reports every fault at once, with the pointer of a ragged table row', async () => {
-    const text = JSON.stringify({ meta: { title: 'T' }, sections: [{ title: 'S', table: { columns: ['a', 'b'], rows: [['1']] } }], extra: 1 });
+    const text = JSON.stringify({
+      meta: { title: 'T' },
+      sections: [{ title: 'S', table: { columns: ['a', 'b'], rows: [['1']] } }],
+      extra: 1,
+    });
     const error = await failure(() => parseReport(text, { file: 'brief.json', format: 'json' }));
     const pointers = [error, ...error.related].map((e) => e.pointer);
     expect(pointers).toContain('/sections/0/table/rows/0');
@@ -75,7 +85,9 @@ describe('loadReport', () => {
   });
 
   it('gives line and column for invalid JSON', async () => {
-    const error = await failure(() => parseReport('{\n  "meta": {"title": "x",}\n}', { file: 'brief.json', format: 'json' }));
+    const error = await failure(() =>
+      parseReport('{\n  "meta": {"title": "x",}\n}', { file: 'brief.json', format: 'json' }),
+    );
     expect(error.code).toBe('PARSE_JSON');
     expect(error.line).toBe(2);
   });
@@ -97,7 +109,9 @@ describe('loadReport', () => {
   });
 
   it('refuses duplicate keys in front matter', async () => {
-    const error = await failure(() => parseReport('---\ntitle: A\ntitle: B\n---\nBody\n', { file: 'a.md', format: 'markdown' }));
+    const error = await failure(() =>
+      parseReport('---\ntitle: A\ntitle: B\n---\nBody\n', { file: 'a.md', format: 'markdown' }),
+    );
     expect(error.code).toBe('PARSE_YAML');
     expect(error.line).toBe(3);
   });
@@ -105,7 +119,10 @@ describe('loadReport', () => {
 
 describe('Markdown inputs', () => {
   it('takes the first heading as the title and the shallowest headings as sections', () => {
-    const report = parseReport('# Title\n\nLede.\n\n## One\n\nText.\n\n### Sub\n\nMore.\n\n## Two\n', { file: 'x.md', format: 'markdown' });
+    const report = parseReport(
+      '# Title\n\nLede.\n\n## One\n\nText.\n\n### Sub\n\nMore.\n\n## Two\n',
+      { file: 'x.md', format: 'markdown' },
+    );
     expect(report.meta.title).toBe('Title');
     expect(report.summary).toBe('Lede.');
     expect(report.sections.map((s) => s.title)).toEqual(['One', 'Two']);
@@ -114,14 +131,22 @@ describe('Markdown inputs', () => {
   });
 
   it('loads a file with no front matter and no headings, only a table', () => {
-    const report = parseReport('| a | b |\n|---|---|\n| 1 | 2 |\n', { file: 'my-table.md', format: 'markdown' });
+    const report = parseReport('| a | b |\n|---|---|\n| 1 | 2 |\n', {
+      file: 'my-table.md',
+      format: 'markdown',
+    });
     expect(report.meta.title).toBe('My table');
     expect(report.summary).toContain('| a | b |');
     expect(report.sections).toEqual([]);
   });
 
   it('maps a front matter fault to its line in the file', async () => {
-    const error = await failure(() => parseReport('---\ntitle: T\ndate: tomorrow\n---\n# Body\n', { file: 'x.md', format: 'markdown' }));
+    const error = await failure(() =>
+      parseReport('---\ntitle: T\ndate: tomorrow\n---\n# Body\n', {
+        file: 'x.md',
+        format: 'markdown',
+      }),
+    );
     expect(error.pointer).toBe('/meta/date');
     expect(error.line).toBe(3);
   });

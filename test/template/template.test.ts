@@ -8,7 +8,9 @@ import { escapeMarkdown } from '../../src/template/escape.js';
 import { fillReportTemplate } from '../../src/template/index.js';
 import { tempDir } from '../helpers.js';
 
-const report = parseReport('meta:\n  title: "A *star* | pipe"\nsections:\n  - title: "# not a heading"\n    body: "**bold** stays"\n');
+const report = parseReport(
+  'meta:\n  title: "A *star* | pipe"\nsections:\n  - title: "# not a heading"\n    body: "**bold** stays"\n',
+);
 
 describe('Markdown escaping', () => {
   it('escapes inline and block syntax and pipes', () => {
@@ -57,7 +59,10 @@ describe('template errors', () => {
   it('cannot reach prototypes', () => {
     const dir = join(tempDir(), 'proto');
     mkdirSync(dir);
-    writeFileSync(join(dir, 'main.md.hbs'), '{{#with meta}}{{#if constructor}}leak{{/if}}{{/with}}ok\n');
+    writeFileSync(
+      join(dir, 'main.md.hbs'),
+      '{{#with meta}}{{#if constructor}}leak{{/if}}{{/with}}ok\n',
+    );
     let out = '';
     try {
       out = fillReportTemplate(report, dir);

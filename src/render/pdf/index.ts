@@ -1,5 +1,5 @@
-import { collectImages } from '../images.js';
 import type { Renderer } from '../engine.js';
+import { collectImages } from '../images.js';
 import { drawPageModel } from './draw/index.js';
 import { layoutDocument } from './layout/index.js';
 

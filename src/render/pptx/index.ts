@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
+import { imageInfo } from '../../api/images.js';
 import type { Renderer } from '../engine.js';
 import { collectImages } from '../images.js';
-import { imageInfo } from '../../api/images.js';
 import { planDeck } from './plan/index.js';
 import { writeDeck } from './write/index.js';
 

@@ -58,7 +58,12 @@ export function drawPageModel(model: PageModel, options: DrawOptions): Promise<U
   return done;
 }
 
-function drawItem(doc: PDFKit.PDFDocument, item: PageItem, pageHeight: number, options: DrawOptions): void {
+function drawItem(
+  doc: PDFKit.PDFDocument,
+  item: PageItem,
+  pageHeight: number,
+  options: DrawOptions,
+): void {
   switch (item.type) {
     case 'text':
       doc
@@ -71,10 +76,16 @@ function drawItem(doc: PDFKit.PDFDocument, item: PageItem, pageHeight: number, o
       doc.rect(item.x, item.y, item.width, item.height).fill(item.color);
       return;
     case 'line':
-      doc.moveTo(item.x1, item.y1).lineTo(item.x2, item.y2).lineWidth(item.width).strokeColor(item.color).stroke();
+      doc
+        .moveTo(item.x1, item.y1)
+        .lineTo(item.x2, item.y2)
+        .lineWidth(item.width)
+        .strokeColor(item.color)
+        .stroke();
       return;
     case 'link':
-      if (item.url.startsWith('#')) doc.goTo(item.x, item.y, item.width, item.height, item.url.slice(1));
+      if (item.url.startsWith('#'))
+        doc.goTo(item.x, item.y, item.width, item.height, item.url.slice(1));
       else doc.link(item.x, item.y, item.width, item.height, item.url);
       return;
     case 'anchor':
@@ -82,7 +93,11 @@ function drawItem(doc: PDFKit.PDFDocument, item: PageItem, pageHeight: number, o
       return;
     case 'image': {
       const image = options.images.get(item.src);
-      if (image) doc.image(Buffer.from(image.data), item.x, item.y, { width: item.width, height: item.height });
+      if (image)
+        doc.image(Buffer.from(image.data), item.x, item.y, {
+          width: item.width,
+          height: item.height,
+        });
       return;
     }
     default:

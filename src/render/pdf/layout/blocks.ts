@@ -1,12 +1,12 @@
 import { assertNever } from '../../../diagnostics/assertNever.js';
 import { inlineText } from '../../../tree/text.js';
-import type { Block, Callout, Heading, List, Image as ImageNode } from '../../../tree/types.js';
-import { PLAIN, toInlineRuns } from '../../inlineRuns.js';
+import type { Block, Callout, Heading, Image as ImageNode, List } from '../../../tree/types.js';
 import { chartAsTable } from '../../chartTable.js';
+import { PLAIN, toInlineRuns } from '../../inlineRuns.js';
 import type { LayoutEnv, TextBase } from './env.js';
+import { boxSlices, indentSlices, keepLastWithNext, ruleSlice, withSpaceBefore } from './slices.js';
 import { layoutTable } from './table.js';
 import { layoutText, layoutTextBlock } from './text.js';
-import { boxSlices, indentSlices, keepLastWithNext, ruleSlice, withSpaceBefore } from './slices.js';
 import type { Slice } from './types.js';
 
 /** Where blocks are laid out: a width and the text style of the container. */
@@ -49,7 +49,10 @@ function layoutBlock(block: Block, frame: BlockFrame): Slice[] {
     case 'heading':
       return layoutHeading(block, frame);
     case 'paragraph':
-      return withSpaceBefore(layoutText(toInlineRuns(block.children), width, base, env), PARAGRAPH_GAP);
+      return withSpaceBefore(
+        layoutText(toInlineRuns(block.children), width, base, env),
+        PARAGRAPH_GAP,
+      );
     case 'lede': {
       const lede: TextBase = { ...base, size: base.size * 1.15, leading: base.leading * 1.18 };
       return withSpaceBefore(layoutBlocks(block.children, { ...frame, base: lede }), 10);
@@ -61,21 +64,37 @@ function layoutBlock(block: Block, frame: BlockFrame): Slice[] {
     case 'chart':
       return withSpaceBefore(layoutTable(chartAsTable(block, env), width, env), 12);
     case 'code': {
-      const mono: TextBase = { role: 'mono', size: base.size * 0.82, leading: base.size * 1.15, color: colors.text };
+      const mono: TextBase = {
+        role: 'mono',
+        size: base.size * 0.82,
+        leading: base.size * 1.15,
+        color: colors.text,
+      };
       const lines = block.value.replace(/\n$/, '').split('\n');
-      const slices = lines.flatMap((line) => layoutText([{ text: line || ' ', style: PLAIN }], width - 16, mono, env));
-      return withSpaceBefore(boxSlices(slices, { width, padX: 8, padY: 6, fill: colors.accentTint }), 8);
+      const slices = lines.flatMap((line) =>
+        layoutText([{ text: line || ' ', style: PLAIN }], width - 16, mono, env),
+      );
+      return withSpaceBefore(
+        boxSlices(slices, { width, padX: 8, padY: 6, fill: colors.accentTint }),
+        8,
+      );
     }
     case 'quote': {
       const quoted: TextBase = { ...base, italic: true, color: colors.muted };
       const inner = layoutBlocks(block.children, { ...frame, width: width - 14, base: quoted });
-      return withSpaceBefore(boxSlices(inner, { width, padX: 14, padY: 2, rule: { width: 1.5, color: colors.rule } }), 8);
+      return withSpaceBefore(
+        boxSlices(inner, { width, padX: 14, padY: 2, rule: { width: 1.5, color: colors.rule } }),
+        8,
+      );
     }
     case 'callout':
       return withSpaceBefore(layoutCallout(block, frame), 12);
     case 'references': {
       const small: TextBase = { ...base, size: 8.5, leading: 11.5 };
-      return withSpaceBefore(layoutBlocks(block.children, { ...frame, base: small }), PARAGRAPH_GAP);
+      return withSpaceBefore(
+        layoutBlocks(block.children, { ...frame, base: small }),
+        PARAGRAPH_GAP,
+      );
     }
     case 'image':
       return withSpaceBefore(layoutImage(block, frame), 12);
@@ -95,7 +114,13 @@ function layoutHeading(block: Heading, frame: BlockFrame): Slice[] {
   const { pdf, colors } = env.theme;
   const sizes = [pdf.h1Size, pdf.h2Size, pdf.h3Size];
   const size = sizes[block.depth - 1] ?? pdf.h3Size;
-  const base: TextBase = { role: 'sans', size, leading: size * 1.25, color: block.depth === 1 ? colors.accent : colors.text, bold: true };
+  const base: TextBase = {
+    role: 'sans',
+    size,
+    leading: size * 1.25,
+    color: block.depth === 1 ? colors.accent : colors.text,
+    bold: true,
+  };
   const before = block.depth === 1 ? 18 : block.depth === 2 ? 12 : 9;
   const title = inlineText(block.children);
   let runs = toInlineRuns(block.children);
@@ -129,7 +154,9 @@ function layoutList(block: List, frame: BlockFrame): Slice[] {
   const indent = block.ordered ? 16 : 12;
   const out: Slice[] = [];
   const last = block.start + block.children.length - 1;
-  const markerWidth = block.ordered ? Math.max(indent, String(last).length * frame.base.size * 0.55 + 6) : indent;
+  const markerWidth = block.ordered
+    ? Math.max(indent, String(last).length * frame.base.size * 0.55 + 6)
+    : indent;
   for (const [index, item] of block.children.entries()) {
     const inner = layoutBlocks(item.children, {
       ...frame,
@@ -140,11 +167,28 @@ function layoutList(block: List, frame: BlockFrame): Slice[] {
     const first = shifted[0];
     if (!first) continue;
     const marker = markerText(block, item.checked, index, frame.listDepth);
-    const markerBase: TextBase = { ...frame.base, role: block.ordered ? frame.base.role : 'sans', color: block.ordered ? frame.base.color : env.theme.colors.accent };
-    const label = layoutTextBlock([{ text: marker, style: PLAIN }], markerWidth - 4, markerBase, env, block.ordered ? 'right' : 'left');
-    const baselineShift = (first.firstBaseline ?? 0) - (label.items[0]?.type === 'text' ? label.items[0].y : 0);
-    const markerItems = label.items.map((it) => (it.type === 'text' ? { ...it, y: it.y + baselineShift } : it));
-    shifted[0] = { ...first, spaceBefore: index === 0 ? 0 : 3, items: [...markerItems, ...first.items] };
+    const markerBase: TextBase = {
+      ...frame.base,
+      role: block.ordered ? frame.base.role : 'sans',
+      color: block.ordered ? frame.base.color : env.theme.colors.accent,
+    };
+    const label = layoutTextBlock(
+      [{ text: marker, style: PLAIN }],
+      markerWidth - 4,
+      markerBase,
+      env,
+      block.ordered ? 'right' : 'left',
+    );
+    const baselineShift =
+      (first.firstBaseline ?? 0) - (label.items[0]?.type === 'text' ? label.items[0].y : 0);
+    const markerItems = label.items.map((it) =>
+      it.type === 'text' ? { ...it, y: it.y + baselineShift } : it,
+    );
+    shifted[0] = {
+      ...first,
+      spaceBefore: index === 0 ? 0 : 3,
+      items: [...markerItems, ...first.items],
+    };
     out.push(...shifted);
   }
   return out;
@@ -162,12 +206,30 @@ function layoutCallout(block: Callout, frame: BlockFrame): Slice[] {
   const pad = 10;
   const inner: TextBase = { role: 'sans', size: 10, leading: 14, color: colors.text };
   const titleText = block.title ?? defaultCalloutTitle(block.kind);
-  const content = layoutBlocks(block.children, { ...frame, width: width - 2 * pad - 3, base: inner });
-  const label: TextBase = { role: 'sans', size: 9.5, leading: 13, color: colors.accent, bold: true };
+  const content = layoutBlocks(block.children, {
+    ...frame,
+    width: width - 2 * pad - 3,
+    base: inner,
+  });
+  const label: TextBase = {
+    role: 'sans',
+    size: 9.5,
+    leading: 13,
+    color: colors.accent,
+    bold: true,
+  };
   const titleSlices = titleText
-    ? keepLastWithNext(layoutText([{ text: titleText, style: PLAIN }], width - 2 * pad, label, env)).map((s) => ({ ...s, height: s.height + 3 }))
+    ? keepLastWithNext(
+        layoutText([{ text: titleText, style: PLAIN }], width - 2 * pad, label, env),
+      ).map((s) => ({ ...s, height: s.height + 3 }))
     : [];
-  return boxSlices([...titleSlices, ...content], { width, padX: pad + 3, padY: pad, fill: colors.accentTint, rule: { width: 3, color: colors.accent } });
+  return boxSlices([...titleSlices, ...content], {
+    width,
+    padX: pad + 3,
+    padY: pad,
+    fill: colors.accentTint,
+    rule: { width: 3, color: colors.accent },
+  });
 }
 
 function defaultCalloutTitle(kind: Callout['kind']): string | undefined {
@@ -185,11 +247,22 @@ function defaultCalloutTitle(kind: Callout['kind']): string | undefined {
 function layoutImage(block: ImageNode, frame: BlockFrame): Slice[] {
   const { env, width } = frame;
   const image = env.images.get(block.src);
-  const caption: TextBase = { role: 'sans', size: 9, leading: 12, color: env.theme.colors.text, bold: true };
-  const captionSlices = block.caption ? keepLastWithNext(layoutText([{ text: block.caption, style: PLAIN }], width, caption, env)) : [];
+  const caption: TextBase = {
+    role: 'sans',
+    size: 9,
+    leading: 12,
+    color: env.theme.colors.text,
+    bold: true,
+  };
+  const captionSlices = block.caption
+    ? keepLastWithNext(layoutText([{ text: block.caption, style: PLAIN }], width, caption, env))
+    : [];
   if (!image) {
     const alt: TextBase = { ...frame.base, italic: true, color: env.theme.colors.muted };
-    return [...captionSlices, ...layoutText([{ text: `[Image: ${block.alt}]`, style: PLAIN }], width, alt, env)];
+    return [
+      ...captionSlices,
+      ...layoutText([{ text: `[Image: ${block.alt}]`, style: PLAIN }], width, alt, env),
+    ];
   }
   const maxHeight = 340;
   const scale = Math.min(width / image.width, maxHeight / image.height, 1.5);

@@ -1,7 +1,7 @@
-import type { DocMeta } from '../../../tree/types.js';
 import { measureText } from '../../../text/measure.js';
-import type { LayoutEnv } from './env.js';
+import type { DocMeta } from '../../../tree/types.js';
 import { formatDocDate } from './dates.js';
+import type { LayoutEnv } from './env.js';
 import type { Page, PageItem } from './types.js';
 
 /** Page geometry for running headers and footers. */
@@ -18,11 +18,17 @@ export interface ChromeFrame {
  * Adds the running header (series · short title, and the date; from page 2) and the footer
  * (organization, "Page X of Y") to every page, as artifacts: page numbers are known because layout is done.
  */
-export function addChrome(pages: readonly Page[], meta: DocMeta, frame: ChromeFrame, env: LayoutEnv): Page[] {
+export function addChrome(
+  pages: readonly Page[],
+  meta: DocMeta,
+  frame: ChromeFrame,
+  env: LayoutEnv,
+): Page[] {
   const { colors, pdf } = env.theme;
   const font = env.theme.fonts['sans-regular'];
   const size = 7.5;
-  const headerLeft = pdf.headerText || [meta.series, meta.shortTitle ?? meta.title].filter(Boolean).join(' · ');
+  const headerLeft =
+    pdf.headerText || [meta.series, meta.shortTitle ?? meta.title].filter(Boolean).join(' · ');
   const footerLeft = pdf.footerText || meta.organization || '';
   const date = formatDocDate(meta.date);
   const text = (value: string, x: number, y: number, align: 'left' | 'right'): PageItem => ({
@@ -41,10 +47,20 @@ export function addChrome(pages: readonly Page[], meta: DocMeta, frame: ChromeFr
     if (index > 0) {
       artifacts.push(text(clip(headerLeft, 90), frame.left, headerY, 'left'));
       if (date) artifacts.push(text(date, frame.width - frame.right, headerY, 'right'));
-      artifacts.push({ type: 'line', x1: frame.left, y1: headerY + 4, x2: frame.width - frame.right, y2: headerY + 4, width: 0.25, color: colors.rule });
+      artifacts.push({
+        type: 'line',
+        x1: frame.left,
+        y1: headerY + 4,
+        x2: frame.width - frame.right,
+        y2: headerY + 4,
+        width: 0.25,
+        color: colors.rule,
+      });
     }
     if (footerLeft) artifacts.push(text(clip(footerLeft, 90), frame.left, footerY, 'left'));
-    artifacts.push(text(`Page ${index + 1} of ${pages.length}`, frame.width - frame.right, footerY, 'right'));
+    artifacts.push(
+      text(`Page ${index + 1} of ${pages.length}`, frame.width - frame.right, footerY, 'right'),
+    );
     return { ...page, artifacts };
   });
 }

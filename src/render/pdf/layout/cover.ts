@@ -1,7 +1,7 @@
 import type { DocMeta } from '../../../tree/types.js';
 import { PLAIN } from '../../inlineRuns.js';
-import type { LayoutEnv, TextBase } from './env.js';
 import { formatDocDate } from './dates.js';
+import type { LayoutEnv, TextBase } from './env.js';
 import { layoutText } from './text.js';
 import type { Slice } from './types.js';
 
@@ -9,20 +9,36 @@ import type { Slice } from './types.js';
 export function layoutCover(meta: DocMeta, width: number, env: LayoutEnv): Slice[] {
   const { colors } = env.theme;
   const slices: Slice[] = [
-    { height: 16, spaceBefore: 0, keepWithNext: true, items: [{ type: 'rect', x: 0, y: 0, width, height: 3, color: colors.accent }] },
+    {
+      height: 16,
+      spaceBefore: 0,
+      keepWithNext: true,
+      items: [{ type: 'rect', x: 0, y: 0, width, height: 3, color: colors.accent }],
+    },
   ];
   const add = (text: string, base: TextBase, spaceBefore: number) => {
-    const lines = layoutText([{ text, style: PLAIN }], width, base, env).map((s) => ({ ...s, keepWithNext: true }));
+    const lines = layoutText([{ text, style: PLAIN }], width, base, env).map((s) => ({
+      ...s,
+      keepWithNext: true,
+    }));
     if (lines[0]) lines[0] = { ...lines[0], spaceBefore };
     slices.push(...lines);
   };
-  const series = [meta.series, meta.number ? `No. ${meta.number}` : undefined].filter(Boolean).join(' · ');
-  if (series) add(series.toUpperCase(), { role: 'sans', size: 8.5, leading: 12, color: colors.accent, bold: true }, 0);
+  const series = [meta.series, meta.number ? `No. ${meta.number}` : undefined]
+    .filter(Boolean)
+    .join(' · ');
+  if (series)
+    add(
+      series.toUpperCase(),
+      { role: 'sans', size: 8.5, leading: 12, color: colors.accent, bold: true },
+      0,
+    );
   add(meta.title, { role: 'sans', size: 24, leading: 29, color: colors.text, bold: true }, 6);
-  if (meta.subtitle) add(meta.subtitle, { role: 'sans', size: 13, leading: 17, color: colors.muted }, 6);
+  if (meta.subtitle)
+    add(meta.subtitle, { role: 'sans', size: 13, leading: 17, color: colors.muted }, 6);
   const authors = meta.authors.map((a) => (a.affiliation ? `${a.name}, ${a.affiliation}` : a.name));
   const small: TextBase = { role: 'sans', size: 9, leading: 12.5, color: colors.text };
-  authors.forEach((author, index) => add(author, small, index === 0 ? 14 : 0));
+  for (const [index, author] of authors.entries()) add(author, small, index === 0 ? 14 : 0);
   const line = [formatDocDate(meta.date), meta.organization].filter(Boolean).join(' · ');
   if (line) add(line, { ...small, color: colors.muted }, authors.length > 0 ? 2 : 14);
   const last = slices.at(-1);

@@ -1,13 +1,16 @@
 import type { Block, Root } from '../../../tree/types.js';
-import { addChrome } from './chrome.js';
 import { layoutBlocks } from './blocks.js';
+import { addChrome } from './chrome.js';
 import { layoutCover } from './cover.js';
 import { type LayoutEnv, MM, type TextBase } from './env.js';
 import { paginate } from './paginate.js';
 import type { PageModel } from './types.js';
 
 /** Page sizes in points. */
-export const PAGE_SIZES = { A4: { width: 595.28, height: 841.89 }, Letter: { width: 612, height: 792 } } as const;
+export const PAGE_SIZES = {
+  A4: { width: 595.28, height: 841.89 },
+  Letter: { width: 612, height: 792 },
+} as const;
 
 /**
  * Lays out a document into pages: the cover block, the body blocks, endnotes; then paginates in one pass
@@ -16,16 +19,30 @@ export const PAGE_SIZES = { A4: { width: 595.28, height: 841.89 }, Letter: { wid
 export function layoutDocument(doc: Root, env: LayoutEnv): PageModel {
   const { page, pdf, colors } = env.theme;
   const size = PAGE_SIZES[page.size];
-  const margins = { top: page.margins.top * MM, right: page.margins.right * MM, bottom: page.margins.bottom * MM, left: page.margins.left * MM };
+  const margins = {
+    top: page.margins.top * MM,
+    right: page.margins.right * MM,
+    bottom: page.margins.bottom * MM,
+    left: page.margins.left * MM,
+  };
   const width = size.width - margins.left - margins.right;
-  const base: TextBase = { role: 'serif', size: pdf.bodySize, leading: pdf.leading, color: colors.text };
+  const base: TextBase = {
+    role: 'serif',
+    size: pdf.bodySize,
+    leading: pdf.leading,
+    color: colors.text,
+  };
   const frame = { width, base, env, listDepth: 0, numbering: [] };
   const slices = [
     ...layoutCover(doc.meta, width, env),
     ...layoutBlocks(doc.children, frame),
     ...layoutBlocks(endnoteBlocks(doc), frame),
   ];
-  const { pages, outline } = paginate(slices, { left: margins.left, top: margins.top, bottom: size.height - margins.bottom });
+  const { pages, outline } = paginate(slices, {
+    left: margins.left,
+    top: margins.top,
+    bottom: size.height - margins.bottom,
+  });
   const withChrome = addChrome(pages, doc.meta, { ...size, ...margins }, env);
   return { width: size.width, height: size.height, pages: withChrome, outline };
 }
@@ -42,7 +59,11 @@ function endnoteBlocks(doc: Root): Block[] {
           type: 'list',
           ordered: true,
           start: 1,
-          children: doc.footnotes.map((note) => ({ type: 'listItem', checked: null, children: note.children })),
+          children: doc.footnotes.map((note) => ({
+            type: 'listItem',
+            checked: null,
+            children: note.children,
+          })),
         },
       ],
     },

@@ -16,7 +16,10 @@ const MAX_CHAIN = 12;
  * (heading plus two lines, caption plus header plus a row) moves as a whole unless it cannot fit any page;
  * a table row that starts a page brings its header row along.
  */
-export function paginate(slices: readonly Slice[], frame: Frame): { pages: Page[]; outline: OutlineEntry[] } {
+export function paginate(
+  slices: readonly Slice[],
+  frame: Frame,
+): { pages: Page[]; outline: OutlineEntry[] } {
   const pages: Page[] = [];
   const outline: OutlineEntry[] = [];
   const capacity = frame.bottom - frame.top;

@@ -36,15 +36,30 @@ export function keepLastWithNext(slices: Slice[]): Slice[] {
  */
 export function boxSlices(
   slices: readonly Slice[],
-  box: { width: number; padX: number; padY: number; fill?: string; rule?: { width: number; color: string } },
+  box: {
+    width: number;
+    padX: number;
+    padY: number;
+    fill?: string;
+    rule?: { width: number; color: string };
+  },
 ): Slice[] {
   return slices.map((slice, index) => {
     const top = index === 0 ? box.padY : slice.spaceBefore;
     const bottom = index === slices.length - 1 ? box.padY : 0;
     const height = top + slice.height + bottom;
     const decoration: PageItem[] = [];
-    if (box.fill) decoration.push({ type: 'rect', x: 0, y: 0, width: box.width, height, color: box.fill });
-    if (box.rule) decoration.push({ type: 'rect', x: 0, y: 0, width: box.rule.width, height, color: box.rule.color });
+    if (box.fill)
+      decoration.push({ type: 'rect', x: 0, y: 0, width: box.width, height, color: box.fill });
+    if (box.rule)
+      decoration.push({
+        type: 'rect',
+        x: 0,
+        y: 0,
+        width: box.rule.width,
+        height,
+        color: box.rule.color,
+      });
     return {
       ...slice,
       height,
@@ -57,11 +72,19 @@ export function boxSlices(
 }
 
 /** A slice holding a horizontal rule. */
-export function ruleSlice(width: number, thickness: number, color: string, spaceBefore: number, height = thickness): Slice {
+export function ruleSlice(
+  width: number,
+  thickness: number,
+  color: string,
+  spaceBefore: number,
+  height = thickness,
+): Slice {
   return {
     height,
     spaceBefore,
     keepWithNext: false,
-    items: [{ type: 'line', x1: 0, y1: height / 2, x2: width, y2: height / 2, width: thickness, color }],
+    items: [
+      { type: 'line', x1: 0, y1: height / 2, x2: width, y2: height / 2, width: thickness, color },
+    ],
   };
 }

@@ -24,27 +24,65 @@ export function layoutTable(table: Table, width: number, env: LayoutEnv): Slice[
     ...rowSlice(table.header, table, columns, head, env, colors.accentTint),
     keepWithNext: true,
   };
-  const headerRule: PageItem = { type: 'line', x1: 0, y1: headerSlice.height, x2: width, y2: headerSlice.height, width: 0.75, color: colors.accent };
+  const headerRule: PageItem = {
+    type: 'line',
+    x1: 0,
+    y1: headerSlice.height,
+    x2: width,
+    y2: headerSlice.height,
+    width: 0.75,
+    color: colors.accent,
+  };
   const header: Slice = { ...headerSlice, items: [...headerSlice.items, headerRule] };
   const rows = table.rows.map((row, index): Slice => {
     const slice = rowSlice(row, table, columns, body, env);
     const isLast = index === table.rows.length - 1;
-    const rule: PageItem = { type: 'line', x1: 0, y1: slice.height, x2: width, y2: slice.height, width: isLast ? 0.75 : 0.25, color: isLast ? colors.accent : colors.rule };
-    return { ...slice, items: [...slice.items, rule], header: [header], keepWithNext: index === 0 && table.rows.length > 1 };
+    const rule: PageItem = {
+      type: 'line',
+      x1: 0,
+      y1: slice.height,
+      x2: width,
+      y2: slice.height,
+      width: isLast ? 0.75 : 0.25,
+      color: isLast ? colors.accent : colors.rule,
+    };
+    return {
+      ...slice,
+      items: [...slice.items, rule],
+      header: [header],
+      keepWithNext: index === 0 && table.rows.length > 1,
+    };
   });
   const caption = table.caption
-    ? keepLastWithNext(layoutText([{ text: table.caption, style: PLAIN }], width, { role: 'sans', size: 9, leading: 12, color: colors.text, bold: true }, env)).map(
-        (s, i, all) => (i === all.length - 1 ? { ...s, height: s.height + 3 } : s),
-      )
+    ? keepLastWithNext(
+        layoutText(
+          [{ text: table.caption, style: PLAIN }],
+          width,
+          { role: 'sans', size: 9, leading: 12, color: colors.text, bold: true },
+          env,
+        ),
+      ).map((s, i, all) => (i === all.length - 1 ? { ...s, height: s.height + 3 } : s))
     : [];
   const source = table.source
-    ? layoutText(toInlineRuns([{ type: 'text', value: table.source }]), width, { role: 'sans', size: 8, leading: 11, color: colors.muted }, env)
+    ? layoutText(
+        toInlineRuns([{ type: 'text', value: table.source }]),
+        width,
+        { role: 'sans', size: 8, leading: 11, color: colors.muted },
+        env,
+      )
     : [];
   const sourceSlices = source.map((s, i) => (i === 0 ? { ...s, spaceBefore: 3 } : s));
   // A one-row table must not leave its caption or header alone either.
-  if (rows.length === 0) return [...caption, { ...header, keepWithNext: false }, ...sourceSlices, ruleSlice(width, 0, colors.rule, 0, 0)];
+  if (rows.length === 0)
+    return [
+      ...caption,
+      { ...header, keepWithNext: false },
+      ...sourceSlices,
+      ruleSlice(width, 0, colors.rule, 0, 0),
+    ];
   const lastRow = rows.length - 1;
-  if (sourceSlices.length > 0 && rows[lastRow]) rows[lastRow] = { ...rows[lastRow], keepWithNext: true };
+  if (sourceSlices.length > 0 && rows[lastRow])
+    rows[lastRow] = { ...rows[lastRow], keepWithNext: true };
   return [...caption, header, ...rows, ...sourceSlices];
 }
 
@@ -62,7 +100,13 @@ function rowSlice(
   const blocks = columns.map((colWidth, index) => {
     const cell = cells[index];
     const runs: StyledRun<InlineFlags>[] = cell ? toInlineRuns(cell.children) : [];
-    const block = layoutTextBlock(runs, colWidth - 2 * PAD_X, base, env, table.align[index] ?? 'left');
+    const block = layoutTextBlock(
+      runs,
+      colWidth - 2 * PAD_X,
+      base,
+      env,
+      table.align[index] ?? 'left',
+    );
     height = Math.max(height, block.height);
     return block;
   });
@@ -71,7 +115,9 @@ function rowSlice(
   if (fill) items.push({ type: 'rect', x: 0, y: 0, width: totalWidth, height, color: fill });
   for (const [index, block] of blocks.entries()) {
     for (const item of block.items) {
-      items.push(item.type === 'line' ? item : { ...item, x: item.x + x + PAD_X, y: item.y + PAD_Y });
+      items.push(
+        item.type === 'line' ? item : { ...item, x: item.x + x + PAD_X, y: item.y + PAD_Y },
+      );
     }
     x += columns[index] ?? 0;
   }
@@ -88,12 +134,15 @@ function columnWidths(table: Table, width: number, base: TextBase, env: LayoutEn
   const measureCell = (cell: TableCell | undefined, index: number, isHeader: boolean) => {
     const text = cell ? cellText(cell) : '';
     const font = isHeader ? bold : regular;
-    const longestWord = Math.max(0, ...text.split(/\s+/).map((w) => measureText(font, w, base.size)));
+    const longestWord = Math.max(
+      0,
+      ...text.split(/\s+/).map((w) => measureText(font, w, base.size)),
+    );
     min[index] = Math.max(min[index] ?? 0, Math.min(longestWord, width / count) + 2 * PAD_X);
     max[index] = Math.max(max[index] ?? 0, measureText(font, text, base.size) + 2 * PAD_X);
   };
-  table.header.forEach((cell, i) => measureCell(cell, i, true));
-  for (const row of table.rows) row.forEach((cell, i) => measureCell(cell, i, false));
+  for (const [i, cell] of table.header.entries()) measureCell(cell, i, true);
+  for (const row of table.rows) for (const [i, cell] of row.entries()) measureCell(cell, i, false);
   const minTotal = min.reduce((a, b) => a + b, 0);
   const maxTotal = max.reduce((a, b) => a + b, 0);
   if (maxTotal <= width) return max.map((m) => (m / maxTotal) * width);
@@ -106,5 +155,7 @@ function columnWidths(table: Table, width: number, base: TextBase, env: LayoutEn
 }
 
 function cellText(cell: TableCell): string {
-  return toInlineRuns(cell.children).map((run) => run.text).join('');
+  return toInlineRuns(cell.children)
+    .map((run) => run.text)
+    .join('');
 }

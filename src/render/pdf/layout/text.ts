@@ -1,7 +1,7 @@
-import { type FontKey, type FontRole, type FontVariant } from '../../../theme/resolve.js';
 import { describeChar, splitByCoverage } from '../../../text/coverage.js';
 import { breakLines, type Line, type StyledRun } from '../../../text/lineBreak.js';
 import { measureText } from '../../../text/measure.js';
+import type { FontKey, FontRole, FontVariant } from '../../../theme/resolve.js';
 import type { InlineFlags } from '../../inlineRuns.js';
 import { type LayoutEnv, type PdfStyle, pdfStyleKey, type TextBase } from './env.js';
 import type { PageItem, Slice } from './types.js';
@@ -60,17 +60,28 @@ export function breakStyledLines(
 
 /** The baseline of a line of this base style, from the top of its line box. */
 export function baselineOf(base: TextBase, env: LayoutEnv): number {
-  const font = env.theme.fonts[fontKey(base.role, variantOf(base.bold ?? false, base.italic ?? false))];
+  const font =
+    env.theme.fonts[fontKey(base.role, variantOf(base.bold ?? false, base.italic ?? false))];
   const content = (font.ascent + font.descent) * base.size;
   return (base.leading - content) / 2 + font.ascent * base.size;
 }
 
-function toPdfRuns(run: StyledRun<InlineFlags>, base: TextBase, env: LayoutEnv): StyledRun<PdfStyle>[] {
+function toPdfRuns(
+  run: StyledRun<InlineFlags>,
+  base: TextBase,
+  env: LayoutEnv,
+): StyledRun<PdfStyle>[] {
   const flags = run.style;
   const role: Exclude<FontRole, 'deck'> = flags.code ? 'mono' : base.role;
-  const variant = variantOf(flags.bold || (base.bold ?? false), flags.italic !== (base.italic ?? false));
+  const variant = variantOf(
+    flags.bold || (base.bold ?? false),
+    flags.italic !== (base.italic ?? false),
+  );
   const size = flags.superscript ? base.size * 0.62 : flags.code ? base.size * 0.86 : base.size;
-  const chainRoles: Exclude<FontRole, 'deck'>[] = [role, ...(['serif', 'sans', 'mono'] as const).filter((r) => r !== role)];
+  const chainRoles: Exclude<FontRole, 'deck'>[] = [
+    role,
+    ...(['serif', 'sans', 'mono'] as const).filter((r) => r !== role),
+  ];
   const chain = chainRoles.map((r) => fontKey(r, variant));
   const pieces = splitByCoverage(
     run.text,
@@ -96,21 +107,56 @@ function toPdfRuns(run: StyledRun<InlineFlags>, base: TextBase, env: LayoutEnv):
   }));
 }
 
-function lineItems(line: Line<PdfStyle>, offset: number, baseline: number, env: LayoutEnv): PageItem[] {
+function lineItems(
+  line: Line<PdfStyle>,
+  offset: number,
+  baseline: number,
+  env: LayoutEnv,
+): PageItem[] {
   const items: PageItem[] = [];
   for (const segment of line.segments) {
     const { style } = segment;
     const x = offset + segment.x;
     if (style.code) {
-      items.push({ type: 'rect', x: x - 1, y: baseline - style.size * 0.85, width: segment.width + 2, height: style.size * 1.15, color: env.theme.colors.accentTint });
+      items.push({
+        type: 'rect',
+        x: x - 1,
+        y: baseline - style.size * 0.85,
+        width: segment.width + 2,
+        height: style.size * 1.15,
+        color: env.theme.colors.accentTint,
+      });
     }
-    items.push({ type: 'text', x, y: baseline - style.rise, text: segment.text, font: style.font, size: style.size, color: style.color });
+    items.push({
+      type: 'text',
+      x,
+      y: baseline - style.rise,
+      text: segment.text,
+      font: style.font,
+      size: style.size,
+      color: style.color,
+    });
     if (style.strike) {
       const y = baseline - style.size * 0.3;
-      items.push({ type: 'line', x1: x, y1: y, x2: x + segment.width, y2: y, width: 0.6, color: style.color });
+      items.push({
+        type: 'line',
+        x1: x,
+        y1: y,
+        x2: x + segment.width,
+        y2: y,
+        width: 0.6,
+        color: style.color,
+      });
     }
     if (style.link) {
-      items.push({ type: 'link', x, y: baseline - style.size * 0.9, width: segment.width, height: style.size * 1.2, url: style.link });
+      items.push({
+        type: 'link',
+        x,
+        y: baseline - style.size * 0.9,
+        width: segment.width,
+        height: style.size * 1.2,
+        url: style.link,
+      });
     }
   }
   return items;

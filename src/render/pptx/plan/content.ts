@@ -1,5 +1,5 @@
-import type { ResolvedTheme } from '../../../theme/resolve.js';
 import type { StyledRun } from '../../../text/lineBreak.js';
+import type { ResolvedTheme } from '../../../theme/resolve.js';
 import type { InlineFlags } from '../../inlineRuns.js';
 import { INSET } from './geometry.js';
 import { breakSlideLines, LINE_PITCH } from './measure.js';
@@ -18,14 +18,24 @@ export function sizeAt(size: number, level: number): number {
 }
 
 /** The height of a paragraph in a frame, in inches. */
-export function paragraphHeight(p: PlannedParagraph, box: Box, size: number, theme: ResolvedTheme): number {
+export function paragraphHeight(
+  p: PlannedParagraph,
+  box: Box,
+  size: number,
+  theme: ResolvedTheme,
+): number {
   const s = sizeAt(size, p.level);
   const lines = breakSlideLines(p.runs, textWidth(p, box), s, theme).length;
   return (lines * s * LINE_PITCH + PARAGRAPH_AFTER) / 72;
 }
 
 function textWidth(p: PlannedParagraph, box: Box): number {
-  return box.w - 2 * INSET.x - (p.marker === 'none' ? 0 : LEVEL_INDENT) * (p.level + 1) + (p.marker === 'none' ? 0 : 0);
+  return (
+    box.w -
+    2 * INSET.x -
+    (p.marker === 'none' ? 0 : LEVEL_INDENT) * (p.level + 1) +
+    (p.marker === 'none' ? 0 : 0)
+  );
 }
 
 /**
@@ -69,12 +79,28 @@ export function splitParagraphs(
   return pages;
 }
 
-function cutParagraph(p: PlannedParagraph, box: Box, size: number, capacity: number, theme: ResolvedTheme): [PlannedParagraph, PlannedParagraph | undefined] {
+function cutParagraph(
+  p: PlannedParagraph,
+  box: Box,
+  size: number,
+  capacity: number,
+  theme: ResolvedTheme,
+): [PlannedParagraph, PlannedParagraph | undefined] {
   const s = sizeAt(size, p.level);
   const lines = breakSlideLines(p.runs, textWidth(p, box), s, theme);
   const fit = Math.max(1, Math.floor((capacity * 72 - PARAGRAPH_AFTER) / (s * LINE_PITCH)));
   const toRuns = (part: typeof lines): StyledRun<InlineFlags>[] =>
-    part.flatMap((line, i) => [...(i > 0 ? [{ text: ' ', style: line.segments[0]?.style ?? p.runs[0]?.style } as StyledRun<InlineFlags>] : []), ...line.segments.map((s2) => ({ text: s2.text, style: s2.style }))]);
+    part.flatMap((line, i) => [
+      ...(i > 0
+        ? [
+            {
+              text: ' ',
+              style: line.segments[0]?.style ?? p.runs[0]?.style,
+            } as StyledRun<InlineFlags>,
+          ]
+        : []),
+      ...line.segments.map((s2) => ({ text: s2.text, style: s2.style })),
+    ]);
   const head = { ...p, runs: toRuns(lines.slice(0, fit)) };
   const rest = lines.slice(fit);
   return [head, rest.length > 0 ? { ...p, marker: 'none', runs: toRuns(rest) } : undefined];

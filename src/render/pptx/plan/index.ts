@@ -36,7 +36,11 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
   let sectionNumber = 0;
   let draft: Draft | undefined;
   const current = (): Draft => {
-    draft ??= { title: slides.at(-1)?.kind === 'content' ? continued(slides.at(-1)) : doc.meta.title, paragraphs: [], notes: [] };
+    draft ??= {
+      title: slides.at(-1)?.kind === 'content' ? continued(slides.at(-1)) : doc.meta.title,
+      paragraphs: [],
+      notes: [],
+    };
     return draft;
   };
   const flush = () => {
@@ -45,11 +49,26 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
     draft = undefined;
     if (d.paragraphs.length === 0) {
       const last = slides.at(-1);
-      if (d.notes.length > 0 && last) slides[slides.length - 1] = { ...last, notes: joinNotes(last.notes, d.notes.join('\n\n')) };
-      else if (d.notes.length > 0 || d.title) slides.push({ kind: 'content', title: d.title, body: grid.body, size: theme.deck.bodySize, paragraphs: [], notes: d.notes.join('\n\n') });
+      if (d.notes.length > 0 && last)
+        slides[slides.length - 1] = { ...last, notes: joinNotes(last.notes, d.notes.join('\n\n')) };
+      else if (d.notes.length > 0 || d.title)
+        slides.push({
+          kind: 'content',
+          title: d.title,
+          body: grid.body,
+          size: theme.deck.bodySize,
+          paragraphs: [],
+          notes: d.notes.join('\n\n'),
+        });
       return;
     }
-    const pages = splitParagraphs(d.paragraphs, grid.body, theme.deck.bodySize, theme.deck.maxBullets, theme);
+    const pages = splitParagraphs(
+      d.paragraphs,
+      grid.body,
+      theme.deck.bodySize,
+      theme.deck.maxBullets,
+      theme,
+    );
     pages.forEach((paragraphs, index) => {
       slides.push({
         kind: 'content',
@@ -67,7 +86,12 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
         flush();
         if (block.depth === 1) {
           sectionNumber++;
-          slides.push({ kind: 'section', number: sectionNumber, title: inlineText(block.children), notes: '' });
+          slides.push({
+            kind: 'section',
+            number: sectionNumber,
+            title: inlineText(block.children),
+            notes: '',
+          });
         } else {
           draft = { title: inlineText(block.children), paragraphs: [], notes: [] };
         }
@@ -89,7 +113,9 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
         const notes = d.notes.join('\n\n');
         if (d.paragraphs.length > 0) flush();
         else draft = undefined;
-        slides.push(...planTable(table, title.replace(/ \(cont\.\)$/, ''), grid.body, notes, theme));
+        slides.push(
+          ...planTable(table, title.replace(/ \(cont\.\)$/, ''), grid.body, notes, theme),
+        );
         draft = undefined;
         return;
       }
@@ -99,17 +125,47 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
         if (d.paragraphs.length > 0) flush();
         else draft = undefined;
         const paragraphs = block.children.flatMap((child) =>
-          child.type === 'list' ? listParagraphs(child, 0) : [{ runs: [{ text: blockText([child]), style: PLAIN }], level: 0, marker: 'none' as const }],
+          child.type === 'list'
+            ? listParagraphs(child, 0)
+            : [
+                {
+                  runs: [{ text: blockText([child]), style: PLAIN }],
+                  level: 0,
+                  marker: 'none' as const,
+                },
+              ],
         );
-        const pages = splitParagraphs(paragraphs, grid.body, theme.deck.bodySize + 2, theme.deck.maxBullets, theme);
-        pages.forEach((page, i) => slides.push({ kind: 'quote', title: i === 0 ? title : `${title} (cont.)`, body: grid.body, size: theme.deck.bodySize + 2, paragraphs: page, notes: '' }));
+        const pages = splitParagraphs(
+          paragraphs,
+          grid.body,
+          theme.deck.bodySize + 2,
+          theme.deck.maxBullets,
+          theme,
+        );
+        for (const [i, page] of pages.entries()) {
+          slides.push({
+            kind: 'quote',
+            title: i === 0 ? title : `${title} (cont.)`,
+            body: grid.body,
+            size: theme.deck.bodySize + 2,
+            paragraphs: page,
+            notes: '',
+          });
+        }
         return;
       }
       case 'image': {
         const d = current();
         if (d.paragraphs.length > 0) flush();
         else draft = undefined;
-        slides.push({ kind: 'image', title: block.caption ?? d.title, body: grid.body, src: block.src, alt: block.alt, notes: d.notes.join('\n\n') });
+        slides.push({
+          kind: 'image',
+          title: block.caption ?? d.title,
+          body: grid.body,
+          src: block.src,
+          alt: block.alt,
+          notes: d.notes.join('\n\n'),
+        });
         return;
       }
       case 'lede':
@@ -118,7 +174,11 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
         block.children.forEach(visit);
         return;
       case 'code':
-        current().paragraphs.push({ runs: [{ text: block.value, style: { ...PLAIN, code: true } }], level: 0, marker: 'none' });
+        current().paragraphs.push({
+          runs: [{ text: block.value, style: { ...PLAIN, code: true } }],
+          level: 0,
+          marker: 'none',
+        });
         return;
       case 'slideBreak':
       case 'thematicBreak':
@@ -126,7 +186,11 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
         if (draft?.paragraphs.length) {
           const title = draft.title;
           flush();
-          draft = { title: `${title.replace(/ \(cont\.\)$/, '')} (cont.)`, paragraphs: [], notes: [] };
+          draft = {
+            title: `${title.replace(/ \(cont\.\)$/, '')} (cont.)`,
+            paragraphs: [],
+            notes: [],
+          };
         }
         return;
       default:
@@ -140,14 +204,24 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
     const notes = doc.footnotes.map((f) => `[${f.number}] ${blockText(f.children)}`).join('\n');
     if (last) slides[slides.length - 1] = { ...last, notes: joinNotes(last.notes, notes) };
   }
-  slides.push({ kind: 'closing', title: theme.deck.closingTitle, lines: [doc.meta.organization, doc.meta.title].filter((l): l is string => Boolean(l)), notes: '' });
+  slides.push({
+    kind: 'closing',
+    title: theme.deck.closingTitle,
+    lines: [doc.meta.organization, doc.meta.title].filter((l): l is string => Boolean(l)),
+    notes: '',
+  });
   return { width: grid.width, height: grid.height, slides };
 }
 
 function titleSlide(doc: Root): PlannedSlide {
   const { meta } = doc;
-  const authors = meta.authors.map((a) => (a.affiliation ? `${a.name}, ${a.affiliation}` : a.name)).join(' · ');
-  const lines = [authors, [meta.organization, formatDocDate(meta.date)].filter(Boolean).join(' · ')].filter(Boolean);
+  const authors = meta.authors
+    .map((a) => (a.affiliation ? `${a.name}, ${a.affiliation}` : a.name))
+    .join(' · ');
+  const lines = [
+    authors,
+    [meta.organization, formatDocDate(meta.date)].filter(Boolean).join(' · '),
+  ].filter(Boolean);
   return { kind: 'title', title: meta.title, subtitle: meta.subtitle, lines, notes: '' };
 }
 
@@ -155,8 +229,12 @@ function listParagraphs(list: List, level: number): PlannedParagraph[] {
   return list.children.flatMap((item, index) =>
     item.children.flatMap((child, childIndex): PlannedParagraph[] => {
       if (child.type === 'list') return listParagraphs(child, Math.min(level + 1, 4));
-      const runs = child.type === 'paragraph' || child.type === 'heading' ? toInlineRuns(child.children) : [{ text: blockText([child]), style: PLAIN }];
-      const checkbox = item.checked === null ? [] : [{ text: item.checked ? '☑ ' : '☐ ', style: PLAIN }];
+      const runs =
+        child.type === 'paragraph' || child.type === 'heading'
+          ? toInlineRuns(child.children)
+          : [{ text: blockText([child]), style: PLAIN }];
+      const checkbox =
+        item.checked === null ? [] : [{ text: item.checked ? '☑ ' : '☐ ', style: PLAIN }];
       const first = childIndex === 0;
       return [
         {

@@ -1,6 +1,6 @@
-import type { FontVariant, ResolvedTheme } from '../../../theme/resolve.js';
 import { breakLines, type Line, type StyledRun } from '../../../text/lineBreak.js';
 import { measureText } from '../../../text/measure.js';
+import type { FontVariant, ResolvedTheme } from '../../../theme/resolve.js';
 import { flagsKey, type InlineFlags } from '../../inlineRuns.js';
 
 /** Line pitch of slide text as LibreOffice and PowerPoint set single spacing: 1.2 × size. */
@@ -20,7 +20,12 @@ export function breakSlideLines(
 }
 
 /** The height in inches of text in a frame of a width. */
-export function measureSlideText(runs: readonly StyledRun<InlineFlags>[], widthInches: number, size: number, theme: ResolvedTheme): number {
+export function measureSlideText(
+  runs: readonly StyledRun<InlineFlags>[],
+  widthInches: number,
+  size: number,
+  theme: ResolvedTheme,
+): number {
   return (breakSlideLines(runs, widthInches, size, theme).length * size * LINE_PITCH) / 72;
 }
 

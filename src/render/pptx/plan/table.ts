@@ -1,6 +1,6 @@
-import type { ResolvedTheme } from '../../../theme/resolve.js';
 import type { StyledRun } from '../../../text/lineBreak.js';
 import { measureText } from '../../../text/measure.js';
+import type { ResolvedTheme } from '../../../theme/resolve.js';
 import type { Table } from '../../../tree/types.js';
 import { type InlineFlags, PLAIN, toInlineRuns } from '../../inlineRuns.js';
 import { LINE_PITCH, measureSlideText } from './measure.js';
@@ -15,8 +15,16 @@ type Row = readonly (readonly StyledRun<InlineFlags>[])[];
  * Plans a table as one or more slides: rows measured at the table size (shrunk to the floor when the
  * columns do not fit), split between rows, the header row repeated; at most `maxTableRows` rows a slide.
  */
-export function planTable(table: Table, title: string, body: Box, notes: string, theme: ResolvedTheme): PlannedSlide[] {
-  const header: Row = table.header.map((cell) => toInlineRuns(cell.children, { ...PLAIN, bold: true }));
+export function planTable(
+  table: Table,
+  title: string,
+  body: Box,
+  notes: string,
+  theme: ResolvedTheme,
+): PlannedSlide[] {
+  const header: Row = table.header.map((cell) =>
+    toInlineRuns(cell.children, { ...PLAIN, bold: true }),
+  );
   const rows: Row[] = table.rows.map((row) => row.map((cell) => toInlineRuns(cell.children)));
   const sourceHeight = table.source ? 0.4 : 0;
   let size = theme.deck.tableSize;
@@ -26,7 +34,12 @@ export function planTable(table: Table, title: string, body: Box, notes: string,
     columns = columnWidths([header, ...rows], body.w, size, theme);
   }
   const rowHeight = (row: Row) =>
-    Math.max((size * LINE_PITCH) / 72, ...row.map((runs, i) => measureSlideText(runs, (columns.widths[i] ?? 1) - 2 * CELL.x, size, theme))) +
+    Math.max(
+      (size * LINE_PITCH) / 72,
+      ...row.map((runs, i) =>
+        measureSlideText(runs, (columns.widths[i] ?? 1) - 2 * CELL.x, size, theme),
+      ),
+    ) +
     2 * CELL.y +
     0.02;
   const capacity = body.h - sourceHeight - 0.1;
@@ -52,7 +65,11 @@ export function planTable(table: Table, title: string, body: Box, notes: string,
   };
   for (const row of rows) {
     const height = rowHeight(row);
-    if (current.length > 0 && (used + height > capacity || current.length >= theme.deck.maxTableRows)) flush();
+    if (
+      current.length > 0 &&
+      (used + height > capacity || current.length >= theme.deck.maxTableRows)
+    )
+      flush();
     current.push(row);
     used += height;
   }

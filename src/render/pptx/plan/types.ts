@@ -20,9 +20,27 @@ export interface Box {
 
 /** A slide as planned: its layout, what goes in it, and the speaker notes. */
 export type PlannedSlide =
-  | { readonly kind: 'title'; readonly title: string; readonly subtitle?: string | undefined; readonly lines: readonly string[]; readonly notes: string }
-  | { readonly kind: 'section'; readonly number: number; readonly title: string; readonly notes: string }
-  | { readonly kind: 'content'; readonly title: string; readonly body: Box; readonly size: number; readonly paragraphs: readonly PlannedParagraph[]; readonly notes: string }
+  | {
+      readonly kind: 'title';
+      readonly title: string;
+      readonly subtitle?: string | undefined;
+      readonly lines: readonly string[];
+      readonly notes: string;
+    }
+  | {
+      readonly kind: 'section';
+      readonly number: number;
+      readonly title: string;
+      readonly notes: string;
+    }
+  | {
+      readonly kind: 'content';
+      readonly title: string;
+      readonly body: Box;
+      readonly size: number;
+      readonly paragraphs: readonly PlannedParagraph[];
+      readonly notes: string;
+    }
   | {
       readonly kind: 'table';
       readonly title: string;
@@ -35,9 +53,28 @@ export type PlannedSlide =
       readonly source?: string | undefined;
       readonly notes: string;
     }
-  | { readonly kind: 'quote'; readonly title: string; readonly body: Box; readonly size: number; readonly paragraphs: readonly PlannedParagraph[]; readonly notes: string }
-  | { readonly kind: 'image'; readonly title: string; readonly body: Box; readonly src: string; readonly alt: string; readonly notes: string }
-  | { readonly kind: 'closing'; readonly title: string; readonly lines: readonly string[]; readonly notes: string };
+  | {
+      readonly kind: 'quote';
+      readonly title: string;
+      readonly body: Box;
+      readonly size: number;
+      readonly paragraphs: readonly PlannedParagraph[];
+      readonly notes: string;
+    }
+  | {
+      readonly kind: 'image';
+      readonly title: string;
+      readonly body: Box;
+      readonly src: string;
+      readonly alt: string;
+      readonly notes: string;
+    }
+  | {
+      readonly kind: 'closing';
+      readonly title: string;
+      readonly lines: readonly string[];
+      readonly notes: string;
+    };
 
 /** The whole deck as planned: every split decided, nothing left to the viewer's autofit. */
 export interface SlidePlan {

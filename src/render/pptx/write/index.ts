@@ -38,25 +38,86 @@ export async function writeDeck(plan: SlidePlan, options: WriteOptions): Promise
   return normalizeDeck(written, options.date);
 }
 
-function writeSlide(pptx: PptxGenJS, planned: PlannedSlide, options: WriteOptions, grid: ReturnType<typeof gridFor>): void {
+function writeSlide(
+  pptx: PptxGenJS,
+  planned: PlannedSlide,
+  options: WriteOptions,
+  grid: ReturnType<typeof gridFor>,
+): void {
   const { theme } = options;
   const { colors } = theme;
   const font = theme.families.deck.name;
   const title = (slide: PptxGenJS.Slide, text: string) =>
-    slide.addText(text, { ...grid.title, fontFace: font, fontSize: theme.deck.titleSize, bold: true, color: hex(colors.accent), valign: 'bottom', fit: 'none' });
+    slide.addText(text, {
+      ...grid.title,
+      fontFace: font,
+      fontSize: theme.deck.titleSize,
+      bold: true,
+      color: hex(colors.accent),
+      valign: 'bottom',
+      fit: 'none',
+    });
   switch (planned.kind) {
     case 'title': {
       const slide = pptx.addSlide({ masterName: MASTERS.title });
-      slide.addText(planned.title, { x: 0.8, y: 1.6, w: grid.width - 1.6, h: 2.0, fontFace: font, fontSize: 38, bold: true, color: 'FFFFFF', valign: 'bottom' });
-      if (planned.subtitle) slide.addText(planned.subtitle, { x: 0.8, y: 3.75, w: grid.width - 1.6, h: 1.2, fontFace: font, fontSize: 20, color: hex(colors.accentTint), valign: 'top' });
-      slide.addText(planned.lines.join('\n'), { x: 0.8, y: 5.3, w: grid.width - 1.6, h: 1.2, fontFace: font, fontSize: 14, color: 'FFFFFF', valign: 'top' });
+      slide.addText(planned.title, {
+        x: 0.8,
+        y: 1.6,
+        w: grid.width - 1.6,
+        h: 2.0,
+        fontFace: font,
+        fontSize: 38,
+        bold: true,
+        color: 'FFFFFF',
+        valign: 'bottom',
+      });
+      if (planned.subtitle)
+        slide.addText(planned.subtitle, {
+          x: 0.8,
+          y: 3.75,
+          w: grid.width - 1.6,
+          h: 1.2,
+          fontFace: font,
+          fontSize: 20,
+          color: hex(colors.accentTint),
+          valign: 'top',
+        });
+      slide.addText(planned.lines.join('\n'), {
+        x: 0.8,
+        y: 5.3,
+        w: grid.width - 1.6,
+        h: 1.2,
+        fontFace: font,
+        fontSize: 14,
+        color: 'FFFFFF',
+        valign: 'top',
+      });
       addNotes(slide, planned.notes);
       return;
     }
     case 'section': {
       const slide = pptx.addSlide({ masterName: MASTERS.section });
-      slide.addText(String(planned.number).padStart(2, '0'), { x: 0.8, y: 1.8, w: 3, h: 0.9, fontFace: font, fontSize: 28, bold: true, color: hex(colors.palette[1] ?? colors.accent) });
-      slide.addText(planned.title, { x: 0.8, y: 2.7, w: grid.width - 1.6, h: 2.6, fontFace: font, fontSize: 32, bold: true, color: hex(colors.accent), valign: 'top' });
+      slide.addText(String(planned.number).padStart(2, '0'), {
+        x: 0.8,
+        y: 1.8,
+        w: 3,
+        h: 0.9,
+        fontFace: font,
+        fontSize: 28,
+        bold: true,
+        color: hex(colors.palette[1] ?? colors.accent),
+      });
+      slide.addText(planned.title, {
+        x: 0.8,
+        y: 2.7,
+        w: grid.width - 1.6,
+        h: 2.6,
+        fontFace: font,
+        fontSize: 32,
+        bold: true,
+        color: hex(colors.accent),
+        valign: 'top',
+      });
       addNotes(slide, planned.notes);
       return;
     }
@@ -66,17 +127,39 @@ function writeSlide(pptx: PptxGenJS, planned: PlannedSlide, options: WriteOption
       title(slide, planned.title);
       if (planned.paragraphs.length > 0) {
         const quote = planned.kind === 'quote';
-        if (quote) slide.addShape('rect', { ...planned.body, fill: { color: hex(colors.accentTint) }, line: { color: hex(colors.accentTint), width: 0 } });
-        if (quote) slide.addShape('rect', { x: planned.body.x, y: planned.body.y, w: 0.08, h: planned.body.h, fill: { color: hex(colors.accent) }, line: { color: hex(colors.accent), width: 0 } });
-        slide.addText(paragraphProps(planned.paragraphs, planned.size, theme, hex(colors.text), hex(colors.accent)), {
-          ...planned.body,
-          ...(quote ? { x: planned.body.x + 0.25, w: planned.body.w - 0.35 } : {}),
-          fontFace: font,
-          fontSize: planned.size,
-          color: hex(colors.text),
-          valign: 'top',
-          fit: 'none',
-        });
+        if (quote)
+          slide.addShape('rect', {
+            ...planned.body,
+            fill: { color: hex(colors.accentTint) },
+            line: { color: hex(colors.accentTint), width: 0 },
+          });
+        if (quote)
+          slide.addShape('rect', {
+            x: planned.body.x,
+            y: planned.body.y,
+            w: 0.08,
+            h: planned.body.h,
+            fill: { color: hex(colors.accent) },
+            line: { color: hex(colors.accent), width: 0 },
+          });
+        slide.addText(
+          paragraphProps(
+            planned.paragraphs,
+            planned.size,
+            theme,
+            hex(colors.text),
+            hex(colors.accent),
+          ),
+          {
+            ...planned.body,
+            ...(quote ? { x: planned.body.x + 0.25, w: planned.body.w - 0.35 } : {}),
+            fontFace: font,
+            fontSize: planned.size,
+            color: hex(colors.text),
+            valign: 'top',
+            fit: 'none',
+          },
+        );
       }
       addNotes(slide, planned.notes);
       return;
@@ -84,7 +167,12 @@ function writeSlide(pptx: PptxGenJS, planned: PlannedSlide, options: WriteOption
     case 'table': {
       const slide = pptx.addSlide({ masterName: MASTERS.content });
       title(slide, planned.title);
-      const cell = (runs: (typeof planned.header)[number], index: number, header: boolean, zebra: boolean): PptxGenJS.TableCell => ({
+      const cell = (
+        runs: (typeof planned.header)[number],
+        index: number,
+        header: boolean,
+        zebra: boolean,
+      ): PptxGenJS.TableCell => ({
         text: toTextProps(runs, theme, header ? 'FFFFFF' : hex(colors.text)),
         options: {
           bold: header,
@@ -109,7 +197,16 @@ function writeSlide(pptx: PptxGenJS, planned: PlannedSlide, options: WriteOption
         autoPage: false,
       });
       if (planned.source) {
-        slide.addText(planned.source, { x: planned.body.x, y: planned.body.y + planned.body.h - 0.35, w: planned.body.w, h: 0.35, fontFace: font, fontSize: 10, color: hex(colors.muted), valign: 'bottom' });
+        slide.addText(planned.source, {
+          x: planned.body.x,
+          y: planned.body.y + planned.body.h - 0.35,
+          w: planned.body.w,
+          h: 0.35,
+          fontFace: font,
+          fontSize: 10,
+          color: hex(colors.muted),
+          valign: 'bottom',
+        });
       }
       addNotes(slide, planned.notes);
       return;
@@ -122,17 +219,51 @@ function writeSlide(pptx: PptxGenJS, planned: PlannedSlide, options: WriteOption
         const scale = Math.min(planned.body.w / image.width, planned.body.h / image.height);
         const w = image.width * scale;
         const h = image.height * scale;
-        slide.addImage({ data: `${image.mediaType};base64,${Buffer.from(image.data).toString('base64')}`, x: planned.body.x + (planned.body.w - w) / 2, y: planned.body.y, w, h, altText: planned.alt });
+        slide.addImage({
+          data: `${image.mediaType};base64,${Buffer.from(image.data).toString('base64')}`,
+          x: planned.body.x + (planned.body.w - w) / 2,
+          y: planned.body.y,
+          w,
+          h,
+          altText: planned.alt,
+        });
       } else {
-        slide.addText(`[Image: ${planned.alt}]`, { ...planned.body, fontFace: font, fontSize: 18, italic: true, color: hex(colors.muted) });
+        slide.addText(`[Image: ${planned.alt}]`, {
+          ...planned.body,
+          fontFace: font,
+          fontSize: 18,
+          italic: true,
+          color: hex(colors.muted),
+        });
       }
       addNotes(slide, planned.notes);
       return;
     }
     case 'closing': {
       const slide = pptx.addSlide({ masterName: MASTERS.closing });
-      slide.addText(planned.title, { x: 0.8, y: 2.4, w: grid.width - 1.6, h: 1.4, fontFace: font, fontSize: 40, bold: true, color: 'FFFFFF', align: 'center', valign: 'middle' });
-      slide.addText(planned.lines.join('\n'), { x: 0.8, y: 4.0, w: grid.width - 1.6, h: 1.2, fontFace: font, fontSize: 16, color: hex(colors.accentTint), align: 'center', valign: 'top' });
+      slide.addText(planned.title, {
+        x: 0.8,
+        y: 2.4,
+        w: grid.width - 1.6,
+        h: 1.4,
+        fontFace: font,
+        fontSize: 40,
+        bold: true,
+        color: 'FFFFFF',
+        align: 'center',
+        valign: 'middle',
+      });
+      slide.addText(planned.lines.join('\n'), {
+        x: 0.8,
+        y: 4.0,
+        w: grid.width - 1.6,
+        h: 1.2,
+        fontFace: font,
+        fontSize: 16,
+        color: hex(colors.accentTint),
+        align: 'center',
+        valign: 'top',
+      });
       addNotes(slide, planned.notes);
       return;
     }

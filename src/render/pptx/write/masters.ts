@@ -3,38 +3,118 @@ import type { ResolvedTheme } from '../../../theme/resolve.js';
 import type { Grid } from '../plan/geometry.js';
 
 /** Names of the slide masters the theme defines. */
-export const MASTERS = { title: 'BW Title', section: 'BW Section', content: 'BW Content', closing: 'BW Closing' } as const;
+export const MASTERS = {
+  title: 'BW Title',
+  section: 'BW Section',
+  content: 'BW Content',
+  closing: 'BW Closing',
+} as const;
 
 const hex = (color: string) => color.replace('#', '');
 
 /** Defines the masters from the theme: backgrounds, footer text, slide numbers, the logo. */
-export function defineMasters(pptx: PptxGenJS, theme: ResolvedTheme, grid: Grid, footer: string, logo: string | undefined): void {
+export function defineMasters(
+  pptx: PptxGenJS,
+  theme: ResolvedTheme,
+  grid: Grid,
+  footer: string,
+  logo: string | undefined,
+): void {
   const { colors } = theme;
   const font = theme.families.deck.name;
-  const footerText = { text: { text: footer, options: { x: grid.margin, y: grid.footerY, w: grid.width - 2 * grid.margin - 1.2, h: 0.3, fontFace: font, fontSize: 10, color: hex(colors.muted) } } };
-  const number = { x: grid.width - grid.margin - 1.0, y: grid.footerY, w: 1.0, h: 0.3, fontFace: font, fontSize: 10, color: hex(colors.muted), align: 'right' as const };
-  const logoObject = logo ? [{ image: { data: logo, x: grid.width - grid.margin - 1.2, y: 0.35, w: 1.2, h: 0.5, sizing: { type: 'contain' as const, w: 1.2, h: 0.5 } } }] : [];
+  const footerText = {
+    text: {
+      text: footer,
+      options: {
+        x: grid.margin,
+        y: grid.footerY,
+        w: grid.width - 2 * grid.margin - 1.2,
+        h: 0.3,
+        fontFace: font,
+        fontSize: 10,
+        color: hex(colors.muted),
+      },
+    },
+  };
+  const number = {
+    x: grid.width - grid.margin - 1.0,
+    y: grid.footerY,
+    w: 1.0,
+    h: 0.3,
+    fontFace: font,
+    fontSize: 10,
+    color: hex(colors.muted),
+    align: 'right' as const,
+  };
+  const logoObject = logo
+    ? [
+        {
+          image: {
+            data: logo,
+            x: grid.width - grid.margin - 1.2,
+            y: 0.35,
+            w: 1.2,
+            h: 0.5,
+            sizing: { type: 'contain' as const, w: 1.2, h: 0.5 },
+          },
+        },
+      ]
+    : [];
   pptx.defineSlideMaster({
     title: MASTERS.title,
     background: { color: hex(colors.accent) },
-    objects: [{ rect: { x: 0, y: grid.height - 0.12, w: grid.width, h: 0.12, fill: { color: hex(colors.palette[1] ?? colors.accentTint) } } }],
+    objects: [
+      {
+        rect: {
+          x: 0,
+          y: grid.height - 0.12,
+          w: grid.width,
+          h: 0.12,
+          fill: { color: hex(colors.palette[1] ?? colors.accentTint) },
+        },
+      },
+    ],
   });
   pptx.defineSlideMaster({
     title: MASTERS.section,
     background: { color: hex(colors.accentTint) },
-    objects: [{ rect: { x: 0, y: 0, w: 0.18, h: grid.height, fill: { color: hex(colors.accent) } } }, footerText, ...logoObject],
+    objects: [
+      { rect: { x: 0, y: 0, w: 0.18, h: grid.height, fill: { color: hex(colors.accent) } } },
+      footerText,
+      ...logoObject,
+    ],
     slideNumber: number,
   });
   pptx.defineSlideMaster({
     title: MASTERS.content,
     background: { color: 'FFFFFF' },
     objects: [
-      { rect: { x: grid.margin, y: grid.title.y + grid.title.h + 0.02, w: 1.2, h: 0.05, fill: { color: hex(colors.accent) } } },
-      { line: { x: grid.margin, y: grid.footerY - 0.05, w: grid.width - 2 * grid.margin, h: 0, line: { color: hex(colors.rule), width: 0.5 } } },
+      {
+        rect: {
+          x: grid.margin,
+          y: grid.title.y + grid.title.h + 0.02,
+          w: 1.2,
+          h: 0.05,
+          fill: { color: hex(colors.accent) },
+        },
+      },
+      {
+        line: {
+          x: grid.margin,
+          y: grid.footerY - 0.05,
+          w: grid.width - 2 * grid.margin,
+          h: 0,
+          line: { color: hex(colors.rule), width: 0.5 },
+        },
+      },
       footerText,
       ...logoObject,
     ],
     slideNumber: number,
   });
-  pptx.defineSlideMaster({ title: MASTERS.closing, background: { color: hex(colors.accent) }, objects: [] });
+  pptx.defineSlideMaster({
+    title: MASTERS.closing,
+    background: { color: hex(colors.accent) },
+    objects: [],
+  });
 }

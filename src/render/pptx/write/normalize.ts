@@ -26,5 +26,10 @@ export async function normalizeDeck(bytes: Uint8Array, date: Date): Promise<Uint
       out.file(name, await entry.async('uint8array'), { date: fixed, createFolders: false });
     }
   }
-  return out.generateAsync({ type: 'uint8array', compression: 'DEFLATE', compressionOptions: { level: 6 }, platform: 'UNIX' });
+  return out.generateAsync({
+    type: 'uint8array',
+    compression: 'DEFLATE',
+    compressionOptions: { level: 6 },
+    platform: 'UNIX',
+  });
 }

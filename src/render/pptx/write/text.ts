@@ -1,12 +1,16 @@
 import type PptxGenJS from 'pptxgenjs';
-import type { ResolvedTheme } from '../../../theme/resolve.js';
 import type { StyledRun } from '../../../text/lineBreak.js';
+import type { ResolvedTheme } from '../../../theme/resolve.js';
 import type { InlineFlags } from '../../inlineRuns.js';
 import { LEVEL_INDENT, PARAGRAPH_AFTER, sizeAt } from '../plan/content.js';
 import type { PlannedParagraph } from '../plan/types.js';
 
 /** Turns runs into pptxgenjs text runs: bold, italic, strike, code font, hyperlinks. */
-export function toTextProps(runs: readonly StyledRun<InlineFlags>[], theme: ResolvedTheme, color: string): PptxGenJS.TextProps[] {
+export function toTextProps(
+  runs: readonly StyledRun<InlineFlags>[],
+  theme: ResolvedTheme,
+  color: string,
+): PptxGenJS.TextProps[] {
   return runs
     .filter((run) => run.text !== '')
     .map((run) => {
@@ -28,16 +32,34 @@ export function toTextProps(runs: readonly StyledRun<InlineFlags>[], theme: Reso
 }
 
 /** Turns planned paragraphs into text runs with bullets, numbers, levels and paragraph breaks. */
-export function paragraphProps(paragraphs: readonly PlannedParagraph[], size: number, theme: ResolvedTheme, color: string, accent: string): PptxGenJS.TextProps[] {
+export function paragraphProps(
+  paragraphs: readonly PlannedParagraph[],
+  size: number,
+  theme: ResolvedTheme,
+  color: string,
+  accent: string,
+): PptxGenJS.TextProps[] {
   const out: PptxGenJS.TextProps[] = [];
   paragraphs.forEach((p, index) => {
     const runs = toTextProps(p.runs, theme, color);
     const s = sizeAt(size, p.level);
     const bullet =
       p.marker === 'bullet'
-        ? { bullet: { code: '2022', indent: LEVEL_INDENT * 72, color: accent } as PptxGenJS.TextPropsOptions['bullet'] }
+        ? {
+            bullet: {
+              code: '2022',
+              indent: LEVEL_INDENT * 72,
+              color: accent,
+            } as PptxGenJS.TextPropsOptions['bullet'],
+          }
         : p.marker === 'number'
-          ? { bullet: { type: 'number' as const, numberStartAt: p.number ?? 1, indent: LEVEL_INDENT * 72 } }
+          ? {
+              bullet: {
+                type: 'number' as const,
+                numberStartAt: p.number ?? 1,
+                indent: LEVEL_INDENT * 72,
+              },
+            }
           : {};
     runs.forEach((run, i) => {
       const isFirst = i === 0;
@@ -45,7 +67,13 @@ export function paragraphProps(paragraphs: readonly PlannedParagraph[], size: nu
       run.options = {
         ...run.options,
         fontSize: s,
-        ...(isFirst ? { ...bullet, indentLevel: p.marker === 'none' ? 0 : p.level, paraSpaceAfter: PARAGRAPH_AFTER } : {}),
+        ...(isFirst
+          ? {
+              ...bullet,
+              indentLevel: p.marker === 'none' ? 0 : p.level,
+              paraSpaceAfter: PARAGRAPH_AFTER,
+            }
+          : {}),
         ...(isLast && index < paragraphs.length - 1 ? { breakLine: true } : {}),
       };
     });

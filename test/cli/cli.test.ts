@@ -1,0 +1,100 @@
+import { execFile } from 'node:child_process';
+import { existsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run.js';
+import { EXAMPLE_MD, EXAMPLE_YAML, filesIn, tempDir } from '../helpers.js';
+
+async function cli(args: string[]) {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s) },
+    env: {},
+  });
+  return { code, stdout, stderr };
+}
+
+describe('briefwright render', () => {
+  it('renders the Markdown sample to a PDF and a deck', async () => {
+    const out = tempDir();
+    const result = await cli(['render', EXAMPLE_MD, '--format', 'pdf,pptx', '--out', out]);
+    expect(result.code).toBe(0);
+    expect(filesIn(out)).toEqual(['carney-xi.pdf', 'carney-xi.pptx']);
+    expect(result.stdout).toContain('carney-xi.pdf');
+  });
+
+  it('exits 1 with file:line:col for malformed YAML and leaves no file', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'bad.yaml');
+    writeFileSync(input, 'meta:\n  title: [unclosed\n');
+    const out = join(dir, 'out');
+    const result = await cli(['render', input, '--out', out]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(
+      new RegExp(`^${input.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:\\d+:\\d+: error PARSE_YAML`),
+    );
+    expect(result.stderr).not.toContain('    at ');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('exits 1 naming the field for a missing title', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'untitled.json');
+    writeFileSync(input, '{\n  "meta": {\n    "subtitle": "no title"\n  }\n}\n');
+    const result = await cli(['render', input, '--out', join(dir, 'out')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `${input}:2:11: error MISSING_FIELD: title is required (at /meta/title)`,
+    );
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  });
+
+  it('exits 1 naming the field for a title of the wrong type', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'typed.yaml');
+    writeFileSync(input, 'meta:\n  title: 42\n');
+    const result = await cli(['render', input, '--out', join(dir, 'out')]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `${input}:2:10: error WRONG_TYPE: title must be a text, not a number (at /meta/title)`,
+    );
+  });
+
+  it('exits 1 for a nonexistent input', async () => {
+    const result = await cli(['render', 'no/such/file.yaml', '--out', tempDir()]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('no/such/file.yaml: error INPUT_NOT_FOUND');
+  });
+
+  it('exits 2 for bad usage and an unknown format', async () => {
+    expect((await cli(['render'])).code).toBe(2);
+    expect((await cli(['frobnicate'])).code).toBe(2);
+    const unknown = await cli(['render', EXAMPLE_YAML, '--format', 'docx', '--out', tempDir()]);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('FORMAT_UNKNOWN');
+  });
+
+  it('validates without writing anything', async () => {
+    const result = await cli(['validate', EXAMPLE_YAML, EXAMPLE_MD]);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`${EXAMPLE_YAML}: valid`);
+  });
+});
+
+describe('the installed binary', () => {
+  it('runs as `briefwright` from dist and prints errors without a stack trace', async () => {
+    const run = promisify(execFile);
+    const ok = await run(process.execPath, ['dist/cli/main.js', '--help']);
+    expect(ok.stdout).toContain('render');
+    const failed = await run(process.execPath, [
+      'dist/cli/main.js',
+      'validate',
+      'missing.yaml',
+    ]).catch((e: { code: number; stderr: string }) => e);
+    expect('code' in failed && failed.code).toBe(1);
+    expect(failed.stderr).toContain('missing.yaml: error INPUT_NOT_FOUND');
+  });
+});

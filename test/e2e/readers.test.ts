@@ -1,0 +1,85 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { renderToFiles } from '../../src/index.js';
+import { EXAMPLE_YAML, tempDir } from '../helpers.js';
+
+/** Real readers: poppler, qpdf and LibreOffice. `.ci/run` installs them and sets BRIEFWRIGHT_REQUIRE_TOOLS=1. */
+function has(tool: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${tool}`]).status === 0;
+}
+
+const required = process.env.BRIEFWRIGHT_REQUIRE_TOOLS === '1';
+const tools = ['qpdf', 'pdffonts', 'pdftotext', 'soffice'];
+const missing = tools.filter((tool) => !has(tool));
+if (required && missing.length > 0) throw new Error(`real-reader tests need ${missing.join(', ')}`);
+const run = (cmd: string, args: string[]) =>
+  execFileSync(cmd, args, { encoding: 'utf8', timeout: 120_000 });
+
+describe.skipIf(missing.length > 0)('the sample in real readers', () => {
+  let dir: string;
+  let pdf: string;
+  let pptx: string;
+  beforeAll(async () => {
+    dir = tempDir();
+    const result = await renderToFiles(EXAMPLE_YAML, { outDir: dir });
+    pdf = result.files.find((f) => f.format === 'pdf')?.path ?? '';
+    pptx = result.files.find((f) => f.format === 'pptx')?.path ?? '';
+  });
+
+  it('passes qpdf --check', () => {
+    expect(run('qpdf', ['--check', pdf])).toContain('No syntax or stream encoding errors');
+  });
+
+  it('embeds every font (pdffonts)', () => {
+    const rows = run('pdffonts', [pdf]).trim().split('\n').slice(2);
+    expect(rows.length).toBeGreaterThanOrEqual(3);
+    for (const row of rows) expect(row.split(/\s+/).slice(-5, -4)[0], row).toBe('yes');
+  });
+
+  it('gives pdftotext every section heading and table cell in order', () => {
+    const text = run('pdftotext', ['-layout', pdf, '-']).replace(/\s+/g, ' ');
+    let from = 0;
+    for (const needle of [
+      'Key points',
+      'Signals Strategic',
+      'Key Topics',
+      'Cultural Exchanges',
+      'Implications of Carney’s',
+      'Scale green innovation',
+      'Security Dialogue',
+      'Key Takeaways',
+      'Recommendations',
+      'Sources',
+    ]) {
+      const at = text.indexOf(needle, from);
+      expect(at, needle).toBeGreaterThanOrEqual(0);
+      from = at;
+    }
+  });
+
+  it('opens the deck in LibreOffice with every section title and table cell', () => {
+    const out = join(dir, 'deck');
+    run('soffice', [
+      '--headless',
+      `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      out,
+      pptx,
+    ]);
+    const text = run('pdftotext', [join(out, 'carney-xi.pdf'), '-']).replace(/\s+/g, ' ');
+    for (const needle of [
+      'Carney in Beijing',
+      'Agenda',
+      'Implications of Carney’s Meeting',
+      'Increased bilateral trade by 15% over 2 years',
+      'Advance carbon emission reductions',
+      'Establish forums to address regional stability',
+      'Key takeaways',
+    ]) {
+      expect(text, needle).toContain(needle);
+    }
+  });
+});

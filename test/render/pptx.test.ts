@@ -1,0 +1,68 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { render } from '../../src/index.js';
+import { EXAMPLE_YAML, pptxParts, slideNames, slideText } from '../helpers.js';
+
+describe('the PPTX renderer on the sample brief', () => {
+  let slides: string[];
+  let notes: string[];
+  let names: string[];
+  beforeAll(async () => {
+    const result = await render(EXAMPLE_YAML, { formats: ['pptx'] });
+    const parts = await pptxParts(result.outputs[0]?.bytes ?? new Uint8Array());
+    names = parts.names;
+    slides = await Promise.all(slideNames(parts.names).map(parts.read));
+    notes = await Promise.all(slideNames(parts.names, 'notesSlides').map(parts.read));
+  });
+
+  it('starts with a title slide and ends with a closing slide', () => {
+    expect(slideText(slides[0] ?? '')).toContain('Carney in Beijing');
+    expect(slideText(slides.at(-1) ?? '')).toContain('Thank you');
+  });
+
+  it('has a section header and content for every section, as editable text', () => {
+    const all = slides.map(slideText).join('\n');
+    for (const title of [
+      'Canada Prime Minister Carney’s Visit to China',
+      'Implications of Carney’s Meeting',
+      'Recommendations for Strengthening',
+    ]) {
+      expect(all).toContain(title);
+    }
+    expect(all).toContain('Trade tariff reductions to enhance market access for Canadian goods.');
+    expect(all).toContain('Agenda');
+    expect(all).toContain('Key takeaways');
+  });
+
+  it('puts every table cell in native tables', () => {
+    const tables = slides
+      .filter((xml) => xml.includes('<a:tbl>'))
+      .map(slideText)
+      .join('\n');
+    for (const cell of [
+      'Key Topics',
+      'Increased bilateral trade by 15% over 2 years',
+      'Canada’s Goals',
+      'Scale green innovation',
+      'Trade & Investment',
+      'Establish forums to address regional stability',
+    ]) {
+      expect(tables).toContain(cell);
+    }
+  });
+
+  it('carries the prose in the speaker notes', () => {
+    const all = notes.map(slideText).join('\n');
+    expect(all).toContain('symbolizes a renewed commitment to deepening diplomatic');
+    expect(all).toContain('Enhancing people-to-people connections');
+  });
+
+  it('uses the theme masters and never asks the viewer to autofit', () => {
+    expect(
+      names.filter((n) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(n)).length,
+    ).toBeGreaterThanOrEqual(4);
+    for (const xml of slides) {
+      expect(xml).not.toContain('normAutofit');
+      expect(xml).not.toContain('spAutoFit');
+    }
+  });
+});
