@@ -19,7 +19,7 @@ import {
   type Theme,
 } from '../theme/index.js';
 import { slugify } from '../tree/text.js';
-import { createImageLoader, inputFolder } from './images.js';
+import { createImageLoader, inputFolder } from './imageLoader.js';
 import { documentDate, toDocMeta } from './meta.js';
 
 /** A report to render: the path of a `.json`, `.yaml` or `.md` file, or a report object. */

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { imageInfo } from '../../api/images.js';
 import type { Renderer } from '../engine.js';
+import { imageInfo } from '../imageInfo.js';
 import { collectImages } from '../images.js';
 import { planDeck } from './plan/index.js';
 import { writeDeck } from './write/index.js';
