@@ -50,6 +50,23 @@ describe('the PPTX renderer on the sample brief', () => {
     }
   });
 
+  it('writes one paragraph-properties element per paragraph, before its runs (valid OOXML)', () => {
+    for (const xml of slides) {
+      for (const [, inner] of xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)) {
+        const count = (inner?.match(/<a:pPr\b/g) ?? []).length;
+        expect(count).toBeLessThanOrEqual(1);
+        if (count === 1) expect(inner?.startsWith('<a:pPr')).toBe(true);
+      }
+    }
+  });
+
+  it('keeps the bullet of a bullet with bold text in it', () => {
+    const keyPoints = slides.find((xml) => slideText(xml).startsWith('Key points')) ?? '';
+    const paragraphs = [...keyPoints.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((m) => m[1] ?? '');
+    const first = paragraphs.find((p) => p.includes('over three years')) ?? '';
+    expect(first).toContain('<a:buChar');
+  });
+
   it('carries the prose in the speaker notes', () => {
     const all = notes.map(slideText).join('\n');
     expect(all).toContain('symbolizes a renewed commitment to deepening diplomatic');

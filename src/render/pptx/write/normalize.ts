@@ -1,8 +1,10 @@
 import JSZip from 'jszip';
+import { dropStrayParagraphProperties } from './paragraphXml.js';
 
 /**
  * Makes a deck byte-identical for the same input: the document dates set to the document date, every zip
- * entry re-added in sorted order with a fixed timestamp, no folder entries, DEFLATE.
+ * entry re-added in sorted order with a fixed timestamp, no folder entries, DEFLATE; and paragraphs repaired
+ * (see {@link dropStrayParagraphProperties}).
  */
 export async function normalizeDeck(bytes: Uint8Array, date: Date): Promise<Uint8Array> {
   const zip = await JSZip.loadAsync(bytes);
@@ -22,6 +24,8 @@ export async function normalizeDeck(bytes: Uint8Array, date: Date): Promise<Uint
         `$1${stamp}$2`,
       );
       out.file(name, xml, { date: fixed, createFolders: false });
+    } else if (/^ppt\/(slides|notesSlides|slideLayouts|slideMasters)\/[^/]+\.xml$/.test(name)) {
+      out.file(name, dropStrayParagraphProperties(await entry.async('string')), { date: fixed, createFolders: false });
     } else {
       out.file(name, await entry.async('uint8array'), { date: fixed, createFolders: false });
     }
