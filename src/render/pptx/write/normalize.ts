@@ -25,7 +25,10 @@ export async function normalizeDeck(bytes: Uint8Array, date: Date): Promise<Uint
       );
       out.file(name, xml, { date: fixed, createFolders: false });
     } else if (/^ppt\/(slides|notesSlides|slideLayouts|slideMasters)\/[^/]+\.xml$/.test(name)) {
-      out.file(name, dropStrayParagraphProperties(await entry.async('string')), { date: fixed, createFolders: false });
+      out.file(name, dropStrayParagraphProperties(await entry.async('string')), {
+        date: fixed,
+        createFolders: false,
+      });
     } else {
       out.file(name, await entry.async('uint8array'), { date: fixed, createFolders: false });
     }

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import type { Warning } from '../../../src/diagnostics/warnings.js';
+import { buildDocTree } from '../../../src/markdown/index.js';
+import { layoutDocument } from '../../../src/render/pdf/layout/index.js';
+import type { PageModel } from '../../../src/render/pdf/layout/types.js';
+import { resolveTheme } from '../../../src/theme/index.js';
+
+const META = { title: 'Layout', authors: [], language: 'en', keywords: [] };
+
+function layout(
+  markdown: string,
+  theme = resolveTheme({ page: { size: 'A4', margins: { top: 20, bottom: 20 } } }),
+) {
+  const warnings: Omit<Warning, 'format'>[] = [];
+  const doc = buildDocTree(markdown, { meta: META, warn: () => {} });
+  const model = layoutDocument(doc, {
+    theme,
+    images: new Map(),
+    warn: (w) => warnings.push(w),
+    file: 'test.md',
+  });
+  return { model, warnings };
+}
+
+const pageTexts = (model: PageModel) =>
+  model.pages.map((p) => p.items.flatMap((i) => (i.type === 'text' ? [i.text] : [])).join(' '));
+
+describe('PDF layout', () => {
+  it('keeps every line inside the text column', () => {
+    const long = Array.from({ length: 400 }, (_, i) => `word${i}`).join(' ');
+    const { model } = layout(`# Title\n\n${long}\n\n- ${long}\n`);
+    const right = model.width - 22 * (72 / 25.4);
+    for (const page of model.pages) {
+      for (const item of page.items) if (item.type === 'text') expect(item.x).toBeLessThan(right);
+    }
+  });
+
+  it('repeats the header row of a long table and cuts no row', () => {
+    const rows = Array.from({ length: 120 }, (_, i) => `| row ${i} | value ${i} |`).join('\n');
+    const { model } = layout(`| Name | Value |\n|---|---|\n${rows}\n`);
+    const texts = pageTexts(model);
+    expect(model.pages.length).toBeGreaterThan(2);
+    for (const text of texts) expect(text).toContain('Name Value');
+    const all = texts.join(' ');
+    for (let i = 0; i < 120; i++) expect(all).toContain(`row ${i} value ${i}`);
+  });
+
+  it('never leaves a heading last on a page', () => {
+    const para = Array.from({ length: 60 }, () => 'text').join(' ');
+    const doc = Array.from({ length: 30 }, (_, i) => `## Heading ${i}\n\n${para}\n`).join('\n');
+    const { model } = layout(doc);
+    for (const page of model.pages) {
+      const last = page.items.filter((i) => i.type === 'text').at(-1);
+      expect(last?.type === 'text' && last.text.startsWith('Heading')).toBe(false);
+    }
+  });
+
+  it('warns about a character no font has, naming it, and shows "?"', () => {
+    const { model, warnings } = layout('President 习近平 met Prime Minister Carney.');
+    expect(warnings.some((w) => w.code === 'MISSING_GLYPH' && w.message.includes('U+4E60'))).toBe(
+      true,
+    );
+    expect(pageTexts(model).join(' ')).toContain('President ??? met');
+  });
+
+  it('sets US Letter pages from the theme', () => {
+    const { model } = layout('Hello', resolveTheme({ page: { size: 'Letter' } }));
+    expect([model.width, model.height]).toEqual([612, 792]);
+  });
+});

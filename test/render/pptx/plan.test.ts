@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { buildDocTree } from '../../../src/markdown/index.js';
+import { paragraphHeight } from '../../../src/render/pptx/plan/content.js';
+import { INSET } from '../../../src/render/pptx/plan/geometry.js';
+import { planDeck } from '../../../src/render/pptx/plan/index.js';
+import { defaultResolvedTheme } from '../../../src/theme/index.js';
+
+const META = { title: 'Deck', authors: [], language: 'en', keywords: [] };
+const theme = defaultResolvedTheme();
+const plan = (markdown: string) =>
+  planDeck(buildDocTree(markdown, { meta: META, warn: () => {} }), {
+    theme,
+    warn: () => {},
+    file: undefined,
+  });
+
+describe('planDeck', () => {
+  it('continues long lists on "(cont.)" slides, splitting between bullets, and every frame fits', () => {
+    const bullets = Array.from(
+      { length: 20 },
+      (_, i) => `- Bullet number ${i} with some words to measure`,
+    ).join('\n');
+    const { slides } = plan(`## Long list\n\n${bullets}\n`);
+    const content = slides.filter((s) => s.kind === 'content');
+    expect(content.map((s) => s.title)).toEqual([
+      'Long list',
+      'Long list (cont.)',
+      'Long list (cont.)',
+      'Long list (cont.)',
+    ]);
+    for (const slide of content) {
+      if (slide.kind !== 'content') continue;
+      expect(slide.paragraphs.length).toBeLessThanOrEqual(theme.deck.maxBullets);
+      const used = slide.paragraphs.reduce(
+        (sum, p) => sum + paragraphHeight(p, slide.body, slide.size, theme),
+        0,
+      );
+      expect(used).toBeLessThanOrEqual(slide.body.h - 2 * INSET.y);
+    }
+  });
+
+  it('cuts a single bullet taller than the frame between lines, keeping every word', () => {
+    const words = Array.from({ length: 600 }, (_, i) => `w${i}`);
+    const { slides } = plan(`## Wall\n\n- ${words.join(' ')}\n`);
+    const content = slides.filter((s) => s.kind === 'content');
+    expect(content.length).toBeGreaterThan(1);
+    const text = content
+      .flatMap((s) =>
+        s.kind === 'content' ? s.paragraphs.flatMap((p) => p.runs.map((r) => r.text)) : [],
+      )
+      .join(' ');
+    expect(text.split(/\s+/).filter(Boolean)).toEqual(words);
+  });
+
+  it('splits a long table by rows with the header on every slide', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => `| r${i} | v${i} |`).join('\n');
+    const { slides } = plan(`## Data\n\n| Name | Value |\n|---|---|\n${rows}\n`);
+    const tables = slides.filter((s) => s.kind === 'table');
+    expect(tables.length).toBe(4);
+    for (const t of tables)
+      if (t.kind === 'table') expect(t.rows.length).toBeLessThanOrEqual(theme.deck.maxTableRows);
+    expect(tables[1]?.title).toBe('Data (cont.)');
+  });
+
+  it('makes section headers from # headings and sends notes to the current slide', () => {
+    const { slides } = plan('# Part one\n\n## Slide\n\n- point\n\n::: notes\nThe prose.\n:::\n');
+    expect(slides.map((s) => s.kind)).toEqual(['title', 'section', 'content', 'closing']);
+    expect(slides[2]?.notes).toBe('The prose.');
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { breakLines } from '../../src/text/lineBreak.js';
+
+// Every character is 1 unit wide, so widths are easy to reason about.
+const metrics = { measure: (text: string) => [...text].length, key: (s: string) => s };
+const lines = (text: string, width: number) =>
+  breakLines([{ text, style: 'a' }], width, metrics).map((l) =>
+    l.segments.map((s) => s.text).join(''),
+  );
+
+describe('breakLines', () => {
+  it('breaks greedily at spaces and never exceeds the width', () => {
+    expect(lines('aa bb cc dd', 5)).toEqual(['aa bb', 'cc dd']);
+    for (const line of breakLines(
+      [{ text: 'the quick brown fox jumps over the lazy dog', style: 'a' }],
+      10,
+      metrics,
+    )) {
+      expect(line.width).toBeLessThanOrEqual(10);
+    }
+  });
+
+  it('breaks a word longer than the line between characters', () => {
+    expect(lines('abcdefghij', 4)).toEqual(['abcd', 'efgh', 'ij']);
+  });
+
+  it('keeps a word that spans two styles together and merges equal styles', () => {
+    const result = breakLines(
+      [
+        { text: 'x **bo', style: 'a' },
+        { text: 'ld** y', style: 'b' },
+      ],
+      20,
+      metrics,
+    );
+    expect(result).toHaveLength(1);
+    expect(result[0]?.segments.map((s) => [s.style, s.text])).toEqual([
+      ['a', 'x **bo'],
+      ['b', 'ld** y'],
+    ]);
+  });
+
+  it('honours forced breaks and marks paragraph-ending lines', () => {
+    const result = breakLines([{ text: 'one\ntwo three', style: 'a' }], 100, metrics);
+    expect(result.map((l) => [l.segments.map((s) => s.text).join(''), l.last])).toEqual([
+      ['one', true],
+      ['two three', true],
+    ]);
+  });
+
+  it('returns one empty line for empty text', () => {
+    expect(breakLines([], 10, metrics)).toHaveLength(1);
+  });
+});
