@@ -6,7 +6,7 @@ import { readSourceText } from '../load/sourceText.js';
 import { validateReport } from '../load/validate.js';
 import { buildDocTree } from '../markdown/index.js';
 import type { Report, ReportInput } from '../model/schema.js';
-import { writeFileAtomic } from '../output/writeAtomic.js';
+import { writeFilesAtomic } from '../output/writeAtomic.js';
 import { createEngine, type Engine, type RenderContext } from '../render/engine.js';
 import { pdfRenderer } from '../render/pdf/index.js';
 import { pptxRenderer } from '../render/pptx/index.js';
@@ -135,7 +135,7 @@ export interface RenderToFilesResult extends RenderResult {
   readonly files: readonly { readonly format: string; readonly path: string }[];
 }
 
-/** Renders a report and writes each output atomically; if any format fails, no file is written. */
+/** Renders a report and writes its outputs all or nothing; if any format fails, no file is written. */
 export async function renderToFiles(
   input: RenderInput,
   options: RenderToFilesOptions = {},
@@ -151,10 +151,12 @@ export async function renderToFiles(
     format: output.format,
     path: join(outDir, `${name}${output.extension}`),
   }));
-  for (const [index, output] of result.outputs.entries()) {
-    const path = files[index]?.path ?? '';
-    await writeFileAtomic(path, output.bytes);
-  }
+  await writeFilesAtomic(
+    result.outputs.map((output, index) => ({
+      path: files[index]?.path ?? '',
+      bytes: output.bytes,
+    })),
+  );
   return { ...result, files };
 }
 

@@ -3,21 +3,42 @@ import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { BriefwrightError } from '../diagnostics/errors.js';
 
-/** Writes a file atomically: a temporary file in the same folder, renamed into place; nothing partial remains. */
-export async function writeFileAtomic(path: string, bytes: Uint8Array): Promise<void> {
-  const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+/** A file to write. */
+export interface OutputFile {
+  readonly path: string;
+  readonly bytes: Uint8Array;
+}
+
+/**
+ * Writes files all or nothing, as far as a file system allows: every file goes to a temporary file in its
+ * target folder first, and only when all are written are they renamed into place. On failure the
+ * temporary files are removed and earlier files at the targets are left as they were.
+ */
+export async function writeFilesAtomic(files: readonly OutputFile[]): Promise<void> {
+  const temps: { temp: string; path: string }[] = [];
+  let current = files[0]?.path ?? '';
   try {
-    await mkdir(dir, { recursive: true });
-    await writeFile(temp, bytes);
-    await rename(temp, path);
+    for (const file of files) {
+      current = file.path;
+      const temp = join(
+        dirname(file.path),
+        `.${basename(file.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+      );
+      await mkdir(dirname(file.path), { recursive: true });
+      temps.push({ temp, path: file.path });
+      await writeFile(temp, file.bytes);
+    }
+    for (const { temp, path } of temps) {
+      current = path;
+      await rename(temp, path);
+    }
   } catch (cause) {
-    await rm(temp, { force: true });
+    await Promise.all(temps.map(({ temp }) => rm(temp, { force: true }).catch(() => undefined)));
     throw new BriefwrightError(
       'OUTPUT_WRITE',
       `cannot write the output: ${cause instanceof Error ? cause.message : String(cause)}`,
       {
-        file: path,
+        file: current,
         cause,
         hint: 'check that the output folder is writable and the disk has space',
       },

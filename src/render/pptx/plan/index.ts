@@ -7,9 +7,10 @@ import { chartAsTable } from '../../chartTable.js';
 import { PLAIN, toInlineRuns } from '../../inlineRuns.js';
 import { formatDocDate } from '../../pdf/layout/dates.js';
 import { splitParagraphs } from './content.js';
-import { gridFor } from './geometry.js';
+import { gridFor, INSET } from './geometry.js';
+import { breakSlideLines, LINE_PITCH } from './measure.js';
 import { planTable } from './table.js';
-import type { PlannedParagraph, PlannedSlide, SlidePlan } from './types.js';
+import type { Box, PlannedParagraph, PlannedSlide, SlidePlan } from './types.js';
 
 /** What planning needs. */
 export interface PlanEnv {
@@ -210,8 +211,48 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
     lines: [doc.meta.organization, doc.meta.title].filter((l): l is string => Boolean(l)),
     notes: '',
   });
-  return { width: grid.width, height: grid.height, slides };
+  return {
+    width: grid.width,
+    height: grid.height,
+    slides: slides.map((slide) => fitTitle(slide, grid.title, env)),
+  };
 }
+
+/** Sets a slide title's size so that it fits the title frame: from the theme's size down to 18 pt, then cut. */
+function fitTitle(slide: PlannedSlide, box: Box, env: PlanEnv): PlannedSlide {
+  if (slide.kind === 'title' || slide.kind === 'section' || slide.kind === 'closing') return slide;
+  const { theme } = env;
+  const runs = (text: string) => [{ text, style: { ...PLAIN, bold: true } }];
+  const width = box.w - 2 * INSET.x;
+  const height = (box.h - 2 * INSET.y) * 72;
+  for (let size = theme.deck.titleSize; size >= MIN_TITLE_SIZE; size -= 2) {
+    if (
+      breakSlideLines(runs(slide.title), width, size, theme).length * size * LINE_PITCH <=
+      height
+    ) {
+      return size === theme.deck.titleSize ? slide : { ...slide, titleSize: size };
+    }
+  }
+  const lines = Math.floor(height / (MIN_TITLE_SIZE * LINE_PITCH));
+  const kept = breakSlideLines(runs(slide.title), width - 0.3, MIN_TITLE_SIZE, theme).slice(
+    0,
+    lines,
+  );
+  const title = `${kept.map((line) => line.segments.map((s) => s.text).join('')).join(' ')}…`;
+  env.warn({
+    code: 'CONTENT_SPLIT',
+    message: `slide title "${slide.title.slice(0, 40)}…" is too long for a slide; it is cut and given in full in the notes`,
+    file: env.file,
+  });
+  return {
+    ...slide,
+    title,
+    titleSize: MIN_TITLE_SIZE,
+    notes: [slide.title, slide.notes].filter(Boolean).join('\n\n'),
+  };
+}
+
+const MIN_TITLE_SIZE = 18;
 
 function titleSlide(doc: Root): PlannedSlide {
   const { meta } = doc;

@@ -58,6 +58,7 @@ export function planTable(
       rows: current,
       align: table.align,
       source: table.source,
+      tableHeight: used,
       notes,
     });
     current = [];

@@ -36,6 +36,8 @@ export type PlannedSlide =
   | {
       readonly kind: 'content';
       readonly title: string;
+      /** The title's size, chosen by planning so that it fits the title frame. */
+      readonly titleSize?: number;
       readonly body: Box;
       readonly size: number;
       readonly paragraphs: readonly PlannedParagraph[];
@@ -51,11 +53,17 @@ export type PlannedSlide =
       readonly rows: readonly (readonly (readonly StyledRun<InlineFlags>[])[])[];
       readonly align: readonly ('left' | 'center' | 'right')[];
       readonly source?: string | undefined;
+      /** The measured height of the table on this slide, in inches. */
+      readonly tableHeight: number;
       readonly notes: string;
+      /** The title's size, chosen by planning so that it fits the title frame. */
+      readonly titleSize?: number;
     }
   | {
       readonly kind: 'quote';
       readonly title: string;
+      /** The title's size, chosen by planning so that it fits the title frame. */
+      readonly titleSize?: number;
       readonly body: Box;
       readonly size: number;
       readonly paragraphs: readonly PlannedParagraph[];
@@ -64,6 +72,8 @@ export type PlannedSlide =
   | {
       readonly kind: 'image';
       readonly title: string;
+      /** The title's size, chosen by planning so that it fits the title frame. */
+      readonly titleSize?: number;
       readonly body: Box;
       readonly src: string;
       readonly alt: string;

@@ -47,11 +47,11 @@ function writeSlide(
   const { theme } = options;
   const { colors } = theme;
   const font = theme.families.deck.name;
-  const title = (slide: PptxGenJS.Slide, text: string) =>
+  const title = (slide: PptxGenJS.Slide, text: string, size = theme.deck.titleSize) =>
     slide.addText(text, {
       ...grid.title,
       fontFace: font,
-      fontSize: theme.deck.titleSize,
+      fontSize: size,
       bold: true,
       color: hex(colors.accent),
       valign: 'bottom',
@@ -124,7 +124,7 @@ function writeSlide(
     case 'content':
     case 'quote': {
       const slide = pptx.addSlide({ masterName: MASTERS.content });
-      title(slide, planned.title);
+      title(slide, planned.title, planned.titleSize);
       if (planned.paragraphs.length > 0) {
         const quote = planned.kind === 'quote';
         if (quote)
@@ -166,7 +166,7 @@ function writeSlide(
     }
     case 'table': {
       const slide = pptx.addSlide({ masterName: MASTERS.content });
-      title(slide, planned.title);
+      title(slide, planned.title, planned.titleSize);
       const cell = (
         runs: (typeof planned.header)[number],
         index: number,
@@ -199,13 +199,13 @@ function writeSlide(
       if (planned.source) {
         slide.addText(planned.source, {
           x: planned.body.x,
-          y: planned.body.y + planned.body.h - 0.35,
+          y: planned.body.y + planned.tableHeight + 0.05,
           w: planned.body.w,
           h: 0.35,
           fontFace: font,
           fontSize: 10,
           color: hex(colors.muted),
-          valign: 'bottom',
+          valign: 'top',
         });
       }
       addNotes(slide, planned.notes);
@@ -213,7 +213,7 @@ function writeSlide(
     }
     case 'image': {
       const slide = pptx.addSlide({ masterName: MASTERS.content });
-      title(slide, planned.title);
+      title(slide, planned.title, planned.titleSize);
       const image = options.images.get(planned.src);
       if (image) {
         const scale = Math.min(planned.body.w / image.width, planned.body.h / image.height);

@@ -1,0 +1,137 @@
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  BriefwrightError,
+  createEngine,
+  pdfRenderer,
+  type Renderer,
+  render,
+  renderToFiles,
+} from '../../src/index.js';
+import { EXAMPLE_YAML, filesIn, tempDir } from '../helpers.js';
+
+// A 1×1 PNG.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+describe('renderToFiles', () => {
+  it('writes nothing when any format fails, and leaves earlier files intact', async () => {
+    const out = tempDir();
+    writeFileSync(join(out, 'carney-xi.pdf'), 'earlier');
+    const failing: Renderer = {
+      ...pdfRenderer,
+      format: 'broken',
+      extension: '.bin',
+      render: async () => {
+        throw new Error('boom');
+      },
+    };
+    const engine = createEngine({ renderers: [pdfRenderer, failing] });
+    await expect(renderToFiles(EXAMPLE_YAML, { engine, outDir: out })).rejects.toMatchObject({
+      code: 'RENDER_FAILED',
+    });
+    expect(filesIn(out)).toEqual(['carney-xi.pdf']);
+  });
+
+  it('reports a write failure as OUTPUT_WRITE and leaves no temporary file', async () => {
+    const dir = tempDir();
+    const blocker = join(dir, 'not-a-folder');
+    writeFileSync(blocker, 'x');
+    await expect(
+      renderToFiles(EXAMPLE_YAML, { formats: ['pdf'], outDir: join(blocker, 'sub') }),
+    ).rejects.toMatchObject({ code: 'OUTPUT_WRITE' });
+    expect(filesIn(dir)).toEqual(['not-a-folder']);
+  });
+
+  it('names outputs after a report object’s title', async () => {
+    const out = tempDir();
+    const result = await renderToFiles(
+      { meta: { title: 'Hello, World' } },
+      { formats: ['pdf'], outDir: out },
+    );
+    expect(result.files[0]?.path).toBe(join(out, 'hello-world.pdf'));
+  });
+});
+
+describe('render options', () => {
+  it('refuses a wrong argument at once with a clear message', async () => {
+    await expect(render(EXAMPLE_YAML, { formats: [] })).rejects.toThrow(/non-empty list/);
+    await expect(render(42 as unknown as string)).rejects.toBeInstanceOf(BriefwrightError);
+  });
+
+  it('reports an invalid theme file with its pointer and line', async () => {
+    const dir = tempDir();
+    const theme = join(dir, 'theme.json');
+    writeFileSync(theme, '{\n  "colors": {\n    "accent": "navy"\n  }\n}\n');
+    await expect(render(EXAMPLE_YAML, { theme, formats: ['pdf'] })).rejects.toMatchObject({
+      code: 'THEME_INVALID',
+      file: theme,
+      pointer: '/colors/accent',
+      line: 3,
+    });
+  });
+
+  it('applies a theme file', async () => {
+    const dir = tempDir();
+    const theme = join(dir, 'theme.yaml');
+    writeFileSync(theme, 'page:\n  size: Letter\n');
+    const result = await render(EXAMPLE_YAML, { theme, formats: ['pdf'] });
+    expect(Buffer.from(result.outputs[0]?.bytes ?? []).toString('latin1')).toContain(
+      '/MediaBox [0 0 612 792]',
+    );
+  });
+});
+
+describe('images', () => {
+  const brief = (src: string) => ({
+    meta: { title: 'Images' },
+    sections: [{ title: 'Figure', image: { src, alt: 'A dot', caption: 'Figure 1' } }],
+  });
+
+  it('embeds a PNG beside the input', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'dot.png'), PNG);
+    const input = join(dir, 'brief.json');
+    writeFileSync(input, JSON.stringify(brief('dot.png')));
+    const result = await render(input);
+    expect(result.warnings).toEqual([]);
+    expect(Buffer.from(result.outputs[0]?.bytes ?? []).toString('latin1')).toContain(
+      '/Subtype /Image',
+    );
+  });
+
+  it('refuses paths that leave the input folder, including through a symlink, and URLs', async () => {
+    const root = tempDir();
+    const inner = join(root, 'in');
+    mkdirSync(inner);
+    writeFileSync(join(root, 'secret.png'), PNG);
+    symlinkSync(join(root, 'secret.png'), join(inner, 'link.png'));
+    for (const src of [
+      '../secret.png',
+      'link.png',
+      join(root, 'secret.png'),
+      'https://example.org/x.png',
+    ]) {
+      const input = join(inner, 'brief.json');
+      writeFileSync(input, JSON.stringify(brief(src)));
+      const result = await render(input, { formats: ['pdf'] });
+      expect(
+        result.warnings.map((w) => w.code),
+        src,
+      ).toEqual(['IMAGE_UNAVAILABLE']);
+      expect(Buffer.from(result.outputs[0]?.bytes ?? []).toString('latin1')).not.toContain(
+        '/Subtype /Image',
+      );
+    }
+  });
+
+  it('accepts data URIs', async () => {
+    const result = await render(brief(`data:image/png;base64,${PNG.toString('base64')}`), {
+      formats: ['pptx'],
+    });
+    expect(result.warnings).toEqual([]);
+  });
+});
