@@ -12,7 +12,17 @@ export interface LoadedFont {
   readonly ascent: number;
   /** Descent below the baseline per point of size (positive). */
   readonly descent: number;
+  /** OpenType features to shape with, when not the font's defaults (measuring and drawing use the same). */
+  readonly features?: Readonly<Record<string, boolean>>;
 }
+
+/** Features for code: no ligatures or contextual alternates (they also crash fontkit in some fonts). */
+export const NO_LIGATURES: Readonly<Record<string, boolean>> = {
+  liga: false,
+  calt: false,
+  clig: false,
+  dlig: false,
+};
 
 const require = createRequire(import.meta.url);
 const cache = new Map<string, LoadedFont>();

@@ -11,7 +11,9 @@ export function measureText(font: LoadedFont, text: string, size: number): numbe
   }
   let units = table.get(text);
   if (units === undefined) {
-    units = font.font.layout(text).advanceWidth / font.font.unitsPerEm;
+    // fontkit fills in the features object it is given, so it gets a fresh copy each time.
+    const features = font.features ? { ...font.features } : undefined;
+    units = font.font.layout(text, features).advanceWidth / font.font.unitsPerEm;
     // Long texts are rarely measured twice; keep the cache to words and short runs.
     if (text.length <= 64) table.set(text, units);
   }

@@ -3,7 +3,7 @@ import { BriefwrightError } from '../diagnostics/errors.js';
 import { readSourceText } from '../load/sourceText.js';
 import { toPointer } from '../load/validate.js';
 import { parseYamlSource } from '../load/yamlSource.js';
-import { type LoadedFont, loadFont, resolveFontPath } from '../text/fonts.js';
+import { type LoadedFont, loadFont, NO_LIGATURES, resolveFontPath } from '../text/fonts.js';
 import { DEFAULT_THEME } from './defaults.js';
 import { type FontFamily, type Theme, ThemeSchema } from './schema.js';
 
@@ -48,10 +48,9 @@ export function resolveTheme(
   for (const role of ROLES) {
     for (const variant of VARIANTS) {
       const path = resolveFontPath(families[role][variant], baseDir);
-      fonts[`${role}-${variant}`] = loadFont(path, {
-        file: options.file,
-        pointer: `/fonts/${role}/${variant}`,
-      });
+      const loaded = loadFont(path, { file: options.file, pointer: `/fonts/${role}/${variant}` });
+      fonts[`${role}-${variant}`] =
+        role === 'mono' ? { ...loaded, features: NO_LIGATURES } : loaded;
     }
   }
   return {

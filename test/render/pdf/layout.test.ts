@@ -63,6 +63,20 @@ describe('PDF layout', () => {
     expect(pageTexts(model).join(' ')).toContain('President ??? met');
   });
 
+  it('lays out code with ligature sequences (// --- ::: ===) without crashing the font engine', () => {
+    const { model } = layout('```\n// --- ::: === -> !== ### ...\n```\n\nAnd `a // b` inline.');
+    expect(pageTexts(model).join(' ')).toContain('// --- ::: === -> !== ### ...');
+  });
+
+  it('spaces the endnotes heading like any other section', () => {
+    const { model } = layout('Text.[^1]\n\n::: callout {kind="note"}\nBox.\n:::\n\n[^1]: A note.');
+    const page = model.pages[0]?.items ?? [];
+    const rects = page.filter((i) => i.type === 'rect');
+    const notes = page.find((i) => i.type === 'text' && i.text === 'Notes');
+    const boxBottom = Math.max(...rects.map((r) => (r.type === 'rect' ? r.y + r.height : 0)));
+    expect(notes?.type === 'text' && notes.y - boxBottom).toBeGreaterThan(18);
+  });
+
   it('sets US Letter pages from the theme', () => {
     const { model } = layout('Hello', resolveTheme({ page: { size: 'Letter' } }));
     expect([model.width, model.height]).toEqual([612, 792]);

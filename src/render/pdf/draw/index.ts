@@ -65,13 +65,22 @@ function drawItem(
   options: DrawOptions,
 ): void {
   switch (item.type) {
-    case 'text':
+    case 'text': {
+      const features = options.theme.fonts[item.font].features;
       doc
         .font(item.font satisfies FontKey)
         .fontSize(item.size)
         .fillColor(item.color)
-        .text(item.text, item.x, item.y, { lineBreak: false, baseline: 'alphabetic' });
+        .text(item.text, item.x, item.y, {
+          lineBreak: false,
+          baseline: 'alphabetic',
+          // Shape exactly as layout measured; a fresh copy because fontkit fills in the object.
+          ...(features
+            ? { features: { ...features } as unknown as PDFKit.Mixins.OpenTypeFeatures[] }
+            : {}),
+        });
       return;
+    }
     case 'rect':
       doc.rect(item.x, item.y, item.width, item.height).fill(item.color);
       return;

@@ -35,8 +35,7 @@ export function layoutDocument(doc: Root, env: LayoutEnv): PageModel {
   const frame = { width, base, env, listDepth: 0, numbering: [] };
   const slices = [
     ...layoutCover(doc.meta, width, env),
-    ...layoutBlocks(doc.children, frame),
-    ...layoutBlocks(endnoteBlocks(doc), frame),
+    ...layoutBlocks([...doc.children, ...endnoteBlocks(doc)], frame),
   ];
   const { pages, outline } = paginate(slices, {
     left: margins.left,
