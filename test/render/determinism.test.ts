@@ -21,3 +21,24 @@ describe('determinism', () => {
     expect(String(info.CreationDate)).toMatch(/^D:20261124000000/);
   });
 });
+
+describe('determinism across processes, time zones and locales', () => {
+  it('gives the same bytes with TZ and LANG set differently', async () => {
+    const { execFileSync } = await import('node:child_process');
+    const script = `
+      import { render } from './dist/index.js';
+      import { createHash } from 'node:crypto';
+      const r = await render('examples/carney-xi/carney-xi.yaml');
+      console.log(r.outputs.map((o) => createHash('sha256').update(o.bytes).digest('hex')).join(' '));
+    `;
+    const run = (env: Record<string, string>) =>
+      execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+        env: { ...process.env, ...env },
+        encoding: 'utf8',
+      }).trim();
+    const a = run({ TZ: 'Pacific/Kiritimati', LANG: 'de_DE.UTF-8', LC_ALL: 'de_DE.UTF-8' });
+    const b = run({ TZ: 'America/Los_Angeles', LANG: 'C', LC_ALL: 'C' });
+    expect(a).toBe(b);
+    expect(a.split(' ')).toHaveLength(2);
+  });
+});

@@ -13,8 +13,8 @@ export async function normalizeDeck(bytes: Uint8Array, date: Date): Promise<Uint
   const names = Object.keys(zip.files)
     .filter((name) => !zip.files[name]?.dir)
     .sort();
-  // Zip timestamps are local DOS times: pin them to a fixed UTC-independent value.
-  const fixed = new Date(1980, 0, 1, 0, 0, 0);
+  // JSZip writes DOS times from the UTC fields, so a UTC date gives the same bytes in every time zone.
+  const fixed = new Date(Date.UTC(1980, 0, 1, 0, 0, 0));
   for (const name of names) {
     const entry = zip.file(name);
     if (!entry) continue;
