@@ -1,20 +1,6 @@
 import type { HelperDelegate } from 'handlebars';
+import { formatDocDate } from '../tree/dates.js';
 import { escapeAttribute, escapeCell } from './escape.js';
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
 
 /** Wraps text so the template inserts it without escaping. */
 export type Raw = (text: string) => unknown;
@@ -27,7 +13,7 @@ export function createHelpers(raw: Raw): Record<string, HelperDelegate> {
     /** `{{#if (eq a b)}}`: strict equality. */
     eq: (a: unknown, b: unknown) => a === b,
     /** `{{formatDate meta.date}}`: YYYY-MM-DD as "24 November 2026", the same in every locale. */
-    formatDate: (value: unknown) => formatDate(value),
+    formatDate: (value: unknown) => (typeof value === 'string' ? formatDocDate(value) : ''),
     /** `{{hashes depth}}`: a Markdown heading marker of that depth. */
     hashes: (depth: unknown) => raw('#'.repeat(Math.min(6, Math.max(1, Number(depth) || 1)))),
     /** `{{attr value}}`: a value for a directive attribute. */
@@ -44,14 +30,6 @@ export function createHelpers(raw: Raw): Record<string, HelperDelegate> {
         ? list.map(String).join(typeof separator === 'string' ? separator : ', ')
         : '',
   };
-}
-
-function formatDate(value: unknown): string {
-  if (typeof value !== 'string') return '';
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return value;
-  const month = MONTHS[Number(match[2]) - 1];
-  return month ? `${Number(match[3])} ${month} ${match[1]}` : value;
 }
 
 function alignRow(align: unknown): string {
@@ -78,5 +56,3 @@ function firstSentence(paragraph: string): string {
   const sentence = match?.[1] ?? paragraph;
   return sentence.replace(/[:;,]$/, '.');
 }
-
-export { formatDate };

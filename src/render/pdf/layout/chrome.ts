@@ -1,6 +1,6 @@
 import { measureText } from '../../../text/measure.js';
+import { formatDocDate } from '../../../tree/dates.js';
 import type { DocMeta } from '../../../tree/types.js';
-import { formatDocDate } from './dates.js';
 import type { LayoutEnv } from './env.js';
 import type { Page, PageItem } from './types.js';
 

@@ -1,6 +1,6 @@
+import { formatDocDate } from '../../../tree/dates.js';
 import type { DocMeta } from '../../../tree/types.js';
 import { PLAIN } from '../../inlineRuns.js';
-import { formatDocDate } from './dates.js';
 import type { LayoutEnv, TextBase } from './env.js';
 import { layoutText } from './text.js';
 import type { Slice } from './types.js';

@@ -1,3 +1,4 @@
+import { distributeColumns, measureColumnNeeds } from '../../../text/columnWidths.js';
 import type { StyledRun } from '../../../text/lineBreak.js';
 import { measureText } from '../../../text/measure.js';
 import type { Table, TableCell } from '../../../tree/types.js';
@@ -126,32 +127,18 @@ function rowSlice(
 
 /** Column widths that fill the width: each column gets its longest word, the rest goes by content length. */
 function columnWidths(table: Table, width: number, base: TextBase, env: LayoutEnv): number[] {
-  const count = table.header.length;
   const regular = env.theme.fonts[fontKey('sans', 'regular')];
   const bold = env.theme.fonts[fontKey('sans', 'bold')];
-  const min = new Array<number>(count).fill(0);
-  const max = new Array<number>(count).fill(0);
-  const measureCell = (cell: TableCell | undefined, index: number, isHeader: boolean) => {
-    const text = cell ? cellText(cell) : '';
-    const font = isHeader ? bold : regular;
-    const longestWord = Math.max(
-      0,
-      ...text.split(/\s+/).map((w) => measureText(font, w, base.size)),
-    );
-    min[index] = Math.max(min[index] ?? 0, Math.min(longestWord, width / count) + 2 * PAD_X);
-    max[index] = Math.max(max[index] ?? 0, measureText(font, text, base.size) + 2 * PAD_X);
-  };
-  for (const [i, cell] of table.header.entries()) measureCell(cell, i, true);
-  for (const row of table.rows) for (const [i, cell] of row.entries()) measureCell(cell, i, false);
-  const minTotal = min.reduce((a, b) => a + b, 0);
-  const maxTotal = max.reduce((a, b) => a + b, 0);
-  if (maxTotal <= width) return max.map((m) => (m / maxTotal) * width);
-  const spare = Math.max(0, width - minTotal);
-  const flex = max.map((m, i) => m - (min[i] ?? 0));
-  const flexTotal = flex.reduce((a, b) => a + b, 0) || 1;
-  const widths = min.map((m, i) => m + (spare * (flex[i] ?? 0)) / flexTotal);
-  const total = widths.reduce((a, b) => a + b, 0);
-  return widths.map((w) => (w / total) * width);
+  const texts = [table.header, ...table.rows].map((row) => row.map(cellText));
+  const measure = (text: string, row: number) =>
+    measureText(row === 0 ? bold : regular, text, base.size);
+  const needs = measureColumnNeeds(
+    texts,
+    measure,
+    2 * PAD_X,
+    width / Math.max(1, table.header.length),
+  );
+  return distributeColumns(needs, width).widths;
 }
 
 function cellText(cell: TableCell): string {

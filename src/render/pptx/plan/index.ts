@@ -1,11 +1,11 @@
 import { assertNever } from '../../../diagnostics/assertNever.js';
 import type { Warning } from '../../../diagnostics/warnings.js';
 import type { ResolvedTheme } from '../../../theme/resolve.js';
+import { formatDocDate } from '../../../tree/dates.js';
 import { blockText, inlineText } from '../../../tree/text.js';
 import type { Block, List, Root } from '../../../tree/types.js';
 import { chartAsTable } from '../../chartTable.js';
 import { PLAIN, toInlineRuns } from '../../inlineRuns.js';
-import { formatDocDate } from '../../pdf/layout/dates.js';
 import { splitParagraphs } from './content.js';
 import { gridFor, INSET } from './geometry.js';
 import { breakSlideLines, LINE_PITCH } from './measure.js';

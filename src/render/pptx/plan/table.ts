@@ -1,3 +1,4 @@
+import { distributeColumns, measureColumnNeeds } from '../../../text/columnWidths.js';
 import type { StyledRun } from '../../../text/lineBreak.js';
 import { measureText } from '../../../text/measure.js';
 import type { ResolvedTheme } from '../../../theme/resolve.js';
@@ -81,25 +82,12 @@ export function planTable(
 function columnWidths(rows: readonly Row[], width: number, size: number, theme: ResolvedTheme) {
   const regular = theme.fonts['deck-regular'];
   const bold = theme.fonts['deck-bold'];
-  const count = rows[0]?.length ?? 1;
-  const min = new Array<number>(count).fill(0);
-  const max = new Array<number>(count).fill(0);
-  rows.forEach((row, r) => {
-    const font = r === 0 ? bold : regular;
-    row.forEach((runs, i) => {
-      const text = runs.map((run) => run.text).join('');
-      const word = Math.max(0, ...text.split(/\s+/).map((w) => measureText(font, w, size) / 72));
-      min[i] = Math.max(min[i] ?? 0, word + 2 * CELL.x + 0.05);
-      max[i] = Math.max(max[i] ?? 0, measureText(font, text, size) / 72 + 2 * CELL.x + 0.05);
-    });
-  });
-  const minTotal = min.reduce((a, b) => a + b, 0);
-  const maxTotal = max.reduce((a, b) => a + b, 0);
-  if (maxTotal <= width) return { widths: max.map((m) => (m / maxTotal) * width), fits: true };
-  const spare = Math.max(0, width - minTotal);
-  const flex = max.map((m, i) => m - (min[i] ?? 0));
-  const flexTotal = flex.reduce((a, b) => a + b, 0) || 1;
-  const widths = min.map((m, i) => m + (spare * (flex[i] ?? 0)) / flexTotal);
-  const total = widths.reduce((a, b) => a + b, 0);
-  return { widths: widths.map((w) => (w / total) * width), fits: minTotal <= width };
+  const texts = rows.map((row) => row.map((runs) => runs.map((run) => run.text).join('')));
+  const measure = (text: string, row: number) =>
+    measureText(row === 0 ? bold : regular, text, size) / 72;
+  // Words are not capped: a table whose words do not fit is shrunk first.
+  return distributeColumns(
+    measureColumnNeeds(texts, measure, 2 * CELL.x + 0.05, Number.POSITIVE_INFINITY),
+    width,
+  );
 }
