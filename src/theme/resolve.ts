@@ -14,6 +14,13 @@ export type FontVariant = 'regular' | 'bold' | 'italic' | 'boldItalic';
 /** A font of the resolved theme, as `role-variant`. */
 export type FontKey = `${FontRole}-${FontVariant}`;
 
+/** The variant of a family for bold and italic. */
+export function fontVariant(bold: boolean, italic: boolean): FontVariant {
+  if (bold && italic) return 'boldItalic';
+  if (bold) return 'bold';
+  return italic ? 'italic' : 'regular';
+}
+
 const ROLES: readonly FontRole[] = ['serif', 'sans', 'mono', 'deck'];
 const VARIANTS: readonly FontVariant[] = ['regular', 'bold', 'italic', 'boldItalic'];
 

@@ -1,7 +1,12 @@
 import { describeChar, splitByCoverage } from '../../../text/coverage.js';
 import { breakLines, type Line, type StyledRun } from '../../../text/lineBreak.js';
 import { measureText } from '../../../text/measure.js';
-import type { FontKey, FontRole, FontVariant } from '../../../theme/resolve.js';
+import {
+  type FontKey,
+  type FontRole,
+  type FontVariant,
+  fontVariant,
+} from '../../../theme/resolve.js';
 import type { InlineFlags } from '../../inlineRuns.js';
 import { type LayoutEnv, type PdfStyle, pdfStyleKey, type TextBase } from './env.js';
 import type { PageItem, Slice } from './types.js';
@@ -61,7 +66,7 @@ export function breakStyledLines(
 /** The baseline of a line of this base style, from the top of its line box. */
 export function baselineOf(base: TextBase, env: LayoutEnv): number {
   const font =
-    env.theme.fonts[fontKey(base.role, variantOf(base.bold ?? false, base.italic ?? false))];
+    env.theme.fonts[fontKey(base.role, fontVariant(base.bold ?? false, base.italic ?? false))];
   const content = (font.ascent + font.descent) * base.size;
   return (base.leading - content) / 2 + font.ascent * base.size;
 }
@@ -73,7 +78,7 @@ function toPdfRuns(
 ): StyledRun<PdfStyle>[] {
   const flags = run.style;
   const role: Exclude<FontRole, 'deck'> = flags.code ? 'mono' : base.role;
-  const variant = variantOf(
+  const variant = fontVariant(
     flags.bold || (base.bold ?? false),
     flags.italic !== (base.italic ?? false),
   );
@@ -171,12 +176,6 @@ function lineOffset(lineWidth: number, width: number, align: TextAlign): number 
 /** The font key of a role and style. */
 export function fontKey(role: FontRole, variant: FontVariant): FontKey {
   return `${role}-${variant}`;
-}
-
-function variantOf(bold: boolean, italic: boolean): FontVariant {
-  if (bold && italic) return 'boldItalic';
-  if (bold) return 'bold';
-  return italic ? 'italic' : 'regular';
 }
 
 function clipText(text: string): string {

@@ -1,6 +1,6 @@
 import { breakLines, type Line, type StyledRun } from '../../../text/lineBreak.js';
 import { measureText } from '../../../text/measure.js';
-import type { FontVariant, ResolvedTheme } from '../../../theme/resolve.js';
+import { fontVariant, type ResolvedTheme } from '../../../theme/resolve.js';
 import { flagsKey, type InlineFlags } from '../../inlineRuns.js';
 
 /** Line pitch of slide text as LibreOffice and PowerPoint set single spacing: 1.2 × size. */
@@ -14,7 +14,8 @@ export function breakSlideLines(
   theme: ResolvedTheme,
 ): Line<InlineFlags>[] {
   return breakLines(runs, widthInches * 72, {
-    measure: (text, flags) => measureText(theme.fonts[`deck-${variant(flags)}`], text, size),
+    measure: (text, flags) =>
+      measureText(theme.fonts[`deck-${fontVariant(flags.bold, flags.italic)}`], text, size),
     key: flagsKey,
   });
 }
@@ -27,10 +28,4 @@ export function measureSlideText(
   theme: ResolvedTheme,
 ): number {
   return (breakSlideLines(runs, widthInches, size, theme).length * size * LINE_PITCH) / 72;
-}
-
-function variant(flags: InlineFlags): FontVariant {
-  if (flags.bold && flags.italic) return 'boldItalic';
-  if (flags.bold) return 'bold';
-  return flags.italic ? 'italic' : 'regular';
 }
