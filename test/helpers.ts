@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -83,4 +83,55 @@ export function slideNames(
   return names
     .filter((n) => n.startsWith(prefix) && n.endsWith('.xml'))
     .sort((a, b) => Number(/(\d+)\.xml$/.exec(a)?.[1]) - Number(/(\d+)\.xml$/.exec(b)?.[1]));
+}
+
+/** The parts of the seed article a reader must find: headings, bullets and table cells, in order. */
+export function seedParts(): {
+  headings: string[];
+  bullets: string[];
+  cells: string[];
+  ordered: string[];
+  prose: string[];
+} {
+  const lines = readFileSync('test/fixtures/seed/carney-xi-article.txt', 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+  const headings: string[] = [];
+  const bullets: string[] = [];
+  const cells: string[] = [];
+  const ordered: string[] = [];
+  const prose: string[] = [];
+  for (const [index, line] of lines.entries()) {
+    if (line.startsWith('- ')) {
+      bullets.push(line.slice(2));
+      ordered.push(line.slice(2));
+    } else if (line.startsWith('|')) {
+      if (/^\|[-|\s:]+\|$/.test(line)) continue;
+      const row = line
+        .split('|')
+        .slice(1, -1)
+        .map((c) => c.trim());
+      cells.push(...row);
+      ordered.push(...row);
+    } else if (index > 0 && !/[.:!?]$/.test(line) && line.length < 120) {
+      headings.push(line);
+      ordered.push(line);
+    } else {
+      prose.push(line);
+    }
+  }
+  return { headings, bullets, cells, ordered, prose };
+}
+
+/** Whether every needle occurs in the text in order; returns the first one missing. */
+export function firstMissingInOrder(text: string, needles: readonly string[]): string | undefined {
+  const flat = text.replace(/\s+/g, ' ');
+  let from = 0;
+  for (const needle of needles) {
+    const at = flat.indexOf(needle.replace(/\s+/g, ' '), from);
+    if (at < 0) return needle;
+    from = at + needle.length;
+  }
+  return undefined;
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { render } from '../../src/index.js';
-import { EXAMPLE_YAML, pptxParts, slideNames, slideText } from '../helpers.js';
+import { EXAMPLE_YAML, pptxParts, seedParts, slideNames, slideText } from '../helpers.js';
 
 describe('the PPTX renderer on the sample brief', () => {
   let slides: string[];
@@ -81,5 +81,25 @@ describe('the PPTX renderer on the sample brief', () => {
       expect(xml).not.toContain('normAutofit');
       expect(xml).not.toContain('spAutoFit');
     }
+  });
+});
+
+describe('the deck against the seed article', () => {
+  it('holds every section title, bullet and table cell on its slides and every paragraph of prose in its notes', async () => {
+    const result = await render(EXAMPLE_YAML, { formats: ['pptx'] });
+    const parts = await pptxParts(result.outputs[0]?.bytes ?? new Uint8Array());
+    const slides = (await Promise.all(slideNames(parts.names).map(parts.read)))
+      .map(slideText)
+      .join(' ');
+    const notes = (await Promise.all(slideNames(parts.names, 'notesSlides').map(parts.read)))
+      .map(slideText)
+      .join(' ')
+      .replace(/\s+/g, ' ');
+    const seed = seedParts();
+    for (const needle of [...seed.headings.slice(0, 3), ...seed.bullets, ...seed.cells])
+      expect(slides).toContain(needle);
+    // The lede and the closing takeaways are on slides as bullets; the section prose is in the notes.
+    for (const paragraph of seed.prose.slice(1, -1))
+      expect(notes).toContain(paragraph.slice(0, 80));
   });
 });
