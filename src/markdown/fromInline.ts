@@ -9,7 +9,17 @@ export function fromInlineTokens(
   ctx: ConvertContext,
 ): Inline[] {
   const nodes: Inline[] = [];
+  let hiddenUntil: string | undefined;
   for (const token of tokens ?? []) {
+    if (hiddenUntil) {
+      // The content of <script> and <style> is code, not text: it goes with the markup.
+      if (token.type === 'html' && token.raw.toLowerCase().startsWith(hiddenUntil))
+        hiddenUntil = undefined;
+      continue;
+    }
+    const opening = token.type === 'html' ? /^<(script|style)\b/i.exec(token.raw) : null;
+    if (opening?.[1] && !new RegExp(`</${opening[1]}>`, 'i').test(token.raw))
+      hiddenUntil = `</${opening[1].toLowerCase()}`;
     for (const node of fromInlineToken(token, ctx)) {
       const last = nodes.at(-1);
       if (node.type === 'text' && last?.type === 'text')

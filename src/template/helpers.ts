@@ -24,6 +24,8 @@ export function createHelpers(raw: Raw): Record<string, HelperDelegate> {
     alignRow: (align: unknown) => raw(alignRow(align)),
     /** `{{leadSentences body 3}}`: the first sentence of each paragraph, as Markdown bullets. */
     leadSentences: (body: unknown, count: unknown) => raw(leadSentences(body, Number(count) || 3)),
+    /** `{{{nest body depth}}}`: Markdown whose own headings are pushed below a heading of `depth`. */
+    nest: (markdown: unknown, depth: unknown) => raw(nestHeadings(markdown, Number(depth) || 0)),
     /** `{{join list ", "}}`: joins strings. */
     join: (list: unknown, separator: unknown) =>
       Array.isArray(list)
@@ -55,4 +57,30 @@ function firstSentence(paragraph: string): string {
   const match = /^(.+?[.!?])(\s+)(?=[A-Z“"‘'(\d])/.exec(paragraph);
   const sentence = match?.[1] ?? paragraph;
   return sentence.replace(/[:;,]$/, '.');
+}
+
+/**
+ * Shifts the ATX headings of Markdown down by `depth` levels (at most to level 6), outside code fences,
+ * so that a `#` inside a section's body becomes a subheading of that section rather than a new section.
+ */
+export function nestHeadings(markdown: unknown, depth: number): string {
+  if (typeof markdown !== 'string') return '';
+  if (depth <= 0) return markdown;
+  let fence: string | undefined;
+  return markdown
+    .split('\n')
+    .map((line) => {
+      const open = /^ {0,3}(`{3,}|~{3,})/.exec(line);
+      if (open?.[1] && (!fence || open[1].startsWith(fence))) {
+        fence = fence ? undefined : open[1].slice(0, 3);
+        return line;
+      }
+      if (fence) return line;
+      return line.replace(
+        /^( {0,3})(#{1,6})(?=\s|$)/,
+        (_, indent: string, hashes: string) =>
+          `${indent}${'#'.repeat(Math.min(6, hashes.length + depth))}`,
+      );
+    })
+    .join('\n');
 }

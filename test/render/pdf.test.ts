@@ -25,7 +25,7 @@ describe('the PDF renderer on the sample brief', () => {
     // Running headers and footers interrupt a sentence that crosses a page; leave them out.
     const flat = text
       .replace(/Policy Brief · Carney in Beijing 24 November 2026/g, '')
-      .replace(/Example Institute for Policy Studies Page \d+ of \d+/g, '')
+      .replace(/Example Institute for Policy Studies (PUBLIC )?Page \d+ of \d+/g, '')
       .replace(/\s+/g, ' ');
     for (const paragraph of seedParts().prose) {
       for (const sentence of paragraph.split(/(?<=\.)\s+/)) expect(flat).toContain(sentence);
@@ -37,6 +37,7 @@ describe('the PDF renderer on the sample brief', () => {
     expect(parsed.pages[0]).toContain('Carney in Beijing');
     parsed.pages.forEach((page, index) => {
       expect(page).toContain(`Page ${index + 1} of ${parsed.pages.length}`);
+      expect(page).toContain('PUBLIC');
     });
     expect(parsed.pages[1]).toContain('Policy Brief · Carney in Beijing');
   });

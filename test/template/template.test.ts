@@ -76,3 +76,21 @@ describe('template errors', () => {
     expect(() => fillReportTemplate(report, 'no-such-template')).toThrow(/no template named/);
   });
 });
+
+describe('nestHeadings', () => {
+  it('pushes a body’s headings below its section, but not inside code fences', async () => {
+    const { nestHeadings } = await import('../../src/template/helpers.js');
+    expect(nestHeadings('# A\n\n```\n# not a heading\n```\n\n## B\n###### C', 1)).toBe(
+      '## A\n\n```\n# not a heading\n```\n\n### B\n###### C',
+    );
+  });
+
+  it('makes a heading in a section body a subheading in the brief', () => {
+    const md = fillReportTemplate(
+      parseReport('meta:\n  title: T\nsections:\n  - title: S\n    body: "# Inner\\n\\nText"\n'),
+      'policy-brief',
+    );
+    expect(md).toContain('# S');
+    expect(md).toContain('## Inner');
+  });
+});

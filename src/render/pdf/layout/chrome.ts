@@ -16,7 +16,7 @@ export interface ChromeFrame {
 
 /**
  * Adds the running header (series · short title, and the date; from page 2) and the footer
- * (organization, "Page X of Y") to every page, as artifacts: page numbers are known because layout is done.
+ * (organization, the classification, "Page X of Y") to every page, as artifacts: page numbers are known because layout is done.
  */
 export function addChrome(
   pages: readonly Page[],
@@ -31,9 +31,20 @@ export function addChrome(
     pdf.headerText || [meta.series, meta.shortTitle ?? meta.title].filter(Boolean).join(' · ');
   const footerLeft = pdf.footerText || meta.organization || '';
   const date = formatDocDate(meta.date);
-  const text = (value: string, x: number, y: number, align: 'left' | 'right'): PageItem => ({
+  const classification = meta.classification?.toUpperCase();
+  const text = (
+    value: string,
+    x: number,
+    y: number,
+    align: 'left' | 'center' | 'right',
+  ): PageItem => ({
     type: 'text',
-    x: align === 'right' ? x - measureText(font, value, size) : x,
+    x:
+      align === 'right'
+        ? x - measureText(font, value, size)
+        : align === 'center'
+          ? x - measureText(font, value, size) / 2
+          : x,
     y,
     text: value,
     font: 'sans-regular',
@@ -57,7 +68,10 @@ export function addChrome(
         color: colors.rule,
       });
     }
-    if (footerLeft) artifacts.push(text(clip(footerLeft, 90), frame.left, footerY, 'left'));
+    if (footerLeft) artifacts.push(text(clip(footerLeft, 60), frame.left, footerY, 'left'));
+    // A distribution marking goes where readers look for it, centred at the foot of every page.
+    if (classification)
+      artifacts.push(text(clip(classification, 30), frame.width / 2, footerY, 'center'));
     artifacts.push(
       text(`Page ${index + 1} of ${pages.length}`, frame.width - frame.right, footerY, 'right'),
     );

@@ -262,6 +262,7 @@ function titleSlide(doc: Root): PlannedSlide {
   const lines = [
     authors,
     [meta.organization, formatDocDate(meta.date)].filter(Boolean).join(' · '),
+    meta.classification?.toUpperCase() ?? '',
   ].filter(Boolean);
   return { kind: 'title', title: meta.title, subtitle: meta.subtitle, lines, notes: '' };
 }
