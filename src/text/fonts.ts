@@ -4,10 +4,20 @@ import { isAbsolute, resolve } from 'node:path';
 import * as fontkit from 'fontkit';
 import { BriefwrightError } from '../diagnostics/errors.js';
 
+/** The part of a parsed font (fontkit's) that briefwright uses: shaping, coverage and metrics. */
+export interface FontFace {
+  readonly postscriptName: string;
+  readonly unitsPerEm: number;
+  readonly ascent: number;
+  readonly descent: number;
+  layout(text: string, features?: Record<string, boolean>): { readonly advanceWidth: number };
+  hasGlyphForCodePoint(codePoint: number): boolean;
+}
+
 /** A font file parsed once per process, with the metrics layout needs. */
 export interface LoadedFont {
   readonly path: string;
-  readonly font: fontkit.Font;
+  readonly font: FontFace;
   /** Ascent above the baseline per point of size. */
   readonly ascent: number;
   /** Descent below the baseline per point of size (positive). */
@@ -51,7 +61,7 @@ export function loadFont(
       hint: 'use the TTF, OTF or WOFF version of the font',
     });
   }
-  let font: fontkit.Font;
+  let font: FontFace;
   try {
     font = fontkit.create(readFileSync(path));
   } catch (cause) {
