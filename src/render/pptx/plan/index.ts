@@ -1,16 +1,16 @@
 import { assertNever } from '../../../diagnostics/assertNever.js';
 import type { Warning } from '../../../diagnostics/warnings.js';
 import type { ResolvedTheme } from '../../../theme/resolve.js';
-import { formatDocDate } from '../../../tree/dates.js';
 import { blockText, inlineText } from '../../../tree/text.js';
-import type { Block, List, Root } from '../../../tree/types.js';
+import type { Block, Root } from '../../../tree/types.js';
 import { chartAsTable } from '../../chartTable.js';
 import { PLAIN, toInlineRuns } from '../../inlineRuns.js';
 import { splitParagraphs } from './content.js';
-import { gridFor, INSET } from './geometry.js';
-import { breakSlideLines, LINE_PITCH } from './measure.js';
+import { gridFor } from './geometry.js';
+import { listParagraphs } from './lists.js';
 import { planTable } from './table.js';
-import type { Box, PlannedParagraph, PlannedSlide, SlidePlan } from './types.js';
+import { fitTitle, titleSlide } from './titles.js';
+import type { PlannedParagraph, PlannedSlide, SlidePlan } from './types.js';
 
 /** What planning needs. */
 export interface PlanEnv {
@@ -216,78 +216,6 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
     height: grid.height,
     slides: slides.map((slide) => fitTitle(slide, grid.title, env)),
   };
-}
-
-/** Sets a slide title's size so that it fits the title frame: from the theme's size down to 18 pt, then cut. */
-function fitTitle(slide: PlannedSlide, box: Box, env: PlanEnv): PlannedSlide {
-  if (slide.kind === 'title' || slide.kind === 'section' || slide.kind === 'closing') return slide;
-  const { theme } = env;
-  const runs = (text: string) => [{ text, style: { ...PLAIN, bold: true } }];
-  const width = box.w - 2 * INSET.x;
-  const height = (box.h - 2 * INSET.y) * 72;
-  for (let size = theme.deck.titleSize; size >= MIN_TITLE_SIZE; size -= 2) {
-    if (
-      breakSlideLines(runs(slide.title), width, size, theme).length * size * LINE_PITCH <=
-      height
-    ) {
-      return size === theme.deck.titleSize ? slide : { ...slide, titleSize: size };
-    }
-  }
-  const lines = Math.floor(height / (MIN_TITLE_SIZE * LINE_PITCH));
-  const kept = breakSlideLines(runs(slide.title), width - 0.3, MIN_TITLE_SIZE, theme).slice(
-    0,
-    lines,
-  );
-  const title = `${kept.map((line) => line.segments.map((s) => s.text).join('')).join(' ')}…`;
-  env.warn({
-    code: 'CONTENT_SPLIT',
-    message: `slide title "${slide.title.slice(0, 40)}…" is too long for a slide; it is cut and given in full in the notes`,
-    file: env.file,
-  });
-  return {
-    ...slide,
-    title,
-    titleSize: MIN_TITLE_SIZE,
-    notes: [slide.title, slide.notes].filter(Boolean).join('\n\n'),
-  };
-}
-
-const MIN_TITLE_SIZE = 18;
-
-function titleSlide(doc: Root): PlannedSlide {
-  const { meta } = doc;
-  const authors = meta.authors
-    .map((a) => (a.affiliation ? `${a.name}, ${a.affiliation}` : a.name))
-    .join(' · ');
-  const lines = [
-    authors,
-    [meta.organization, formatDocDate(meta.date)].filter(Boolean).join(' · '),
-    meta.classification?.toUpperCase() ?? '',
-  ].filter(Boolean);
-  return { kind: 'title', title: meta.title, subtitle: meta.subtitle, lines, notes: '' };
-}
-
-function listParagraphs(list: List, level: number): PlannedParagraph[] {
-  return list.children.flatMap((item, index) =>
-    item.children.flatMap((child, childIndex): PlannedParagraph[] => {
-      if (child.type === 'list') return listParagraphs(child, Math.min(level + 1, 4));
-      const runs =
-        child.type === 'paragraph' || child.type === 'heading'
-          ? toInlineRuns(child.children)
-          : [{ text: blockText([child]), style: PLAIN }];
-      const checkbox =
-        item.checked === null ? [] : [{ text: item.checked ? '☑ ' : '☐ ', style: PLAIN }];
-      const first = childIndex === 0;
-      return [
-        {
-          runs: first ? [...checkbox, ...runs] : runs,
-          level,
-          marker: first ? (list.ordered ? 'number' : 'bullet') : 'none',
-          ...(list.ordered ? { number: list.start + index } : {}),
-        },
-      ];
-    }),
-  );
 }
 
 function continued(slide: PlannedSlide | undefined): string {
