@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { BriefwrightError } from '../src/diagnostics/errors.js';
 
 /** The sample brief. */
 export const EXAMPLE_YAML = 'examples/carney-xi/carney-xi.yaml';
@@ -134,4 +135,15 @@ export function firstMissingInOrder(text: string, needles: readonly string[]): s
     from = at + needle.length;
   }
   return undefined;
+}
+
+/** The BriefwrightError a call throws (or rejects with); fails the test if it throws nothing or something else. */
+export async function caughtError(run: () => unknown): Promise<BriefwrightError> {
+  try {
+    await run();
+  } catch (error) {
+    if (error instanceof BriefwrightError) return error;
+    throw error;
+  }
+  throw new Error('expected a BriefwrightError');
 }

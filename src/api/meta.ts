@@ -2,7 +2,7 @@ import type { Report } from '../model/schema.js';
 import type { DocMeta } from '../tree/types.js';
 
 /** The DocTree's metadata from a report. */
-export function toDocMeta(report: Report): DocMeta {
+export function metaFromReport(report: Report): DocMeta {
   const { meta } = report;
   return {
     title: meta.title,

@@ -20,7 +20,7 @@ import {
 } from '../theme/index.js';
 import { slugify } from '../tree/text.js';
 import { createImageLoader, inputFolder } from './imageLoader.js';
-import { documentDate, toDocMeta } from './meta.js';
+import { documentDate, metaFromReport } from './meta.js';
 
 /** A report to render: the path of a `.json`, `.yaml` or `.md` file, or a report object. */
 export type RenderInput = string | ReportInput;
@@ -88,7 +88,7 @@ export async function render(
     const warn = (w: Omit<Warning, 'format'>) => sink.add({ ...w, format: renderer.format });
     const template = templateFor(options.template, renderer.format) ?? renderer.defaultTemplate;
     const markdown = fillReportTemplate(report, template);
-    const doc = buildDocTree(markdown, { meta: toDocMeta(report), warn, file, source });
+    const doc = buildDocTree(markdown, { meta: metaFromReport(report), warn, file, source });
     const ctx: RenderContext = {
       theme,
       warn,

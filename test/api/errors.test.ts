@@ -2,7 +2,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
-  BriefwrightError,
   createEngine,
   ERROR_CODES,
   formatError,
@@ -11,28 +10,18 @@ import {
   render,
   validate,
 } from '../../src/index.js';
-import { EXAMPLE_YAML, pdfPages, tempDir } from '../helpers.js';
-
-async function caught(run: () => unknown): Promise<BriefwrightError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof BriefwrightError) return error;
-    throw error;
-  }
-  throw new Error('expected a BriefwrightError');
-}
+import { caughtError, EXAMPLE_YAML, pdfPages, tempDir } from '../helpers.js';
 
 describe('errors people understand', () => {
   it('refuses an input extension it does not read, naming the file', async () => {
-    const error = await caught(() => validate('brief.docx'));
+    const error = await caughtError(() => validate('brief.docx'));
     expect(error.code).toBe('INPUT_FORMAT');
     expect(error.file).toBe('brief.docx');
     expect(error.hint).toContain('.yaml');
   });
 
   it('lists the allowed values of an enum and suggests the closest', async () => {
-    const error = await caught(() =>
+    const error = await caughtError(() =>
       parseReport(
         'meta:\n  title: T\nsections:\n  - title: S\n    callout:\n      body: x\n      kind: warnng\n',
         { file: 'b.yaml' },
@@ -46,7 +35,7 @@ describe('errors people understand', () => {
   });
 
   it('explains a malformed date', async () => {
-    const error = await caught(() =>
+    const error = await caughtError(() =>
       parseReport('meta:\n  title: T\n  date: 24/11/2026\n', { file: 'b.yaml' }),
     );
     expect(error.code).toBe('INVALID_VALUE');
@@ -57,14 +46,16 @@ describe('errors people understand', () => {
   it('names a template folder without main.md.hbs', async () => {
     const dir = join(tempDir(), 'empty-template');
     mkdirSync(dir);
-    const error = await caught(() => render(EXAMPLE_YAML, { template: dir, formats: ['pdf'] }));
+    const error = await caughtError(() =>
+      render(EXAMPLE_YAML, { template: dir, formats: ['pdf'] }),
+    );
     expect(error.code).toBe('TEMPLATE_NOT_FOUND');
     expect(error.file).toBe(dir);
     expect(error.message).toContain('main.md.hbs');
   });
 
   it('refuses a renderer without a format or render()', async () => {
-    const error = await caught(() =>
+    const error = await caughtError(() =>
       createEngine({ renderers: [{ format: '' } as unknown as Renderer] }),
     );
     expect(error.code).toBe('USAGE');
@@ -72,7 +63,7 @@ describe('errors people understand', () => {
   });
 
   it('formats every error as file:line:col, the code, the message, the pointer and the hint', async () => {
-    const error = await caught(() => parseReport('meta:\n  title: 42\n', { file: 'b.yaml' }));
+    const error = await caughtError(() => parseReport('meta:\n  title: 42\n', { file: 'b.yaml' }));
     expect(formatError(error)).toBe(
       'b.yaml:2:10: error WRONG_TYPE: title must be a text, not a number (at /meta/title)\n  hint: put the value in quotes',
     );

@@ -1,19 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BriefwrightError } from '../../src/diagnostics/errors.js';
 import { loadReport, parseReport } from '../../src/load/index.js';
-import { EXAMPLE_MD, EXAMPLE_YAML, tempDir } from '../helpers.js';
-
-async function failure(run: () => unknown): Promise<BriefwrightError> {
-  try {
-    await run();
-  } catch (error) {
-    if (error instanceof BriefwrightError) return error;
-    throw error;
-  }
-  throw new Error('expected a BriefwrightError');
-}
+import { caughtError, EXAMPLE_MD, EXAMPLE_YAML, tempDir } from '../helpers.js';
 
 describe('loadReport', () => {
   it('loads the YAML sample with all its sections and tables', async () => {
@@ -35,14 +24,14 @@ describe('loadReport', () => {
     const dir = tempDir();
     const file = join(dir, 'bad.yaml');
     writeFileSync(file, 'meta:\n  title: "unclosed\n  subtitle: x\n');
-    const error = await failure(() => loadReport(file));
+    const error = await caughtError(() => loadReport(file));
     expect(error.code).toBe('PARSE_YAML');
     expect(error.file).toBe(file);
     expect(error.line).toBeGreaterThan(0);
   });
 
   it('reports a missing title with its pointer and line', async () => {
-    const error = await failure(() =>
+    const error = await caughtError(() =>
       parseReport('meta:\n  subtitle: x\n', { file: 'brief.yaml' }),
     );
     expect(error.code).toBe('MISSING_FIELD');
@@ -53,7 +42,7 @@ describe('loadReport', () => {
   });
 
   it('reports a title of the wrong type with a hint', async () => {
-    const error = await failure(() =>
+    const error = await caughtError(() =>
       parseReport('meta:\n  title: [1, 2]\n', { file: 'brief.yaml' }),
     );
     expect(error.code).toBe('WRONG_TYPE');
@@ -63,7 +52,7 @@ describe('loadReport', () => {
   });
 
   it('suggests the right name for a misspelt field', async () => {
-    const error = await failure(() =>
+    const error = await caughtError(() =>
       parseReport('meta:\n  title: T\n  subtitel: S\n', { file: 'brief.yaml' }),
     );
     expect(error.code).toBe('UNKNOWN_FIELD');
@@ -78,14 +67,16 @@ describe('loadReport', () => {
       sections: [{ title: 'S', table: { columns: ['a', 'b'], rows: [['1']] } }],
       extra: 1,
     });
-    const error = await failure(() => parseReport(text, { file: 'brief.json', format: 'json' }));
+    const error = await caughtError(() =>
+      parseReport(text, { file: 'brief.json', format: 'json' }),
+    );
     const pointers = [error, ...error.related].map((e) => e.pointer);
     expect(pointers).toContain('/sections/0/table/rows/0');
     expect(pointers).toContain('/extra');
   });
 
   it('gives line and column for invalid JSON', async () => {
-    const error = await failure(() =>
+    const error = await caughtError(() =>
       parseReport('{\n  "meta": {"title": "x",}\n}', { file: 'brief.json', format: 'json' }),
     );
     expect(error.code).toBe('PARSE_JSON');
@@ -93,7 +84,7 @@ describe('loadReport', () => {
   });
 
   it('refuses a nonexistent file by name', async () => {
-    const error = await failure(() => loadReport('no/such/brief.yaml'));
+    const error = await caughtError(() => loadReport('no/such/brief.yaml'));
     expect(error.code).toBe('INPUT_NOT_FOUND');
     expect(error.file).toBe('no/such/brief.yaml');
   });
@@ -102,14 +93,14 @@ describe('loadReport', () => {
     const dir = tempDir();
     const bad = join(dir, 'bad.yaml');
     writeFileSync(bad, Buffer.from([0x6d, 0x65, 0x74, 0x61, 0x3a, 0xff, 0x0a]));
-    expect((await failure(() => loadReport(bad))).code).toBe('INPUT_ENCODING');
+    expect((await caughtError(() => loadReport(bad))).code).toBe('INPUT_ENCODING');
     const good = join(dir, 'good.yaml');
     writeFileSync(good, '\uFEFFmeta:\r\n  title: Windows\r\n');
     expect((await loadReport(good)).meta.title).toBe('Windows');
   });
 
   it('refuses duplicate keys in front matter', async () => {
-    const error = await failure(() =>
+    const error = await caughtError(() =>
       parseReport('---\ntitle: A\ntitle: B\n---\nBody\n', { file: 'a.md', format: 'markdown' }),
     );
     expect(error.code).toBe('PARSE_YAML');
@@ -141,7 +132,7 @@ describe('Markdown inputs', () => {
   });
 
   it('maps a front matter fault to its line in the file', async () => {
-    const error = await failure(() =>
+    const error = await caughtError(() =>
       parseReport('---\ntitle: T\ndate: tomorrow\n---\n# Body\n', {
         file: 'x.md',
         format: 'markdown',
