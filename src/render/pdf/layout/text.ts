@@ -23,13 +23,14 @@ export function layoutText(
   align: TextAlign = 'left',
 ): Slice[] {
   const lines = breakStyledLines(runs, width, base, env);
+  const baseline = baselineOf(base, env);
   return lines.map((line, index) => ({
     height: base.leading,
-    items: lineItems(line, lineOffset(line.width, width, align), baselineOf(base, env), env),
+    items: lineItems(line, lineOffset(line.width, width, align), baseline, env),
     spaceBefore: 0,
     // Keep the first two and the last two lines of a paragraph together.
     keepWithNext: lines.length > 1 && (index === 0 || index === lines.length - 2),
-    firstBaseline: baselineOf(base, env),
+    firstBaseline: baseline,
   }));
 }
 
