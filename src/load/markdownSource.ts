@@ -1,5 +1,6 @@
-import { Lexer, type Token, type Tokens } from 'marked';
+import type { Token, Tokens } from 'marked';
 import { BriefwrightError } from '../diagnostics/errors.js';
+import { lexBlocks } from '../markdown/lexer.js';
 import type { MetaSchema } from '../model/schema.js';
 import { type Locate, type ParsedSource, parseYamlSource } from './yamlSource.js';
 
@@ -56,7 +57,7 @@ export function parseMarkdownSource(text: string, file: string): ParsedSource {
   }
   if (!liftMeta && !isRecord(data.meta)) report.meta = data.meta;
 
-  const blocks = lexBlocks(body, bodyLine);
+  const blocks = splitBlocks(body, bodyLine);
   let titleLine: number | undefined;
   if (meta.title === undefined) {
     const index = blocks.findIndex((block) => block.heading);
@@ -148,8 +149,8 @@ interface Block {
   heading?: { depth: number; text: string };
 }
 
-function lexBlocks(body: string, firstLine: number): Block[] {
-  const tokens: Token[] = new Lexer({ gfm: true }).blockTokens(body, []);
+function splitBlocks(body: string, firstLine: number): Block[] {
+  const tokens: Token[] = lexBlocks(body);
   const blocks: Block[] = [];
   let line = firstLine;
   for (const token of tokens) {

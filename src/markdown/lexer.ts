@@ -1,8 +1,11 @@
-import { Marked, type Token } from 'marked';
+import { Lexer, Marked, type Token } from 'marked';
 import markedFootnote from 'marked-footnote';
 import { directiveExtension } from './directive.js';
 
 /**
+ * The one Markdown syntax of briefwright. The loader (splitting sections), the templates (splitting prose
+ * from structure) and the Markdown stage all lex with it, so a directive means the same everywhere.
+ *
  * Lexes Markdown into marked tokens with GFM, footnotes and directives. A fresh Marked instance per call,
  * because marked-footnote keeps per-document state in its closure.
  */
@@ -10,4 +13,14 @@ export function lexMarkdown(markdown: string): Token[] {
   const marked = new Marked({ gfm: true, breaks: false });
   marked.use(markedFootnote(), { extensions: [directiveExtension] });
   return marked.lexer(markdown);
+}
+
+/**
+ * Lexes Markdown into top-level block tokens only, each with its source text: the same syntax (GFM,
+ * directives) as {@link lexMarkdown}, for the stages that split Markdown without converting it.
+ */
+export function lexBlocks(markdown: string): Token[] {
+  const marked = new Marked({ gfm: true });
+  marked.use({ extensions: [directiveExtension] });
+  return new Lexer(marked.defaults).blockTokens(markdown, []);
 }

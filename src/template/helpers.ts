@@ -1,6 +1,15 @@
 import type { HelperDelegate } from 'handlebars';
 import { formatDocDate } from '../tree/dates.js';
+import { hasList, proseOf, structureOf } from './bodyParts.js';
 import { escapeAttribute, escapeCell } from './escape.js';
+
+/** The text of a helper argument: a string, or the output of another helper (a SafeString). */
+function textOf(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (value && typeof (value as { toHTML?: unknown }).toHTML === 'function')
+    return (value as { toHTML(): string }).toHTML();
+  return undefined;
+}
 
 /** Wraps text so the template inserts it without escaping. */
 export type Raw = (text: string) => unknown;
@@ -25,7 +34,14 @@ export function createHelpers(raw: Raw): Record<string, HelperDelegate> {
     /** `{{leadSentences body 3}}`: the first sentence of each paragraph, as Markdown bullets. */
     leadSentences: (body: unknown, count: unknown) => raw(leadSentences(body, Number(count) || 3)),
     /** `{{{nest body depth}}}`: Markdown whose own headings are pushed below a heading of `depth`. */
-    nest: (markdown: unknown, depth: unknown) => raw(nestHeadings(markdown, Number(depth) || 0)),
+    nest: (markdown: unknown, depth: unknown) =>
+      raw(nestHeadings(textOf(markdown), Number(depth) || 0)),
+    /** `{{{prose body}}}`: only the paragraphs and quotes of Markdown (for speaker notes). */
+    prose: (markdown: unknown) => raw(proseOf(textOf(markdown))),
+    /** `{{{structure body}}}`: only the lists, tables, directives and code of Markdown (for slides). */
+    structure: (markdown: unknown) => raw(structureOf(textOf(markdown))),
+    /** `{{#if (hasList body)}}`: whether Markdown has a list of its own. */
+    hasList: (markdown: unknown) => hasList(textOf(markdown)),
     /** `{{join list ", "}}`: joins strings. */
     join: (list: unknown, separator: unknown) =>
       Array.isArray(list)

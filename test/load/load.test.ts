@@ -121,6 +121,18 @@ describe('Markdown inputs', () => {
     expect(report.sections[0]?.body).toBe('Text.');
   });
 
+  it('does not start a section at a heading inside a directive or a code fence', () => {
+    const report = parseReport(
+      '# T\n\n## One\n\n::: callout\n## Not a section\n:::\n\n```\n## Nor this\n```\n',
+      {
+        file: 'x.md',
+        format: 'markdown',
+      },
+    );
+    expect(report.sections.map((s) => s.title)).toEqual(['One']);
+    expect(report.sections[0]?.body).toContain('## Not a section');
+  });
+
   it('loads a file with no front matter and no headings, only a table', () => {
     const report = parseReport('| a | b |\n|---|---|\n| 1 | 2 |\n', {
       file: 'my-table.md',

@@ -42,3 +42,13 @@ describe('determinism across processes, time zones and locales', () => {
     expect(a.split(' ')).toHaveLength(2);
   });
 });
+
+describe('one brief, two syntaxes', () => {
+  it('renders the Markdown sample and the YAML sample to the same PDF bytes', async () => {
+    const [yaml, md] = await Promise.all([
+      render(EXAMPLE_YAML, { formats: ['pdf'] }),
+      render('examples/carney-xi/carney-xi.md', { formats: ['pdf'] }),
+    ]);
+    expect(hash(md.outputs[0]?.bytes)).toBe(hash(yaml.outputs[0]?.bytes));
+  });
+});

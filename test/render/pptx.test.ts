@@ -1,6 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { render } from '../../src/index.js';
-import { EXAMPLE_YAML, pptxParts, seedParts, slideNames, slideText } from '../helpers.js';
+import {
+  EXAMPLE_MD,
+  EXAMPLE_YAML,
+  pptxParts,
+  seedParts,
+  slideNames,
+  slideText,
+} from '../helpers.js';
 
 describe('the PPTX renderer on the sample brief', () => {
   let slides: string[];
@@ -84,9 +91,9 @@ describe('the PPTX renderer on the sample brief', () => {
   });
 });
 
-describe('the deck against the seed article', () => {
+describe.each([EXAMPLE_YAML, EXAMPLE_MD])('the deck of %s against the seed article', (input) => {
   it('holds every section title, bullet and table cell on its slides and every paragraph of prose in its notes', async () => {
-    const result = await render(EXAMPLE_YAML, { formats: ['pptx'] });
+    const result = await render(input, { formats: ['pptx'] });
     const parts = await pptxParts(result.outputs[0]?.bytes ?? new Uint8Array());
     const slides = (await Promise.all(slideNames(parts.names).map(parts.read)))
       .map(slideText)

@@ -94,3 +94,15 @@ describe('nestHeadings', () => {
     expect(md).toContain('## Inner');
   });
 });
+
+describe('splitting a body for slides', () => {
+  it('keeps lists, tables and directives for the slide and prose for the notes', async () => {
+    const { proseOf, structureOf, hasList } = await import('../../src/template/bodyParts.js');
+    const body =
+      'Intro paragraph.\n\n- a\n- b\n\n::: table {caption="T"}\n| x |\n|---|\n| 1 |\n:::\n\n> A quote.\n\nClosing.';
+    expect(proseOf(body)).toBe('Intro paragraph.\n\n> A quote.\n\nClosing.');
+    expect(structureOf(body)).toBe('- a\n- b\n\n::: table {caption="T"}\n| x |\n|---|\n| 1 |\n:::');
+    expect(hasList(body)).toBe(true);
+    expect(hasList('Just prose.')).toBe(false);
+  });
+});
