@@ -6,9 +6,10 @@ function topLevelBlocks(markdown: string): Token[] {
   return lexBlocks(markdown);
 }
 
-/** Whether a block is prose (paragraphs and quotes) rather than structure a slide can show. */
+/** Whether a block is prose (paragraphs and quotes) rather than structure a slide can show; a paragraph that is only an image is a figure. */
 function isProse(token: Token): boolean {
-  return token.type === 'paragraph' || token.type === 'blockquote' || token.type === 'text';
+  if (token.type === 'paragraph') return !/^!\[[^\]]*\]\([^)]*\)$/.test(token.raw.trim());
+  return token.type === 'blockquote' || token.type === 'text';
 }
 
 /** The prose of a body (paragraphs and quotes), for speaker notes. */

@@ -104,5 +104,8 @@ describe('splitting a body for slides', () => {
     expect(structureOf(body)).toBe('- a\n- b\n\n::: table {caption="T"}\n| x |\n|---|\n| 1 |\n:::');
     expect(hasList(body)).toBe(true);
     expect(hasList('Just prose.')).toBe(false);
+    expect(structureOf('Text.\n\n![A chart](chart.png "Figure 1")')).toBe(
+      '![A chart](chart.png "Figure 1")',
+    );
   });
 });

@@ -19,7 +19,8 @@ export function listParagraphs(list: List, level: number): PlannedParagraph[] {
         {
           runs: first ? [...checkbox, ...runs] : runs,
           level,
-          marker: first ? (list.ordered ? 'number' : 'bullet') : 'none',
+          // A task item shows its box instead of a bullet.
+          marker: first && item.checked === null ? (list.ordered ? 'number' : 'bullet') : 'none',
           ...(list.ordered ? { number: list.start + index } : {}),
         },
       ];
