@@ -42,7 +42,7 @@ describe.skipIf(missing.length > 0)('the sample in real readers', () => {
     expect(firstMissingInOrder(text, seedParts().ordered)).toBeUndefined();
   });
 
-  it('opens the deck in LibreOffice with every section title and table cell, and the prose in the notes', () => {
+  it('opens the deck in LibreOffice with every section title, bullet and table cell', () => {
     const out = join(dir, 'deck');
     run('soffice', [
       '--headless',
