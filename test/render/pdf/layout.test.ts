@@ -12,7 +12,7 @@ function layout(
   theme = resolveTheme({ page: { size: 'A4', margins: { top: 20, bottom: 20 } } }),
 ) {
   const warnings: Omit<Warning, 'format'>[] = [];
-  const doc = buildDocTree(markdown, { meta: META, warn: () => {} });
+  const doc = buildDocTree(markdown, { meta: META, warn: () => {}, source: markdown });
   const model = layoutDocument(doc, {
     theme,
     images: new Map(),
@@ -56,7 +56,7 @@ describe('PDF layout', () => {
   });
 
   it('warns about a character no font has, naming it, and shows "?"', () => {
-    const { model, warnings } = layout('President 习近平 met Prime Minister Carney.');
+    const { model, warnings } = layout('Intro.\n\nPresident 习近平 met Prime Minister Carney.');
     expect(warnings.some((w) => w.code === 'MISSING_GLYPH' && w.message.includes('U+4E60'))).toBe(
       true,
     );

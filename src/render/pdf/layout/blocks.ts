@@ -31,7 +31,7 @@ export function layoutBlocks(blocks: readonly Block[], frame: BlockFrame): Slice
       breakNext = true;
       continue;
     }
-    let slices = layoutBlock(block, frame);
+    let slices = layoutBlock(block, atBlock(frame, block));
     if (index === 0) slices = slices.map((s, i) => (i === 0 ? { ...s, spaceBefore: 0 } : s));
     if (breakNext && slices[0]) {
       slices[0] = { ...slices[0], breakBefore: true };
@@ -40,6 +40,14 @@ export function layoutBlocks(blocks: readonly Block[], frame: BlockFrame): Slice
     out.push(...slices);
   }
   return out;
+}
+
+/** The frame with warnings placed at the block's line in the input, when it is known. */
+function atBlock(frame: BlockFrame, block: Block): BlockFrame {
+  const position = 'position' in block ? block.position : undefined;
+  if (!position) return frame;
+  const { env } = frame;
+  return { ...frame, env: { ...env, warn: (warning) => env.warn({ ...position, ...warning }) } };
 }
 
 function layoutBlock(block: Block, frame: BlockFrame): Slice[] {
