@@ -88,7 +88,13 @@ export async function render(
     const warn = (w: Omit<Warning, 'format'>) => sink.add({ ...w, format: renderer.format });
     const template = templateFor(options.template, renderer.format) ?? renderer.defaultTemplate;
     const markdown = fillReportTemplate(report, template);
-    const doc = buildDocTree(markdown, { meta: metaFromReport(report), warn, file, source });
+    // Problems in the content are the input's, not a format's: reported once, untagged.
+    const doc = buildDocTree(markdown, {
+      meta: metaFromReport(report),
+      warn: (w) => sink.add(w),
+      file,
+      source,
+    });
     const ctx: RenderContext = {
       theme,
       warn,

@@ -25,9 +25,9 @@ export class WarningSink {
   readonly #seen = new Set<string>();
   readonly #warnings: Warning[] = [];
 
-  /** Records a warning once. */
+  /** Records a warning once: the same problem at the same place is reported once, whichever format met it. */
   add(warning: Warning): void {
-    const key = `${warning.code}|${warning.format ?? ''}|${warning.line ?? ''}|${warning.message}`;
+    const key = `${warning.code}|${warning.file ?? ''}|${warning.line ?? ''}:${warning.column ?? ''}|${warning.message}`;
     if (this.#seen.has(key)) return;
     this.#seen.add(key);
     this.#warnings.push(warning);

@@ -84,9 +84,17 @@ describe('content warnings', () => {
     );
     const result = await render(input, { formats: ['pdf'] });
     const warning = result.warnings.find((w) => w.code === 'RAW_HTML_DROPPED');
-    expect(warning).toMatchObject({ file: input, line: 6, format: 'pdf' });
+    expect(warning).toMatchObject({ file: input, line: 6 });
+    expect(warning?.format).toBeUndefined();
     const { pages } = await pdfPages(result.outputs[0]?.bytes ?? new Uint8Array());
     expect(pages.join(' ')).toContain('Before after.');
     expect(pages.join(' ')).not.toContain('alert');
+  });
+});
+
+describe('warnings across formats', () => {
+  it('reports a problem in the content once, whichever formats meet it', async () => {
+    const result = await render({ meta: { title: 'T' }, summary: 'A <b>bold</b> claim.' });
+    expect(result.warnings.filter((w) => w.code === 'RAW_HTML_DROPPED')).toHaveLength(2);
   });
 });

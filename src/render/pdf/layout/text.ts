@@ -89,16 +89,20 @@ function toPdfRuns(
     ...(['serif', 'sans', 'mono'] as const).filter((r) => r !== role),
   ];
   const chain = chainRoles.map((r) => fontKey(r, variant));
+  const missing = new Set<string>();
   const pieces = splitByCoverage(
     run.text,
     chain.map((key) => env.theme.fonts[key]),
-    (char) =>
-      env.warn({
-        code: 'MISSING_GLYPH',
-        message: `no font has a glyph for ${describeChar(char)} in "${clipText(run.text)}"; it is shown as "?"`,
-        file: env.file,
-      }),
+    (char) => missing.add(char),
   );
+  if (missing.size > 0) {
+    const chars = [...missing].map(describeChar).join(', ');
+    env.warn({
+      code: 'MISSING_GLYPH',
+      message: `no font has a glyph for ${chars} in "${clipText(run.text)}"; shown as "?"`,
+      file: env.file,
+    });
+  }
   return pieces.map((piece) => ({
     text: piece.text,
     style: {
