@@ -10,7 +10,8 @@ export type WarningCode =
   | 'CHART_INVALID'
   | 'INLINE_IMAGE'
   | 'FOOTNOTE_MISSING'
-  | 'CONTENT_SPLIT';
+  | 'CONTENT_SPLIT'
+  | 'TABLE_TOO_WIDE';
 
 /** A problem in content that did not stop the render. */
 export interface Warning extends SourceLocation {

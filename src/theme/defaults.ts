@@ -31,6 +31,7 @@ export const DEFAULT_THEME = {
     accent: '#1F3A5F',
     accentTint: '#E8EEF5',
     rule: '#C9D1DB',
+    zebra: '#F5F7FA',
     link: '#1F5A99',
     palette: ['#1F3A5F', '#2A8C82', '#D99A2B', '#8A939E'],
   },

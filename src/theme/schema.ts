@@ -41,6 +41,7 @@ export const ThemeSchema = z.strictObject({
       accent: color,
       accentTint: color,
       rule: color,
+      zebra: color,
       link: color,
       palette: z.array(color).min(1),
     })

@@ -45,6 +45,41 @@ describe('PDF layout', () => {
     for (let i = 0; i < 120; i++) expect(all).toContain(`row ${i} value ${i}`);
   });
 
+  it('repeats the caption as "(continued)" with the header on every continued page', () => {
+    const rows = Array.from({ length: 60 }, (_, i) => `| r${i} | v${i} |`).join('\n');
+    const { model } = layout(
+      `::: table {caption="Table 1. Long"}\n| Name | Value |\n|---|---|\n${rows}\n:::\n`,
+    );
+    const texts = pageTexts(model);
+    expect(texts.length).toBeGreaterThan(1);
+    expect(texts[0]).toContain('Table 1. Long Name Value');
+    for (const text of texts.slice(1))
+      expect(text).toContain('Table 1. Long (continued) Name Value');
+  });
+
+  it('shrinks a table too wide for the page down to a floor, then warns', () => {
+    const header = Array.from({ length: 14 }, (_, i) => `Column${i}`).join(' | ');
+    const row = Array.from({ length: 14 }, () => 'Wordy-content').join(' | ');
+    const { model, warnings } = layout(`| ${header} |\n|${'---|'.repeat(14)}\n| ${row} |\n`);
+    const sizes =
+      model.pages[0]?.items.flatMap((i) =>
+        i.type === 'text' && i.text.startsWith('Column') ? [i.size] : [],
+      ) ?? [];
+    expect(Math.max(...sizes)).toBeLessThan(9);
+    expect(warnings.map((w) => w.code)).toContain('TABLE_TOO_WIDE');
+  });
+
+  it('breaks a long URL in a table cell instead of shrinking the table', () => {
+    const url = `https://example.org/${'segment/'.repeat(30)}`;
+    const { model, warnings } = layout(`| Name | Link |\n|---|---|\n| A | ${url} |\n`);
+    const sizes =
+      model.pages[0]?.items.flatMap((i) =>
+        i.type === 'text' && i.text === 'Name' ? [i.size] : [],
+      ) ?? [];
+    expect(sizes).toEqual([9]);
+    expect(warnings).toEqual([]);
+  });
+
   it('never leaves a heading last on a page', () => {
     const para = Array.from({ length: 60 }, () => 'text').join(' ');
     const doc = Array.from({ length: 30 }, (_, i) => `## Heading ${i}\n\n${para}\n`).join('\n');

@@ -4,7 +4,7 @@ import { measureText } from '../../../text/measure.js';
 import type { Table, TableCell } from '../../../tree/types.js';
 import { type InlineFlags, PLAIN, toInlineRuns } from '../../inlineRuns.js';
 import type { LayoutEnv, TextBase } from './env.js';
-import { keepLastWithNext, ruleSlice } from './slices.js';
+import { keepLastWithNext } from './slices.js';
 import { fontKey, layoutText, layoutTextBlock } from './text.js';
 import type { PageItem, Slice } from './types.js';
 
@@ -16,27 +16,28 @@ const PAD_Y = 4;
  * body rows that are never cut, hairlines between rows, and a source line below.
  */
 export function layoutTable(table: Table, width: number, env: LayoutEnv): Slice[] {
-  const { colors, pdf } = env.theme;
-  const size = pdf.tableSize;
+  const { colors } = env.theme;
+  const { size, columns } = fitColumns(table, width, env);
   const body: TextBase = { role: 'sans', size, leading: size * 1.3, color: colors.text };
   const head: TextBase = { ...body, bold: true };
-  const columns = columnWidths(table, width, body, env);
-  const headerSlice: Slice = {
-    ...rowSlice(table.header, table, columns, head, env, colors.accentTint),
-    keepWithNext: true,
+  const header = headerRow(table, columns, head, width, env);
+  const captionBase: TextBase = {
+    role: 'sans',
+    size: 9,
+    leading: 12,
+    color: colors.text,
+    bold: true,
   };
-  const headerRule: PageItem = {
-    type: 'line',
-    x1: 0,
-    y1: headerSlice.height,
-    x2: width,
-    y2: headerSlice.height,
-    width: 0.75,
-    color: colors.accent,
-  };
-  const header: Slice = { ...headerSlice, items: [...headerSlice.items, headerRule] };
+  const captionOf = (text: string) =>
+    keepLastWithNext(layoutText([{ text, style: PLAIN }], width, captionBase, env)).map(
+      (s, i, all) => (i === all.length - 1 ? { ...s, height: s.height + 3 } : s),
+    );
+  const caption = table.caption ? captionOf(table.caption) : [];
+  // On every page the table continues on: the caption marked "(continued)", then the header row.
+  const repeated = [...(table.caption ? captionOf(`${table.caption} (continued)`) : []), header];
   const rows = table.rows.map((row, index): Slice => {
-    const slice = rowSlice(row, table, columns, body, env);
+    const zebra = index % 2 === 1 ? colors.zebra : undefined;
+    const slice = rowSlice(row, table, columns, body, env, zebra);
     const isLast = index === table.rows.length - 1;
     const rule: PageItem = {
       type: 'line',
@@ -50,20 +51,10 @@ export function layoutTable(table: Table, width: number, env: LayoutEnv): Slice[
     return {
       ...slice,
       items: [...slice.items, rule],
-      header: [header],
+      header: repeated,
       keepWithNext: index === 0 && table.rows.length > 1,
     };
   });
-  const caption = table.caption
-    ? keepLastWithNext(
-        layoutText(
-          [{ text: table.caption, style: PLAIN }],
-          width,
-          { role: 'sans', size: 9, leading: 12, color: colors.text, bold: true },
-          env,
-        ),
-      ).map((s, i, all) => (i === all.length - 1 ? { ...s, height: s.height + 3 } : s))
-    : [];
   const source = table.source
     ? layoutText(
         toInlineRuns([{ type: 'text', value: table.source }]),
@@ -73,19 +64,67 @@ export function layoutTable(table: Table, width: number, env: LayoutEnv): Slice[
       )
     : [];
   const sourceSlices = source.map((s, i) => (i === 0 ? { ...s, spaceBefore: 3 } : s));
-  // A one-row table must not leave its caption or header alone either.
   if (rows.length === 0)
-    return [
-      ...caption,
-      { ...header, keepWithNext: false },
-      ...sourceSlices,
-      ruleSlice(width, 0, colors.rule, 0, 0),
-    ];
+    return [...caption, { ...header, keepWithNext: sourceSlices.length > 0 }, ...sourceSlices];
   const lastRow = rows.length - 1;
+  // The source line stays with the last row.
   if (sourceSlices.length > 0 && rows[lastRow])
     rows[lastRow] = { ...rows[lastRow], keepWithNext: true };
   return [...caption, header, ...rows, ...sourceSlices];
 }
+
+function headerRow(
+  table: Table,
+  columns: readonly number[],
+  head: TextBase,
+  width: number,
+  env: LayoutEnv,
+): Slice {
+  const { colors } = env.theme;
+  const slice = rowSlice(table.header, table, columns, head, env, colors.accentTint);
+  const rule: PageItem = {
+    type: 'line',
+    x1: 0,
+    y1: slice.height,
+    x2: width,
+    y2: slice.height,
+    width: 0.75,
+    color: colors.accent,
+  };
+  return { ...slice, items: [...slice.items, rule], keepWithNext: true };
+}
+
+/** The table's font size and column widths: the theme's size, shrunk down to a floor when the columns' words do not fit. */
+function fitColumns(
+  table: Table,
+  width: number,
+  env: LayoutEnv,
+): { size: number; columns: number[] } {
+  const preferred = env.theme.pdf.tableSize;
+  const floor = Math.min(preferred, MIN_TABLE_SIZE);
+  for (let size = preferred; size >= floor; size -= 0.5) {
+    // A word longer than 40% of the width (a URL, an identifier) is broken rather than shrinking the table.
+    if (columnWidths(table, width, size, env, width * 0.4).fits) {
+      return {
+        size,
+        columns: columnWidths(table, width, size, env, width / table.header.length).widths,
+      };
+    }
+  }
+  env.warn({
+    code: 'TABLE_TOO_WIDE',
+    message: `table "${table.caption ?? cellText(table.header[0])}" is too wide for the page even at ${floor} pt; long words are broken`,
+    file: env.file,
+    ...table.position,
+  });
+  return {
+    size: floor,
+    columns: columnWidths(table, width, floor, env, width / table.header.length).widths,
+  };
+}
+
+/** The smallest size a table's text is shrunk to before its words are broken instead. */
+const MIN_TABLE_SIZE = 7;
 
 function rowSlice(
   cells: readonly TableCell[],
@@ -125,23 +164,18 @@ function rowSlice(
   return { height, items, spaceBefore: 0, keepWithNext: false };
 }
 
-/** Column widths that fill the width: each column gets its longest word, the rest goes by content length. */
-function columnWidths(table: Table, width: number, base: TextBase, env: LayoutEnv): number[] {
+/** Column widths that fill the width: each column gets its longest word (up to `maxWord`), the rest goes by content length. */
+function columnWidths(table: Table, width: number, size: number, env: LayoutEnv, maxWord: number) {
   const regular = env.theme.fonts[fontKey('sans', 'regular')];
   const bold = env.theme.fonts[fontKey('sans', 'bold')];
   const texts = [table.header, ...table.rows].map((row) => row.map(cellText));
   const measure = (text: string, row: number) =>
-    measureText(row === 0 ? bold : regular, text, base.size);
-  const needs = measureColumnNeeds(
-    texts,
-    measure,
-    2 * PAD_X,
-    width / Math.max(1, table.header.length),
-  );
-  return distributeColumns(needs, width).widths;
+    measureText(row === 0 ? bold : regular, text, size);
+  return distributeColumns(measureColumnNeeds(texts, measure, 2 * PAD_X, maxWord), width);
 }
 
-function cellText(cell: TableCell): string {
+function cellText(cell: TableCell | undefined): string {
+  if (!cell) return '';
   return toInlineRuns(cell.children)
     .map((run) => run.text)
     .join('');
