@@ -35,7 +35,9 @@ function fromInlineToken(token: Token, ctx: ConvertContext): Inline[] {
   const known = token as MarkedToken;
   switch (known.type) {
     case 'text':
-      return known.tokens ? fromInlineTokens(known.tokens, ctx) : [text(known.text)];
+      if (known.tokens) return fromInlineTokens(known.tokens, ctx);
+      warnUndefinedFootnotes(known.text, ctx);
+      return [text(known.text)];
     case 'escape':
       return [{ type: 'text', value: known.text }];
     case 'strong':
@@ -78,6 +80,18 @@ function fromFootnoteRef(token: Tokens.Generic, ctx: ConvertContext): Inline[] {
   const number = ctx.footnoteNumber(label);
   if (number === undefined) return [text(token.raw)];
   return [{ type: 'footnoteReference', label, number }];
+}
+
+/** A `[^label]` left as text means the footnote has no definition: say so, the reference stays visible. */
+function warnUndefinedFootnotes(value: string, ctx: ConvertContext): void {
+  for (const match of value.matchAll(/\[\^([^\]\s]+)\]/g)) {
+    ctx.warn({
+      code: 'FOOTNOTE_MISSING',
+      message: `footnote [^${match[1]}] has no definition; add a line "[^${match[1]}]: …"`,
+      file: ctx.file,
+      ...ctx.locate(match[0]),
+    });
+  }
 }
 
 function text(value: string): Inline {
