@@ -43,6 +43,8 @@ export const DEFAULT_THEME = {
     h3Size: 10.5,
     tableSize: 9,
     numberHeadings: false,
+    toc: false,
+    tocDepth: 2,
     headerText: '',
     footerText: '',
   },

@@ -56,6 +56,8 @@ export const ThemeSchema = z.strictObject({
       h3Size: length,
       tableSize: length,
       numberHeadings: z.boolean(),
+      toc: z.boolean(),
+      tocDepth: z.number().int().min(1).max(6),
       headerText: z.string(),
       footerText: z.string(),
     })

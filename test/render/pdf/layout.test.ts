@@ -112,6 +112,28 @@ describe('PDF layout', () => {
     expect(notes?.type === 'text' && notes.y - boxBottom).toBeGreaterThan(18);
   });
 
+  it('gives the table of contents the page of every heading, with live links', () => {
+    const para = Array.from({ length: 120 }, () => 'text').join(' ');
+    const doc = Array.from({ length: 8 }, (_, i) => `# Part ${i}\n\n${para}\n\n${para}\n`).join(
+      '\n',
+    );
+    const { model } = layout(doc, resolveTheme({ pdf: { toc: true, numberHeadings: true } }));
+    const first = model.pages[0]?.items ?? [];
+    const pageOf = new Map(model.outline.map((e) => [e.title, e.page + 1]));
+    for (let i = 0; i < 8; i++) {
+      const entry = first.findIndex(
+        (item) => item.type === 'text' && item.text === `${i + 1}. Part ${i}`,
+      );
+      expect(entry, `entry ${i}`).toBeGreaterThanOrEqual(0);
+      const number = first
+        .slice(entry)
+        .find((item) => item.type === 'text' && /^\d+$/.test(item.text));
+      expect(number?.type === 'text' && number.text).toBe(String(pageOf.get(`Part ${i}`)));
+      expect(first.some((item) => item.type === 'link' && item.url === `#part-${i}`)).toBe(true);
+    }
+    expect(new Set(pageOf.values()).size).toBeGreaterThan(2);
+  });
+
   it('sets US Letter pages from the theme', () => {
     const { model } = layout('Hello', resolveTheme({ page: { size: 'Letter' } }));
     expect([model.width, model.height]).toEqual([612, 792]);

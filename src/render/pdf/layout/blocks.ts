@@ -16,8 +16,8 @@ export interface BlockFrame {
   readonly env: LayoutEnv;
   /** Nesting depth of lists. */
   readonly listDepth: number;
-  /** Number headings "1.", "1.1" (theme option), tracked across the document. */
-  readonly numbering: number[];
+  /** Heading numbers by id, when the theme numbers headings. */
+  readonly numbers: ReadonlyMap<string, string>;
 }
 
 const PARAGRAPH_GAP = 6;
@@ -132,13 +132,8 @@ function layoutHeading(block: Heading, frame: BlockFrame): Slice[] {
   const before = block.depth === 1 ? 18 : block.depth === 2 ? 12 : 9;
   const title = inlineText(block.children);
   let runs = toInlineRuns(block.children);
-  if (pdf.numberHeadings) {
-    const numbering = frame.numbering;
-    numbering.length = block.depth;
-    numbering[block.depth - 1] = (numbering[block.depth - 1] ?? 0) + 1;
-    const label = numbering.map((n) => n ?? 1).join('.');
-    runs = [{ text: `${label}${block.depth === 1 ? '.' : ''}  `, style: PLAIN }, ...runs];
-  }
+  const label = frame.numbers.get(block.id);
+  if (label) runs = [{ text: `${label}  `, style: PLAIN }, ...runs];
   const lines = layoutText(runs, width, base, env);
   const slices = lines.map((line, index) => ({
     ...line,

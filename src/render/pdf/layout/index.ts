@@ -3,7 +3,9 @@ import { layoutBlocks } from './blocks.js';
 import { addChrome } from './chrome.js';
 import { layoutCover } from './cover.js';
 import { type LayoutEnv, MM, type TextBase } from './env.js';
+import { numberHeadings } from './numbering.js';
 import { paginate } from './paginate.js';
+import { layoutToc, resolvePageRefs } from './toc.js';
 import type { PageModel } from './types.js';
 
 /** Page sizes in points. */
@@ -32,9 +34,11 @@ export function layoutDocument(doc: Root, env: LayoutEnv): PageModel {
     leading: pdf.leading,
     color: colors.text,
   };
-  const frame = { width, base, env, listDepth: 0, numbering: [] };
+  const numbers = pdf.numberHeadings ? numberHeadings(doc.children) : new Map<string, string>();
+  const frame = { width, base, env, listDepth: 0, numbers };
   const slices = [
     ...layoutCover(doc.meta, width, env),
+    ...(pdf.toc ? layoutToc(doc.children, numbers, width, env) : []),
     ...layoutBlocks([...doc.children, ...endnoteBlocks(doc)], frame),
   ];
   const { pages, outline } = paginate(slices, {
@@ -42,7 +46,12 @@ export function layoutDocument(doc: Root, env: LayoutEnv): PageModel {
     top: margins.top,
     bottom: size.height - margins.bottom,
   });
-  const withChrome = addChrome(pages, doc.meta, { ...size, ...margins }, env);
+  const withChrome = addChrome(
+    resolvePageRefs(pages, outline, env),
+    doc.meta,
+    { ...size, ...margins },
+    env,
+  );
   return { width: size.width, height: size.height, pages: withChrome, outline };
 }
 

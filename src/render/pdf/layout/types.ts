@@ -10,6 +10,11 @@ export interface TextItem {
   readonly font: FontKey;
   readonly size: number;
   readonly color: string;
+  /**
+   * Set on a table-of-contents page number: the text becomes the page of this anchor once pages are
+   * known, right-aligned to end at `x`.
+   */
+  readonly pageOf?: string;
 }
 
 /** A filled rectangle. */
