@@ -147,3 +147,23 @@ export async function caughtError(run: () => unknown): Promise<BriefwrightError>
   }
   throw new Error('expected a BriefwrightError');
 }
+
+/** Every structure element (tagged PDF) of every page, as `role` or `role[alt]`, in order. */
+export async function pdfStructure(bytes: Uint8Array): Promise<string[]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
+  const roles: string[] = [];
+  interface Node {
+    role?: string;
+    alt?: string;
+    children?: Node[];
+  }
+  const visit = (node: Node | null | undefined) => {
+    if (!node) return;
+    if (node.role) roles.push(node.alt ? `${node.role}[${node.alt}]` : node.role);
+    for (const child of node.children ?? []) visit(child);
+  };
+  for (let i = 1; i <= doc.numPages; i++)
+    visit((await (await doc.getPage(i)).getStructTree()) as Node);
+  await doc.destroy();
+  return roles;
+}

@@ -9,7 +9,7 @@ import {
   render,
   renderToFiles,
 } from '../../src/index.js';
-import { EXAMPLE_YAML, filesIn, tempDir } from '../helpers.js';
+import { EXAMPLE_YAML, filesIn, pdfStructure, tempDir } from '../helpers.js';
 
 // A 1×1 PNG.
 const PNG = Buffer.from(

@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { render } from '../../src/index.js';
-import { EXAMPLE_YAML, firstMissingInOrder, pdfPages, seedParts } from '../helpers.js';
+import {
+  EXAMPLE_YAML,
+  firstMissingInOrder,
+  pdfPages,
+  pdfStructure,
+  seedParts,
+} from '../helpers.js';
 
 describe('the PDF renderer on the sample brief', () => {
   let bytes: Uint8Array;
@@ -54,6 +60,32 @@ describe('the PDF renderer on the sample brief', () => {
     expect(latin1).toMatch(/\/FontFile2/);
     expect(latin1).toMatch(/\/BaseFont \/[A-Z]{6}\+Inter-SemiBold/);
     expect(latin1).not.toMatch(/\/BaseFont \/Helvetica/);
+  });
+
+  it('is tagged: a structure tree of headings, paragraphs, lists, tables and links', async () => {
+    const roles = await pdfStructure(bytes);
+    for (const role of [
+      'Document',
+      'H1',
+      'P',
+      'L',
+      'LI',
+      'Lbl',
+      'LBody',
+      'Table',
+      'Caption',
+      'TR',
+      'TH',
+      'TD',
+      'Link',
+      'Div',
+    ]) {
+      expect(roles, role).toContain(role);
+    }
+    expect(roles.filter((r) => r === 'H1')).toHaveLength(6);
+    // Three tables of 1 + 3, 1 + 3 and 1 + 4 rows.
+    expect(roles.filter((r) => r === 'TR')).toHaveLength(13);
+    expect(roles.filter((r) => r === 'TH')).toHaveLength(7);
   });
 
   it('makes links live', () => {

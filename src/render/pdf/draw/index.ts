@@ -4,6 +4,7 @@ import type { FontKey, ResolvedTheme } from '../../../theme/resolve.js';
 import type { DocMeta } from '../../../tree/types.js';
 import type { LoadedImage } from '../../engine.js';
 import type { OutlineEntry, PageItem, PageModel } from '../layout/types.js';
+import { Marker } from './marking.js';
 
 /** What drawing needs besides the page model. */
 export interface DrawOptions {
@@ -25,6 +26,7 @@ export function drawPageModel(model: PageModel, options: DrawOptions): Promise<U
     margin: 0,
     compress: true,
     pdfVersion: '1.7',
+    tagged: true,
     lang: meta.language,
     displayTitle: true,
     info: {
@@ -48,12 +50,17 @@ export function drawPageModel(model: PageModel, options: DrawOptions): Promise<U
     doc.registerFont(key, loaded.font as unknown as PDFKit.Mixins.PDFFontSource);
   }
   const outline = new OutlineWriter(doc);
+  const marker = new Marker(doc, model.structure);
   model.pages.forEach((page, index) => {
     doc.addPage({ size: [model.width, model.height], margin: 0 });
-    for (const item of page.artifacts) drawItem(doc, item, model.height, options);
-    for (const item of page.items) drawItem(doc, item, model.height, options);
+    marker.pagination(() => {
+      for (const item of page.artifacts) drawItem(doc, item, model.height, options);
+    });
+    for (const item of page.items) drawItem(doc, item, model.height, options, marker);
+    marker.close();
     for (const entry of model.outline) if (entry.page === index) outline.add(entry);
   });
+  marker.finish();
   doc.end();
   return done;
 }
@@ -63,9 +70,11 @@ function drawItem(
   item: PageItem,
   pageHeight: number,
   options: DrawOptions,
+  marker?: Marker,
 ): void {
   switch (item.type) {
     case 'text': {
+      marker?.enter(item.tag);
       const features = options.theme.fonts[item.font].features;
       doc
         .font(item.font satisfies FontKey)
@@ -82,9 +91,11 @@ function drawItem(
       return;
     }
     case 'rect':
+      marker?.enter(undefined);
       doc.rect(item.x, item.y, item.width, item.height).fill(item.color);
       return;
     case 'line':
+      marker?.enter(undefined);
       doc
         .moveTo(item.x1, item.y1)
         .lineTo(item.x2, item.y2)
@@ -92,15 +103,21 @@ function drawItem(
         .strokeColor(item.color)
         .stroke();
       return;
-    case 'link':
+    case 'link': {
+      // The annotation joins its Link element, so assistive technology finds it with its text.
+      const structParent =
+        marker && item.tag !== undefined && item.tag > 0 ? marker.element(item.tag) : undefined;
+      const link = structParent ? { structParent } : {};
       if (item.url.startsWith('#'))
-        doc.goTo(item.x, item.y, item.width, item.height, item.url.slice(1));
-      else doc.link(item.x, item.y, item.width, item.height, item.url);
+        doc.goTo(item.x, item.y, item.width, item.height, item.url.slice(1), link);
+      else doc.link(item.x, item.y, item.width, item.height, item.url, link);
       return;
+    }
     case 'anchor':
       doc.addNamedDestination(item.id, 'XYZ', item.x, pageHeight - item.y, null);
       return;
     case 'image': {
+      marker?.enter(item.tag);
       const image = options.images.get(item.src);
       if (image)
         doc.image(Buffer.from(image.data), item.x, item.y, {

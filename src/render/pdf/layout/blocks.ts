@@ -5,6 +5,7 @@ import { chartAsTable } from '../../chartTable.js';
 import { PLAIN, toInlineRuns } from '../../inlineRuns.js';
 import type { LayoutEnv, TextBase } from './env.js';
 import { boxSlices, indentSlices, keepLastWithNext, ruleSlice, withSpaceBefore } from './slices.js';
+import { type StructRole, tagSlices } from './struct.js';
 import { layoutTable } from './table.js';
 import { layoutText, layoutTextBlock } from './text.js';
 import type { Slice } from './types.js';
@@ -18,6 +19,8 @@ export interface BlockFrame {
   readonly listDepth: number;
   /** Heading numbers by id, when the theme numbers headings. */
   readonly numbers: ReadonlyMap<string, string>;
+  /** The structure element blocks are tagged under. */
+  readonly parent: number;
 }
 
 const PARAGRAPH_GAP = 6;
@@ -53,24 +56,32 @@ function atBlock(frame: BlockFrame, block: Block): BlockFrame {
 function layoutBlock(block: Block, frame: BlockFrame): Slice[] {
   const { env, width, base } = frame;
   const { colors } = env.theme;
+  const element = (role: StructRole) => env.struct.add(role, frame.parent);
   switch (block.type) {
     case 'heading':
       return layoutHeading(block, frame);
     case 'paragraph':
       return withSpaceBefore(
-        layoutText(toInlineRuns(block.children), width, base, env),
+        tagSlices(
+          layoutText(toInlineRuns(block.children), width, base, env),
+          element('P'),
+          env.struct,
+        ),
         PARAGRAPH_GAP,
       );
     case 'lede': {
       const lede: TextBase = { ...base, size: base.size * 1.15, leading: base.leading * 1.18 };
-      return withSpaceBefore(layoutBlocks(block.children, { ...frame, base: lede }), 10);
+      return withSpaceBefore(
+        layoutBlocks(block.children, { ...frame, base: lede, parent: element('Div') }),
+        10,
+      );
     }
     case 'list':
       return withSpaceBefore(layoutList(block, frame), PARAGRAPH_GAP);
     case 'table':
-      return withSpaceBefore(layoutTable(block, width, env), 12);
+      return withSpaceBefore(layoutTable(block, width, env, frame.parent), 12);
     case 'chart':
-      return withSpaceBefore(layoutTable(chartAsTable(block, env), width, env), 12);
+      return withSpaceBefore(layoutTable(chartAsTable(block, env), width, env, frame.parent), 12);
     case 'code': {
       const mono: TextBase = {
         role: 'mono',
@@ -79,8 +90,13 @@ function layoutBlock(block: Block, frame: BlockFrame): Slice[] {
         color: colors.text,
       };
       const lines = block.value.replace(/\n$/, '').split('\n');
+      const code = element('Code');
       const slices = lines.flatMap((line) =>
-        layoutText([{ text: line || ' ', style: PLAIN }], width - 16, mono, env),
+        tagSlices(
+          layoutText([{ text: line || ' ', style: PLAIN }], width - 16, mono, env),
+          code,
+          env.struct,
+        ),
       );
       return withSpaceBefore(
         boxSlices(slices, { width, padX: 8, padY: 6, fill: colors.accentTint }),
@@ -89,7 +105,12 @@ function layoutBlock(block: Block, frame: BlockFrame): Slice[] {
     }
     case 'quote': {
       const quoted: TextBase = { ...base, italic: true, color: colors.muted };
-      const inner = layoutBlocks(block.children, { ...frame, width: width - 14, base: quoted });
+      const inner = layoutBlocks(block.children, {
+        ...frame,
+        width: width - 14,
+        base: quoted,
+        parent: element('BlockQuote'),
+      });
       return withSpaceBefore(
         boxSlices(inner, { width, padX: 14, padY: 2, rule: { width: 1.5, color: colors.rule } }),
         8,
@@ -100,7 +121,7 @@ function layoutBlock(block: Block, frame: BlockFrame): Slice[] {
     case 'references': {
       const small: TextBase = { ...base, size: 8.5, leading: 11.5 };
       return withSpaceBefore(
-        layoutBlocks(block.children, { ...frame, base: small }),
+        layoutBlocks(block.children, { ...frame, base: small, parent: element('Div') }),
         PARAGRAPH_GAP,
       );
     }
@@ -134,7 +155,12 @@ function layoutHeading(block: Heading, frame: BlockFrame): Slice[] {
   let runs = toInlineRuns(block.children);
   const label = frame.numbers.get(block.id);
   if (label) runs = [{ text: `${label}  `, style: PLAIN }, ...runs];
-  const lines = layoutText(runs, width, base, env);
+  const role = `H${block.depth}` as const;
+  const lines = tagSlices(
+    layoutText(runs, width, base, env),
+    env.struct.add(role, frame.parent),
+    env.struct,
+  );
   const slices = lines.map((line, index) => ({
     ...line,
     keepWithNext: true,
@@ -157,14 +183,18 @@ function layoutList(block: List, frame: BlockFrame): Slice[] {
   const indent = block.ordered ? 16 : 12;
   const out: Slice[] = [];
   const last = block.start + block.children.length - 1;
+  const list = env.struct.add('L', frame.parent);
   const markerWidth = block.ordered
     ? Math.max(indent, String(last).length * frame.base.size * 0.55 + 6)
     : indent;
   for (const [index, item] of block.children.entries()) {
+    const listItem = env.struct.add('LI', list);
+    const lbl = env.struct.add('Lbl', listItem);
     const inner = layoutBlocks(item.children, {
       ...frame,
       width: frame.width - markerWidth,
       listDepth: frame.listDepth + 1,
+      parent: env.struct.add('LBody', listItem),
     });
     const shifted = indentSlices(inner, markerWidth);
     const first = shifted[0];
@@ -185,7 +215,7 @@ function layoutList(block: List, frame: BlockFrame): Slice[] {
     const baselineShift =
       (first.firstBaseline ?? 0) - (label.items[0]?.type === 'text' ? label.items[0].y : 0);
     const markerItems = label.items.map((it) =>
-      it.type === 'text' ? { ...it, y: it.y + baselineShift } : it,
+      it.type === 'text' ? { ...it, y: it.y + baselineShift, tag: lbl } : it,
     );
     shifted[0] = {
       ...first,
@@ -209,10 +239,13 @@ function layoutCallout(block: Callout, frame: BlockFrame): Slice[] {
   const pad = 10;
   const inner: TextBase = { role: 'sans', size: 10, leading: 14, color: colors.text };
   const titleText = block.title ?? defaultCalloutTitle(block.kind);
+  const box = env.struct.add('Div', frame.parent);
+  const titleId = titleText ? env.struct.add('P', box) : box;
   const content = layoutBlocks(block.children, {
     ...frame,
     width: width - 2 * pad - 3,
     base: inner,
+    parent: box,
   });
   const label: TextBase = {
     role: 'sans',
@@ -223,7 +256,11 @@ function layoutCallout(block: Callout, frame: BlockFrame): Slice[] {
   };
   const titleSlices = titleText
     ? keepLastWithNext(
-        layoutText([{ text: titleText, style: PLAIN }], width - 2 * pad, label, env),
+        tagSlices(
+          layoutText([{ text: titleText, style: PLAIN }], width - 2 * pad, label, env),
+          titleId,
+          env.struct,
+        ),
       ).map((s) => ({ ...s, height: s.height + 3 }))
     : [];
   return boxSlices([...titleSlices, ...content], {
@@ -257,14 +294,25 @@ function layoutImage(block: ImageNode, frame: BlockFrame): Slice[] {
     color: env.theme.colors.text,
     bold: true,
   };
+  const figure = env.struct.add('Figure', frame.parent, { alt: block.alt });
   const captionSlices = block.caption
-    ? keepLastWithNext(layoutText([{ text: block.caption, style: PLAIN }], width, caption, env))
+    ? keepLastWithNext(
+        tagSlices(
+          layoutText([{ text: block.caption, style: PLAIN }], width, caption, env),
+          env.struct.add('Caption', figure),
+          env.struct,
+        ),
+      )
     : [];
   if (!image) {
     const alt: TextBase = { ...frame.base, italic: true, color: env.theme.colors.muted };
     return [
       ...captionSlices,
-      ...layoutText([{ text: `[Image: ${block.alt}]`, style: PLAIN }], width, alt, env),
+      ...tagSlices(
+        layoutText([{ text: `[Image: ${block.alt}]`, style: PLAIN }], width, alt, env),
+        figure,
+        env.struct,
+      ),
     ];
   }
   const maxHeight = 340;
@@ -275,7 +323,9 @@ function layoutImage(block: ImageNode, frame: BlockFrame): Slice[] {
     height: h + 4,
     spaceBefore: captionSlices.length > 0 ? 4 : 0,
     keepWithNext: false,
-    items: [{ type: 'image', x: (width - w) / 2, y: 2, width: w, height: h, src: block.src }],
+    items: [
+      { type: 'image', x: (width - w) / 2, y: 2, width: w, height: h, src: block.src, tag: figure },
+    ],
   };
   return [...captionSlices, slice];
 }

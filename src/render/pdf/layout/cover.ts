@@ -2,6 +2,7 @@ import { formatDocDate } from '../../../tree/dates.js';
 import type { DocMeta } from '../../../tree/types.js';
 import { PLAIN } from '../../inlineRuns.js';
 import type { LayoutEnv, TextBase } from './env.js';
+import { ROOT, tagSlices } from './struct.js';
 import { layoutText } from './text.js';
 import type { Slice } from './types.js';
 
@@ -17,7 +18,12 @@ export function layoutCover(meta: DocMeta, width: number, env: LayoutEnv): Slice
     },
   ];
   const add = (text: string, base: TextBase, spaceBefore: number) => {
-    const lines = layoutText([{ text, style: PLAIN }], width, base, env).map((s) => ({
+    const element = env.struct.add('P', ROOT);
+    const lines = tagSlices(
+      layoutText([{ text, style: PLAIN }], width, base, env),
+      element,
+      env.struct,
+    ).map((s) => ({
       ...s,
       keepWithNext: true,
     }));

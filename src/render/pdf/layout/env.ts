@@ -1,16 +1,22 @@
 import type { Warning } from '../../../diagnostics/warnings.js';
 import type { FontKey, FontRole, ResolvedTheme } from '../../../theme/resolve.js';
 import type { LoadedImage } from '../../engine.js';
+import type { StructTree } from './struct.js';
 
 /** Millimetres to points. */
 export const MM = 72 / 25.4;
 
-/** What every layout step reads: the theme, preloaded images and the warning sink. */
-export interface LayoutEnv {
+/** What layout is given: the theme, preloaded images and the warning sink. */
+export interface LayoutInput {
   readonly theme: ResolvedTheme;
   readonly images: ReadonlyMap<string, LoadedImage>;
   readonly warn: (warning: Omit<Warning, 'format'>) => void;
   readonly file: string | undefined;
+}
+
+/** What every layout step reads: the input, and the structure tree being built for tagged PDF. */
+export interface LayoutEnv extends LayoutInput {
+  readonly struct: StructTree;
 }
 
 /** The base style of a block of text. */

@@ -2,9 +2,10 @@ import type { Block, Root } from '../../../tree/types.js';
 import { layoutBlocks } from './blocks.js';
 import { addChrome } from './chrome.js';
 import { layoutCover } from './cover.js';
-import { type LayoutEnv, MM, type TextBase } from './env.js';
+import { type LayoutEnv, type LayoutInput, MM, type TextBase } from './env.js';
 import { numberHeadings } from './numbering.js';
 import { paginate } from './paginate.js';
+import { ROOT, StructTree } from './struct.js';
 import { layoutToc, resolvePageRefs } from './toc.js';
 import type { PageModel } from './types.js';
 
@@ -18,7 +19,8 @@ export const PAGE_SIZES = {
  * Lays out a document into pages: the cover block, the body blocks, endnotes; then paginates in one pass
  * and adds running headers and footers. Pure: no pdfkit, no I/O.
  */
-export function layoutDocument(doc: Root, env: LayoutEnv): PageModel {
+export function layoutDocument(doc: Root, input: LayoutInput): PageModel {
+  const env: LayoutEnv = { ...input, struct: new StructTree() };
   const { page, pdf, colors } = env.theme;
   const size = PAGE_SIZES[page.size];
   const margins = {
@@ -35,7 +37,7 @@ export function layoutDocument(doc: Root, env: LayoutEnv): PageModel {
     color: colors.text,
   };
   const numbers = pdf.numberHeadings ? numberHeadings(doc.children) : new Map<string, string>();
-  const frame = { width, base, env, listDepth: 0, numbers };
+  const frame = { width, base, env, listDepth: 0, numbers, parent: ROOT };
   const slices = [
     ...layoutCover(doc.meta, width, env),
     ...(pdf.toc ? layoutToc(doc.children, numbers, width, env) : []),
@@ -52,7 +54,13 @@ export function layoutDocument(doc: Root, env: LayoutEnv): PageModel {
     { ...size, ...margins },
     env,
   );
-  return { width: size.width, height: size.height, pages: withChrome, outline };
+  return {
+    width: size.width,
+    height: size.height,
+    pages: withChrome,
+    outline,
+    structure: env.struct.elements(),
+  };
 }
 
 /** Footnotes as endnotes: a "Notes" heading and a numbered list, each note with its anchor. */
@@ -78,5 +86,5 @@ function endnoteBlocks(doc: Root): Block[] {
   ];
 }
 
-export type { LayoutEnv } from './env.js';
+export type { LayoutEnv, LayoutInput } from './env.js';
 export type { PageModel } from './types.js';

@@ -5,6 +5,7 @@ import type { Table, TableCell } from '../../../tree/types.js';
 import { type InlineFlags, PLAIN, toInlineRuns } from '../../inlineRuns.js';
 import type { LayoutEnv, TextBase } from './env.js';
 import { keepLastWithNext } from './slices.js';
+import { tagItems, tagSlices, untagSlice } from './struct.js';
 import { fontKey, layoutText, layoutTextBlock } from './text.js';
 import type { PageItem, Slice } from './types.js';
 
@@ -15,12 +16,12 @@ const PAD_Y = 4;
  * Lays out a table: caption above, a styled header row repeated on every page the table continues on,
  * body rows that are never cut, hairlines between rows, and a source line below.
  */
-export function layoutTable(table: Table, width: number, env: LayoutEnv): Slice[] {
+export function layoutTable(table: Table, width: number, env: LayoutEnv, parent: number): Slice[] {
   const { colors } = env.theme;
+  const element = env.struct.add('Table', parent);
   const { size, columns } = fitColumns(table, width, env);
   const body: TextBase = { role: 'sans', size, leading: size * 1.3, color: colors.text };
   const head: TextBase = { ...body, bold: true };
-  const header = headerRow(table, columns, head, width, env);
   const captionBase: TextBase = {
     role: 'sans',
     size: 9,
@@ -32,12 +33,27 @@ export function layoutTable(table: Table, width: number, env: LayoutEnv): Slice[
     keepLastWithNext(layoutText([{ text, style: PLAIN }], width, captionBase, env)).map(
       (s, i, all) => (i === all.length - 1 ? { ...s, height: s.height + 3 } : s),
     );
-  const caption = table.caption ? captionOf(table.caption) : [];
+  const caption = table.caption
+    ? tagSlices(captionOf(table.caption), env.struct.add('Caption', element), env.struct)
+    : [];
+  const header = headerRow(table, columns, head, width, env, element);
   // On every page the table continues on: the caption marked "(continued)", then the header row.
-  const repeated = [...(table.caption ? captionOf(`${table.caption} (continued)`) : []), header];
+  // Repeats are artifacts: a screen reader reads the caption and the header once.
+  const repeated = [
+    ...(table.caption ? captionOf(`${table.caption} (continued)`) : []),
+    header,
+  ].map(untagSlice);
   const rows = table.rows.map((row, index): Slice => {
     const zebra = index % 2 === 1 ? colors.zebra : undefined;
-    const slice = rowSlice(row, table, columns, body, env, zebra);
+    const slice = rowSlice(
+      row,
+      table,
+      columns,
+      body,
+      env,
+      rowTags(env, element, row.length, 'TD'),
+      zebra,
+    );
     const isLast = index === table.rows.length - 1;
     const rule: PageItem = {
       type: 'line',
@@ -56,11 +72,15 @@ export function layoutTable(table: Table, width: number, env: LayoutEnv): Slice[
     };
   });
   const source = table.source
-    ? layoutText(
-        toInlineRuns([{ type: 'text', value: table.source }]),
-        width,
-        { role: 'sans', size: 8, leading: 11, color: colors.muted },
-        env,
+    ? tagSlices(
+        layoutText(
+          toInlineRuns([{ type: 'text', value: table.source }]),
+          width,
+          { role: 'sans', size: 8, leading: 11, color: colors.muted },
+          env,
+        ),
+        env.struct.add('P', parent),
+        env.struct,
       )
     : [];
   const sourceSlices = source.map((s, i) => (i === 0 ? { ...s, spaceBefore: 3 } : s));
@@ -79,9 +99,11 @@ function headerRow(
   head: TextBase,
   width: number,
   env: LayoutEnv,
+  element: number,
 ): Slice {
   const { colors } = env.theme;
-  const slice = rowSlice(table.header, table, columns, head, env, colors.accentTint);
+  const tags = rowTags(env, element, table.header.length, 'TH');
+  const slice = rowSlice(table.header, table, columns, head, env, tags, colors.accentTint);
   const rule: PageItem = {
     type: 'line',
     x1: 0,
@@ -126,12 +148,21 @@ function fitColumns(
 /** The smallest size a table's text is shrunk to before its words are broken instead. */
 const MIN_TABLE_SIZE = 7;
 
+/** A `TR` element and one `TH` or `TD` element per cell. */
+function rowTags(env: LayoutEnv, table: number, count: number, cell: 'TH' | 'TD'): number[] {
+  const row = env.struct.add('TR', table);
+  return Array.from({ length: count }, () =>
+    env.struct.add(cell, row, cell === 'TH' ? { scope: 'Column' } : {}),
+  );
+}
+
 function rowSlice(
   cells: readonly TableCell[],
   table: Table,
   columns: readonly number[],
   base: TextBase,
   env: LayoutEnv,
+  tags: readonly number[],
   fill?: string,
 ): Slice {
   const items: PageItem[] = [];
@@ -154,7 +185,8 @@ function rowSlice(
   const totalWidth = columns.reduce((a, b) => a + b, 0);
   if (fill) items.push({ type: 'rect', x: 0, y: 0, width: totalWidth, height, color: fill });
   for (const [index, block] of blocks.entries()) {
-    for (const item of block.items) {
+    const tag = tags[index];
+    for (const item of tag === undefined ? block.items : tagItems(block.items, tag, env.struct)) {
       items.push(
         item.type === 'line' ? item : { ...item, x: item.x + x + PAD_X, y: item.y + PAD_Y },
       );

@@ -145,6 +145,7 @@ function lineItems(
       font: style.font,
       size: style.size,
       color: style.color,
+      ...(style.link ? { href: style.link } : {}),
     });
     if (style.strike) {
       const y = baseline - style.size * 0.3;

@@ -3,6 +3,7 @@ import { inlineText } from '../../../tree/text.js';
 import type { Block, Heading } from '../../../tree/types.js';
 import { PLAIN } from '../../inlineRuns.js';
 import type { LayoutEnv, TextBase } from './env.js';
+import { ARTIFACT, ROOT, tagItems, tagSlices } from './struct.js';
 import { layoutText } from './text.js';
 import type { OutlineEntry, Page, PageItem, Slice } from './types.js';
 
@@ -32,15 +33,16 @@ export function layoutToc(
     color: colors.accent,
     bold: true,
   };
-  const slices: Slice[] = layoutText([{ text: 'Contents', style: PLAIN }], width, label, env).map(
-    (s) => ({
-      ...s,
-      keepWithNext: true,
-      spaceBefore: 6,
-    }),
+  const toc = env.struct.add('TOC', ROOT);
+  const heading = tagSlices(
+    layoutText([{ text: 'Contents', style: PLAIN }], width, label, env),
+    env.struct.add('P', toc),
+    env.struct,
   );
+  const slices: Slice[] = heading.map((s) => ({ ...s, keepWithNext: true, spaceBefore: 6 }));
   const dots = env.theme.fonts['sans-regular'];
   headings.forEach((heading, index) => {
+    const entry = env.struct.add('TOCI', toc);
     const indent = (heading.depth - 1) * 12;
     const base: TextBase = {
       role: 'sans',
@@ -85,6 +87,7 @@ export function layoutToc(
             font: 'sans-regular',
             size: base.size,
             color: colors.rule,
+            tag: ARTIFACT,
           });
         }
         items.push({
@@ -106,7 +109,11 @@ export function layoutToc(
           url: `#${heading.id}`,
         });
       }
-      slices.push({ ...line, items, keepWithNext: index === 0 || !isLast });
+      slices.push({
+        ...line,
+        items: tagItems(items, entry, env.struct),
+        keepWithNext: index === 0 || !isLast,
+      });
     });
   });
   const last = slices.at(-1);

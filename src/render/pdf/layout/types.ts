@@ -1,4 +1,5 @@
 import type { FontKey } from '../../../theme/resolve.js';
+import type { StructElement } from './struct.js';
 
 /** Text drawn at a baseline. */
 export interface TextItem {
@@ -15,6 +16,10 @@ export interface TextItem {
    * known, right-aligned to end at `x`.
    */
   readonly pageOf?: string;
+  /** The structure element this text belongs to (tagged PDF); none makes it an artifact. */
+  readonly tag?: number | undefined;
+  /** The target of the link this text is part of, so tagging can wrap it in a `Link` element. */
+  readonly href?: string;
 }
 
 /** A filled rectangle. */
@@ -46,6 +51,8 @@ export interface LinkItem {
   readonly width: number;
   readonly height: number;
   readonly url: string;
+  /** The `Link` structure element the annotation belongs to. */
+  readonly tag?: number | undefined;
 }
 
 /** A named place that links and the outline can go to. */
@@ -64,6 +71,8 @@ export interface ImageItem {
   readonly width: number;
   readonly height: number;
   readonly src: string;
+  /** The `Figure` structure element. */
+  readonly tag?: number | undefined;
 }
 
 /** Anything placed on a page. */
@@ -89,6 +98,8 @@ export interface PageModel {
   readonly height: number;
   readonly pages: readonly Page[];
   readonly outline: readonly OutlineEntry[];
+  /** The tagged-PDF structure tree, indexed by element id; element 0 is the `Document` root. */
+  readonly structure: readonly StructElement[];
 }
 
 /**
