@@ -101,6 +101,9 @@ describe('images', () => {
     expect(Buffer.from(result.outputs[0]?.bytes ?? []).toString('latin1')).toContain(
       '/Subtype /Image',
     );
+    expect(await pdfStructure(result.outputs[0]?.bytes ?? new Uint8Array())).toContain(
+      'Figure[A dot]',
+    );
   });
 
   it('refuses paths that leave the input folder, including through a symlink, and URLs', async () => {

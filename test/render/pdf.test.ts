@@ -83,7 +83,7 @@ describe('the PDF renderer on the sample brief', () => {
       expect(roles, role).toContain(role);
     }
     expect(roles.filter((r) => r === 'H1')).toHaveLength(6);
-    // Three tables of 1 + 3, 1 + 3 and 1 + 4 rows.
+    // Three tables of 1 + 3, 1 + 3 and 1 + 4 rows, and 2 + 3 + 2 header cells.
     expect(roles.filter((r) => r === 'TR')).toHaveLength(13);
     expect(roles.filter((r) => r === 'TH')).toHaveLength(7);
   });
