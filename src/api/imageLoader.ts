@@ -1,8 +1,7 @@
 import { readFile, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Warning } from '../diagnostics/warnings.js';
-import type { LoadedImage } from '../render/engine.js';
-import { imageInfo } from '../render/imageInfo.js';
+import { imageInfo, type LoadedImage } from '../media/imageInfo.js';
 
 /** Where images may come from. */
 export interface ImagePolicy {

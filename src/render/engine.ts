@@ -1,16 +1,10 @@
 import { BriefwrightError } from '../diagnostics/errors.js';
 import type { Warning } from '../diagnostics/warnings.js';
+import type { LoadedImage } from '../media/imageInfo.js';
 import type { ResolvedTheme } from '../theme/resolve.js';
 import type { Root } from '../tree/types.js';
 
-/** An image a renderer asked for, read from the input's folder (or an allowed root) or a data URI. */
-export interface LoadedImage {
-  readonly data: Uint8Array;
-  readonly mediaType: 'image/png' | 'image/jpeg';
-  /** Pixel width and height. */
-  readonly width: number;
-  readonly height: number;
-}
+export type { LoadedImage } from '../media/imageInfo.js';
 
 /** Everything a renderer may use besides the DocTree: all I/O goes through here. */
 export interface RenderContext {

@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { BriefwrightError } from '../diagnostics/errors.js';
 import { readSourceText } from '../load/sourceText.js';
 import { toPointer } from '../load/validate.js';
 import { parseYamlSource } from '../load/yamlSource.js';
+import { imageInfo, type LoadedImage } from '../media/imageInfo.js';
 import { type LoadedFont, loadFont, NO_LIGATURES, resolveFontPath } from '../text/fonts.js';
 import { DEFAULT_THEME } from './defaults.js';
 import { type FontFamily, type Theme, ThemeSchema } from './schema.js';
@@ -35,8 +37,8 @@ export interface ResolvedTheme {
   /** Family names per role, for formats that name fonts (decks). */
   readonly families: Readonly<Record<FontRole, FontFamily>>;
   readonly fonts: Readonly<Record<FontKey, LoadedFont>>;
-  /** Absolute path of the logo, if any. */
-  readonly logo: string | undefined;
+  /** The logo, read and checked when the theme is resolved. */
+  readonly logo: LoadedImage | undefined;
 }
 
 /** Fills a theme with the defaults and loads its fonts (each font file once per process). */
@@ -70,7 +72,7 @@ export function resolveTheme(
     deck: { ...DEFAULT_THEME.deck, ...input.deck },
     families,
     fonts,
-    logo: input.logo ? resolveFontPath(input.logo, baseDir) : undefined,
+    logo: input.logo ? loadLogo(resolveFontPath(input.logo, baseDir), options.file) : undefined,
   };
 }
 
@@ -107,6 +109,28 @@ function themeError(
       hint: 'see "Templates and themes" in the README for the theme fields',
     },
   );
+}
+
+function loadLogo(path: string, file: string | undefined): LoadedImage {
+  let data: Uint8Array;
+  try {
+    data = new Uint8Array(readFileSync(path));
+  } catch (cause) {
+    throw new BriefwrightError('THEME_INVALID', `cannot read the logo ${path}`, {
+      file,
+      pointer: '/logo',
+      cause,
+    });
+  }
+  const info = imageInfo(data);
+  if (!info) {
+    throw new BriefwrightError('THEME_INVALID', `the logo ${path} is not a PNG or JPEG image`, {
+      file,
+      pointer: '/logo',
+      hint: 'use a PNG or JPEG file',
+    });
+  }
+  return { data, ...info };
 }
 
 let defaultTheme: ResolvedTheme | undefined;

@@ -9,7 +9,7 @@ import {
   render,
   renderToFiles,
 } from '../../src/index.js';
-import { EXAMPLE_YAML, filesIn, pdfStructure, tempDir } from '../helpers.js';
+import { EXAMPLE_YAML, filesIn, pdfStructure, pptxParts, tempDir } from '../helpers.js';
 
 // A 1×1 PNG.
 const PNG = Buffer.from(
@@ -82,6 +82,32 @@ describe('render options', () => {
     expect(Buffer.from(result.outputs[0]?.bytes ?? []).toString('latin1')).toContain(
       '/MediaBox [0 0 612 792]',
     );
+  });
+});
+
+describe('the theme logo', () => {
+  it('goes on the cover of the brief (as a figure) and on the deck masters', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'logo.png'), PNG);
+    writeFileSync(join(dir, 'theme.json'), '{ "logo": "./logo.png" }');
+    const result = await render(EXAMPLE_YAML, { theme: join(dir, 'theme.json') });
+    const [pdf, pptx] = result.outputs;
+    expect(await pdfStructure(pdf?.bytes ?? new Uint8Array())).toContain(
+      'Figure[Example Institute for Policy Studies logo]',
+    );
+    const parts = await pptxParts(pptx?.bytes ?? new Uint8Array());
+    expect(parts.names.some((n) => n.startsWith('ppt/media/'))).toBe(true);
+  });
+
+  it('refuses a logo that is not a PNG or JPEG, naming the theme file', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'logo.png'), 'not an image');
+    writeFileSync(join(dir, 'theme.json'), '{ "logo": "./logo.png" }');
+    await expect(render(EXAMPLE_YAML, { theme: join(dir, 'theme.json') })).rejects.toMatchObject({
+      code: 'THEME_INVALID',
+      file: join(dir, 'theme.json'),
+      pointer: '/logo',
+    });
   });
 });
 

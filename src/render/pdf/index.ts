@@ -1,6 +1,7 @@
 import type { Renderer } from '../engine.js';
 import { collectImages } from '../images.js';
 import { drawPageModel } from './draw/index.js';
+import { LOGO } from './layout/cover.js';
 import { layoutDocument } from './layout/index.js';
 
 /** The built-in PDF renderer: a policy brief laid out by briefwright and drawn with pdfkit. */
@@ -11,6 +12,7 @@ export const pdfRenderer: Renderer = {
   defaultTemplate: 'policy-brief',
   async render(doc, ctx) {
     const images = await collectImages(doc, ctx);
+    if (ctx.theme.logo) images.set(LOGO, ctx.theme.logo);
     const model = layoutDocument(doc, { theme: ctx.theme, images, warn: ctx.warn, file: ctx.file });
     return drawPageModel(model, { theme: ctx.theme, meta: doc.meta, date: ctx.date, images });
   },

@@ -1,6 +1,4 @@
-import { readFile } from 'node:fs/promises';
 import type { Renderer } from '../engine.js';
-import { imageInfo } from '../imageInfo.js';
 import { collectImages } from '../images.js';
 import { planDeck } from './plan/index.js';
 import { writeDeck } from './write/index.js';
@@ -14,16 +12,18 @@ export const pptxRenderer: Renderer = {
   async render(doc, ctx) {
     const images = await collectImages(doc, ctx);
     const plan = planDeck(doc, { theme: ctx.theme, warn: ctx.warn, file: ctx.file });
-    const logo = ctx.theme.logo ? await logoData(ctx.theme.logo) : undefined;
-    return writeDeck(plan, { theme: ctx.theme, meta: doc.meta, date: ctx.date, images, logo });
+    const { logo } = ctx.theme;
+    return writeDeck(plan, {
+      theme: ctx.theme,
+      meta: doc.meta,
+      date: ctx.date,
+      images,
+      logo: logo
+        ? `${logo.mediaType};base64,${Buffer.from(logo.data).toString('base64')}`
+        : undefined,
+    });
   },
 };
-
-async function logoData(path: string): Promise<string | undefined> {
-  const data = new Uint8Array(await readFile(path));
-  const info = imageInfo(data);
-  return info ? `${info.mediaType};base64,${Buffer.from(data).toString('base64')}` : undefined;
-}
 
 export { planDeck } from './plan/index.js';
 export type { PlannedSlide, SlidePlan } from './plan/types.js';

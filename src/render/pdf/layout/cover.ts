@@ -6,6 +6,9 @@ import { ROOT, tagSlices } from './struct.js';
 import { layoutText } from './text.js';
 import type { Slice } from './types.js';
 
+/** The key under which the theme's logo joins the document's images. */
+export const LOGO = 'briefwright:theme-logo';
+
 /** The title block on page 1: accent bar, series and number, title, subtitle, authors, date. */
 export function layoutCover(meta: DocMeta, width: number, env: LayoutEnv): Slice[] {
   const { colors } = env.theme;
@@ -17,6 +20,22 @@ export function layoutCover(meta: DocMeta, width: number, env: LayoutEnv): Slice
       items: [{ type: 'rect', x: 0, y: 0, width, height: 3, color: colors.accent }],
     },
   ];
+  const { logo } = env.theme;
+  if (logo) {
+    // The organization's logo, top right, at most 36 pt tall and a third of the width wide.
+    const scale = Math.min(36 / logo.height, width / 3 / logo.width);
+    const w = logo.width * scale;
+    const h = logo.height * scale;
+    const figure = env.struct.add('Figure', ROOT, {
+      alt: meta.organization ? `${meta.organization} logo` : 'Logo',
+    });
+    slices.push({
+      height: h + 8,
+      spaceBefore: 0,
+      keepWithNext: true,
+      items: [{ type: 'image', x: width - w, y: 0, width: w, height: h, src: LOGO, tag: figure }],
+    });
+  }
   const add = (text: string, base: TextBase, spaceBefore: number) => {
     const element = env.struct.add('P', ROOT);
     const lines = tagSlices(

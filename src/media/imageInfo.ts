@@ -1,4 +1,11 @@
-import type { LoadedImage } from './engine.js';
+/** An image read from the input's folder (or an allowed root), a data URI, or the theme. */
+export interface LoadedImage {
+  readonly data: Uint8Array;
+  readonly mediaType: 'image/png' | 'image/jpeg';
+  /** Pixel width and height. */
+  readonly width: number;
+  readonly height: number;
+}
 
 /** The type and pixel size of a PNG or JPEG, read from its header. */
 export function imageInfo(data: Uint8Array): Omit<LoadedImage, 'data'> | undefined {
