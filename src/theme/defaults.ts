@@ -13,7 +13,10 @@ function expo(pkg: string, prefix: string): FontFamily {
 
 /** The default theme: a calm navy brief (LOOK.md), all values filled. */
 export const DEFAULT_THEME = {
-  page: { size: 'A4' as 'A4' | 'Letter', margins: { top: 20, right: 22, bottom: 22, left: 22 } },
+  page: {
+    size: 'A4' as 'A4' | 'Letter' | { width: number; height: number },
+    margins: { top: 20, right: 22, bottom: 22, left: 22 },
+  },
   fonts: {
     serif: expo('source-serif-4', 'SourceSerif4'),
     sans: {

@@ -17,7 +17,12 @@ export const ThemeSchema = z.strictObject({
   $schema: z.string().optional(),
   page: z
     .strictObject({
-      size: z.enum(['A4', 'Letter']),
+      size: z.union([
+        z.enum(['A4', 'Letter']),
+        z
+          .strictObject({ width: z.number().min(50), height: z.number().min(50) })
+          .describe('Page size in millimetres'),
+      ]),
       /** Margins in millimetres. */
       margins: z
         .strictObject({ top: length, right: length, bottom: length, left: length })

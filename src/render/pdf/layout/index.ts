@@ -22,7 +22,10 @@ export const PAGE_SIZES = {
 export function layoutDocument(doc: Root, input: LayoutInput): PageModel {
   const env: LayoutEnv = { ...input, struct: new StructTree() };
   const { page, pdf, colors } = env.theme;
-  const size = PAGE_SIZES[page.size];
+  const size =
+    typeof page.size === 'string'
+      ? PAGE_SIZES[page.size]
+      : { width: page.size.width * MM, height: page.size.height * MM };
   const margins = {
     top: page.margins.top * MM,
     right: page.margins.right * MM,

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { buildDocTree } from '../../../src/markdown/index.js';
+import { layoutDocument } from '../../../src/render/pdf/layout/index.js';
+import type { PageModel } from '../../../src/render/pdf/layout/types.js';
+import { resolveTheme } from '../../../src/theme/index.js';
+
+// A 200 × 150 pt page forces a break every few lines.
+const PT = 25.4 / 72;
+const tiny = resolveTheme({
+  page: {
+    size: { width: 200 * PT, height: 150 * PT },
+    margins: { top: 14 * PT, bottom: 14 * PT, left: 10 * PT, right: 10 * PT },
+  },
+  pdf: { bodySize: 8, leading: 10, h1Size: 10, h2Size: 9, tableSize: 7 },
+});
+
+function layout(markdown: string): PageModel {
+  const doc = buildDocTree(markdown, {
+    meta: { title: 'T', authors: [], language: 'en', keywords: [] },
+    warn: () => {},
+  });
+  return layoutDocument(doc, { theme: tiny, images: new Map(), warn: () => {}, file: undefined });
+}
+
+const texts = (model: PageModel, page: number) =>
+  (model.pages[page]?.items ?? []).flatMap((item) => (item.type === 'text' ? [item] : []));
+const words = (n: number, prefix = 'w') =>
+  Array.from({ length: n }, (_, i) => `${prefix}${i}`).join(' ');
+
+describe('pagination on a tiny page', () => {
+  it('moves a heading that would end a page to the next one', () => {
+    const doc = Array.from({ length: 12 }, (_, i) => `## Heading ${i}\n\n${words(25)}\n`).join(
+      '\n',
+    );
+    const model = layout(doc);
+    expect(model.pages.length).toBeGreaterThan(4);
+    model.pages.forEach((_, page) => {
+      const last = texts(model, page).at(-1);
+      expect(last?.text.startsWith('Heading'), `page ${page + 1}`).toBe(false);
+    });
+  });
+
+  it('repeats the header of a 60-row table on every page and cuts no row', () => {
+    const rows = Array.from({ length: 60 }, (_, i) => `| row ${i} | ${i * 2} |`).join('\n');
+    const model = layout(`| Item | Value |\n|---|--:|\n${rows}\n`);
+    const tablePages = model.pages
+      .map((_, p) => texts(model, p).map((t) => t.text))
+      .filter((t) => t.some((s) => s.startsWith('row')));
+    expect(tablePages.length).toBeGreaterThan(5);
+    for (const page of tablePages) expect(page.slice(0, 4).join(' ')).toContain('Item Value');
+    const seen = tablePages.flat().filter((s) => /^row \d+$/.test(s));
+    expect(seen).toEqual(Array.from({ length: 60 }, (_, i) => `row ${i}`));
+  });
+
+  it('leaves no widow or orphan: a paragraph split across pages keeps two lines on each side', () => {
+    const doc = Array.from({ length: 9 }, (_, i) => `${words(30 + i * 7, `p${i}w`)}\n`).join('\n');
+    const model = layout(doc);
+    const linesPerTag = new Map<number, number[]>();
+    model.pages.forEach((_, page) => {
+      const baselines = new Map<number, Set<number>>();
+      for (const item of texts(model, page)) {
+        if (item.tag === undefined || !item.text.startsWith('p')) continue;
+        baselines.set(item.tag, (baselines.get(item.tag) ?? new Set()).add(item.y));
+      }
+      for (const [tag, ys] of baselines)
+        linesPerTag.set(tag, [...(linesPerTag.get(tag) ?? []), ys.size]);
+    });
+    const split = [...linesPerTag.values()].filter((counts) => counts.length > 1);
+    expect(split.length).toBeGreaterThan(0);
+    for (const counts of split) for (const count of counts) expect(count).toBeGreaterThanOrEqual(2);
+  });
+
+  it('numbers every page "Page X of Y"', () => {
+    const model = layout(words(400));
+    const total = model.pages.length;
+    expect(total).toBeGreaterThan(3);
+    model.pages.forEach((page, index) => {
+      const footer = page.artifacts.find(
+        (item) => item.type === 'text' && item.text.startsWith('Page'),
+      );
+      expect(footer?.type === 'text' && footer.text).toBe(`Page ${index + 1} of ${total}`);
+    });
+  });
+});
