@@ -54,7 +54,8 @@ export function breakLines<S>(
     width = 0;
     pendingSpace = undefined;
   };
-  for (const group of groups) {
+  const queue = [...groups];
+  for (let group = queue.shift(); group; group = queue.shift()) {
     if (group.kind === 'newline') {
       flush(true);
       continue;
@@ -65,7 +66,18 @@ export function breakLines<S>(
     }
     const groupWidth = sum(group.pieces);
     const spaceWidth = pendingSpace?.width ?? 0;
-    if (current.length > 0 && width + spaceWidth + groupWidth > maxWidth + 0.001) flush(false);
+    if (current.length > 0 && width + spaceWidth + groupWidth > maxWidth + 0.001) {
+      const split = pendingSpace
+        ? hyphenate(group, maxWidth - width - spaceWidth, metrics)
+        : undefined;
+      if (split && pendingSpace) {
+        current.push(pendingSpace, split.head);
+        width += pendingSpace.width + split.head.width;
+        queue.unshift(split.tail);
+      }
+      flush(false);
+      if (split) continue;
+    }
     if (current.length > 0 && pendingSpace) {
       current.push(pendingSpace);
       width += pendingSpace.width;
@@ -91,6 +103,47 @@ interface Group<S> {
   pieces: Piece<S>[];
 }
 
+const SOFT_HYPHEN = '\u00ad';
+
+/**
+ * Breaks a one-style word at its last soft hyphen that leaves a head (with a visible hyphen) no wider
+ * than `room`; the tail goes on the next line.
+ */
+function hyphenate<S>(
+  group: Group<S>,
+  room: number,
+  metrics: LineBreakMetrics<S>,
+): { head: Piece<S>; tail: Group<S> } | undefined {
+  const [piece] = group.pieces;
+  if (!piece || group.pieces.length !== 1 || !piece.text.includes(SOFT_HYPHEN)) return undefined;
+  for (
+    let at = piece.text.lastIndexOf(SOFT_HYPHEN);
+    at > 0;
+    at = piece.text.lastIndexOf(SOFT_HYPHEN, at - 1)
+  ) {
+    const headText = `${visible(piece.text.slice(0, at))}-`;
+    const headWidth = metrics.measure(headText, piece.style);
+    if (headWidth <= room + 0.001) {
+      const tailText = piece.text.slice(at + 1);
+      return {
+        head: { ...piece, text: headText, width: headWidth },
+        tail: {
+          kind: 'word',
+          pieces: [
+            { ...piece, text: tailText, width: metrics.measure(visible(tailText), piece.style) },
+          ],
+        },
+      };
+    }
+  }
+  return undefined;
+}
+
+/** Text without its soft hyphens, as it is measured and drawn. */
+function visible(text: string): string {
+  return text.includes(SOFT_HYPHEN) ? text.split(SOFT_HYPHEN).join('') : text;
+}
+
 /** Splits runs into groups: words (which may span runs), spaces and forced breaks. */
 function toGroups<S>(runs: readonly StyledRun<S>[], metrics: LineBreakMetrics<S>): Group<S>[] {
   const groups: Group<S>[] = [];
@@ -102,7 +155,10 @@ function toGroups<S>(runs: readonly StyledRun<S>[], metrics: LineBreakMetrics<S>
         kind,
         text: kind === 'space' ? ' ' : text,
         style: run.style,
-        width: kind === 'newline' ? 0 : metrics.measure(kind === 'space' ? ' ' : text, run.style),
+        width:
+          kind === 'newline'
+            ? 0
+            : metrics.measure(kind === 'space' ? ' ' : visible(text), run.style),
       };
       const last = groups.at(-1);
       if (kind === 'word' && last?.kind === 'word') last.pieces.push(piece);
@@ -122,7 +178,7 @@ function splitWide<S>(
   const out: Piece<S>[] = [];
   for (const piece of pieces) {
     let chunk = '';
-    for (const char of piece.text) {
+    for (const char of visible(piece.text)) {
       const next = chunk + char;
       if (chunk && metrics.measure(next, piece.style) > maxWidth) {
         out.push({ ...piece, text: chunk, width: metrics.measure(chunk, piece.style) });
@@ -152,7 +208,7 @@ function toLine<S>(pieces: Piece<S>[], metrics: LineBreakMetrics<S>, last: boole
       text = '';
       start = x;
     }
-    text += piece.text;
+    text += visible(piece.text);
     x += piece.width;
   }
   push();

@@ -46,6 +46,7 @@ export const DEFAULT_THEME = {
     h3Size: 10.5,
     tableSize: 9,
     numberHeadings: false,
+    justify: false,
     toc: false,
     tocDepth: 2,
     headerText: '',

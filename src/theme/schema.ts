@@ -61,6 +61,7 @@ export const ThemeSchema = z.strictObject({
       h3Size: length,
       tableSize: length,
       numberHeadings: z.boolean(),
+      justify: z.boolean(),
       toc: z.boolean(),
       tocDepth: z.number().int().min(1).max(6),
       headerText: z.string(),

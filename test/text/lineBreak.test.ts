@@ -52,3 +52,17 @@ describe('breakLines', () => {
     expect(breakLines([], 10, metrics)).toHaveLength(1);
   });
 });
+
+describe('breakLines with soft hyphens', () => {
+  it('breaks a word at a soft hyphen, showing a hyphen, when the word does not fit', () => {
+    expect(lines('aa bb\u00adcc\u00addd', 8)).toEqual(['aa bbcc-', 'dd']);
+  });
+
+  it('never shows a soft hyphen that is not used', () => {
+    expect(lines('aa bb\u00adcc', 20)).toEqual(['aa bbcc']);
+  });
+
+  it('moves the whole word when no hyphenated head fits', () => {
+    expect(lines('aaaa bb\u00adcc', 6)).toEqual(['aaaa', 'bbcc']);
+  });
+});

@@ -3,6 +3,7 @@ import type { Warning } from '../../../src/diagnostics/warnings.js';
 import { buildDocTree } from '../../../src/markdown/index.js';
 import { layoutDocument } from '../../../src/render/pdf/layout/index.js';
 import type { PageModel } from '../../../src/render/pdf/layout/types.js';
+import { measureText } from '../../../src/text/measure.js';
 import { resolveTheme } from '../../../src/theme/index.js';
 
 const META = { title: 'Layout', authors: [], language: 'en', keywords: [] };
@@ -137,5 +138,40 @@ describe('PDF layout', () => {
   it('sets US Letter pages from the theme', () => {
     const { model } = layout('Hello', resolveTheme({ page: { size: 'Letter' } }));
     expect([model.width, model.height]).toEqual([612, 792]);
+  });
+});
+
+describe('justified text', () => {
+  const theme = resolveTheme({ pdf: { justify: true } });
+  const prose = Array.from(
+    { length: 12 },
+    () =>
+      'Both leaders are expected to prioritize the expansion of economic ties, including enhanced market access.',
+  ).join(' ');
+
+  it('fills every line but the last to the column width, hyphenating where it helps', () => {
+    const { model } = layout(`${prose}\n`, theme);
+    const texts =
+      model.pages[0]?.items.filter((i) => i.type === 'text' && i.font.startsWith('serif')) ?? [];
+    const right = model.width - 22 * (72 / 25.4);
+    const byLine = new Map<number, number>();
+    for (const item of texts) {
+      if (item.type !== 'text') continue;
+      const end =
+        item.x +
+        measureText(theme.fonts[item.font], item.text, item.size) +
+        (item.wordSpacing ?? 0) * (item.text.match(/ /g)?.length ?? 0);
+      byLine.set(item.y, Math.max(byLine.get(item.y) ?? 0, end));
+    }
+    const ends = [...byLine.values()];
+    for (const end of ends.slice(0, -1)) expect(Math.abs(end - right)).toBeLessThan(0.5);
+    expect(ends.at(-1)).toBeLessThan(right - 1);
+    expect(texts.some((i) => i.type === 'text' && i.text.endsWith('-'))).toBe(true);
+  });
+
+  it('never ends a paragraph on the stub of a hyphenated word', () => {
+    const { model } = layout(`${prose} infrastructure\n`, theme);
+    const texts = model.pages[0]?.items.flatMap((i) => (i.type === 'text' ? [i.text] : [])) ?? [];
+    expect(texts.at(-1)?.endsWith('infrastructure')).toBe(true);
   });
 });

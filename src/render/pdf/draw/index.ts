@@ -83,6 +83,7 @@ function drawItem(
         .text(item.text, item.x, item.y, {
           lineBreak: false,
           baseline: 'alphabetic',
+          ...(item.wordSpacing ? { wordSpacing: item.wordSpacing } : {}),
           // Shape exactly as layout measured; a fresh copy because fontkit fills in the object.
           ...(features
             ? { features: { ...features } as unknown as PDFKit.Mixins.OpenTypeFeatures[] }

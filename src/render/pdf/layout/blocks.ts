@@ -63,7 +63,12 @@ function layoutBlock(block: Block, frame: BlockFrame): Slice[] {
     case 'paragraph':
       return withSpaceBefore(
         tagSlices(
-          layoutText(toInlineRuns(block.children), width, base, env),
+          layoutText(
+            toInlineRuns(block.children),
+            width,
+            { ...base, justify: env.theme.pdf.justify },
+            env,
+          ),
           element('P'),
           env.struct,
         ),

@@ -1,4 +1,5 @@
 import type { Warning } from '../../../diagnostics/warnings.js';
+import type { Hyphenator } from '../../../text/hyphenate.js';
 import type { FontKey, FontRole, ResolvedTheme } from '../../../theme/resolve.js';
 import type { LoadedImage } from '../../engine.js';
 import type { StructTree } from './struct.js';
@@ -17,6 +18,8 @@ export interface LayoutInput {
 /** What every layout step reads: the input, and the structure tree being built for tagged PDF. */
 export interface LayoutEnv extends LayoutInput {
   readonly struct: StructTree;
+  /** Marks break points in words of the document's language, when the theme justifies text. */
+  readonly hyphenate: Hyphenator | undefined;
 }
 
 /** The base style of a block of text. */
@@ -27,6 +30,8 @@ export interface TextBase {
   readonly color: string;
   readonly bold?: boolean;
   readonly italic?: boolean;
+  /** Fill every line but a paragraph's last to the full width (with hyphenation). */
+  readonly justify?: boolean;
 }
 
 /** A concrete run style: font, size, colour and decorations. */

@@ -1,3 +1,4 @@
+import { hyphenatorFor } from '../../../text/hyphenate.js';
 import type { Block, Root } from '../../../tree/types.js';
 import { layoutBlocks } from './blocks.js';
 import { addChrome } from './chrome.js';
@@ -20,7 +21,11 @@ export const PAGE_SIZES = {
  * and adds running headers and footers. Pure: no pdfkit, no I/O.
  */
 export function layoutDocument(doc: Root, input: LayoutInput): PageModel {
-  const env: LayoutEnv = { ...input, struct: new StructTree() };
+  const env: LayoutEnv = {
+    ...input,
+    struct: new StructTree(),
+    hyphenate: input.theme.pdf.justify ? hyphenatorFor(doc.meta.language) : undefined,
+  };
   const { page, pdf, colors } = env.theme;
   const size =
     typeof page.size === 'string'

@@ -9,6 +9,7 @@ import {
 } from '../../../theme/resolve.js';
 import type { InlineFlags } from '../../inlineRuns.js';
 import { type LayoutEnv, type PdfStyle, pdfStyleKey, type TextBase } from './env.js';
+import { hyphenateRuns, justifyLine, type PlacedLine } from './justify.js';
 import type { PageItem, Slice } from './types.js';
 
 /** Horizontal alignment of laid-out text. */
@@ -22,7 +23,11 @@ export function layoutText(
   env: LayoutEnv,
   align: TextAlign = 'left',
 ): Slice[] {
-  const lines = breakStyledLines(runs, width, base, env);
+  const lines = base.justify
+    ? breakStyledLines(hyphenateRuns(runs, env.hyphenate), width, base, env).map((line) =>
+        justifyLine(line, width, env),
+      )
+    : breakStyledLines(runs, width, base, env);
   const baseline = baselineOf(base, env);
   return lines.map((line, index) => ({
     height: base.leading,
@@ -117,12 +122,7 @@ function toPdfRuns(
   }));
 }
 
-function lineItems(
-  line: Line<PdfStyle>,
-  offset: number,
-  baseline: number,
-  env: LayoutEnv,
-): PageItem[] {
+function lineItems(line: PlacedLine, offset: number, baseline: number, env: LayoutEnv): PageItem[] {
   const items: PageItem[] = [];
   for (const segment of line.segments) {
     const { style } = segment;
@@ -146,6 +146,7 @@ function lineItems(
       size: style.size,
       color: style.color,
       ...(style.link ? { href: style.link } : {}),
+      ...(segment.wordSpacing ? { wordSpacing: segment.wordSpacing } : {}),
     });
     if (style.strike) {
       const y = baseline - style.size * 0.3;

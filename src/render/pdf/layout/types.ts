@@ -20,6 +20,8 @@ export interface TextItem {
   readonly tag?: number | undefined;
   /** The target of the link this text is part of, so tagging can wrap it in a `Link` element. */
   readonly href?: string;
+  /** Extra space added to each word gap, for justified lines. */
+  readonly wordSpacing?: number;
 }
 
 /** A filled rectangle. */
