@@ -21,37 +21,51 @@ export const directiveExtension: TokenizerAndRendererExtension = {
   name: 'directive',
   level: 'block',
   start(src: string) {
-    return /^ {0,3}:{3}/m.exec(src)?.index;
+    // Only a directive before the paragraph's end can interrupt it: look no further than a blank line,
+    // so that lexing stays linear in the length of the document.
+    const blank = src.indexOf('\n\n');
+    return /^ {0,3}:{3}/m.exec(blank < 0 ? src : src.slice(0, blank + 1))?.index;
   },
   tokenizer(src: string) {
-    const lines = src.split('\n');
-    const open = OPEN.exec(lines[0] ?? '');
+    const first = lineAt(src, 0);
+    const open = OPEN.exec(first.text);
     if (!open) return undefined;
     const name = open[1] ?? '';
     const attributes = parseAttributes(open[2] ?? '');
     if (open[3]) {
-      const raw = (lines[0] ?? '') + (lines.length > 1 ? '\n' : '');
-      return { type: 'directive', raw, name, attributes, tokens: [] } satisfies DirectiveToken;
+      return {
+        type: 'directive',
+        raw: src.slice(0, first.next),
+        name,
+        attributes,
+        tokens: [],
+      } satisfies DirectiveToken;
     }
+    // Scan line by line to the matching close; an unclosed directive runs to the end of the text.
     let depth = 1;
-    let end = -1;
-    for (let i = 1; i < lines.length; i++) {
-      const line = lines[i] ?? '';
-      const nested = OPEN.exec(line);
+    let line = lineAt(src, first.next);
+    const innerStart = first.next;
+    let innerEnd = src.length;
+    let rawEnd = src.length;
+    while (line.start < src.length) {
+      const nested = OPEN.exec(line.text);
       if (nested && !nested[3]) depth++;
-      else if (CLOSE.test(line)) depth--;
+      else if (CLOSE.test(line.text)) depth--;
       if (depth === 0) {
-        end = i;
+        innerEnd = line.start;
+        rawEnd = line.next;
         break;
       }
+      line = lineAt(src, line.next);
     }
-    // An unclosed directive runs to the end of the text, as in other Markdown dialects.
-    const last = end === -1 ? lines.length : end;
-    const inner = lines.slice(1, last).join('\n');
-    const raw =
-      lines.slice(0, end === -1 ? lines.length : end + 1).join('\n') +
-      (end !== -1 && end < lines.length - 1 ? '\n' : '');
-    const token: DirectiveToken = { type: 'directive', raw, name, attributes, tokens: [] };
+    const inner = src.slice(innerStart, innerEnd).replace(/\n$/, '');
+    const token: DirectiveToken = {
+      type: 'directive',
+      raw: src.slice(0, rawEnd),
+      name,
+      attributes,
+      tokens: [],
+    };
     this.lexer.blockTokens(inner, token.tokens);
     return token;
   },
@@ -59,6 +73,14 @@ export const directiveExtension: TokenizerAndRendererExtension = {
     return '';
   },
 };
+
+/** The line of `src` that starts at `start`: its text and where the next line starts. */
+function lineAt(src: string, start: number): { start: number; text: string; next: number } {
+  const end = src.indexOf('\n', start);
+  return end < 0
+    ? { start, text: src.slice(start), next: src.length }
+    : { start, text: src.slice(start, end), next: end + 1 };
+}
 
 /** Parses `{key="value" key2='v' flag .class #id}` into a record. */
 export function parseAttributes(text: string): Record<string, string> {

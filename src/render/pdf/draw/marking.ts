@@ -11,6 +11,7 @@ export class Marker {
   readonly #structure: readonly StructElement[];
   readonly #elements = new Map<number, PDFKit.PDFStructureElement>();
   #open: number | 'artifact' | undefined;
+  #lastTopLevel: PDFKit.PDFStructureElement | undefined;
 
   constructor(doc: PDFKit.PDFDocument, structure: readonly StructElement[]) {
     this.#doc = doc;
@@ -60,6 +61,12 @@ export class Marker {
     } as PDFKit.Mixins.StructureElementOptions);
     parent.add(element);
     this.#elements.set(id, element);
+    if ((spec?.parent ?? 0) === 0) {
+      // Elements come in reading order: a new top-level element means the previous one is complete,
+      // so pdfkit can write it out now instead of holding the whole tree until the end.
+      this.#lastTopLevel?.end();
+      this.#lastTopLevel = element;
+    }
     return element;
   }
 

@@ -1,0 +1,73 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { loadReport, type Report, render } from 'briefwright';
+import * as fontkit from 'fontkit';
+import PDFDocument from 'pdfkit';
+
+const require = createRequire(import.meta.url);
+
+/** The sample brief, and the sample's sections repeated into a long report. */
+export async function reportOf(copies: number): Promise<Report> {
+  const sample = await loadReport('examples/carney-xi/carney-xi.yaml');
+  if (copies <= 1) return sample;
+  const sections = Array.from({ length: copies }, (_, copy) =>
+    sample.sections.map((section) => ({ ...section, title: `${section.title} (${copy + 1})` })),
+  ).flat();
+  return { ...sample, sections };
+}
+
+/** The text of a report as plain paragraphs, for the baseline. */
+export function plainText(report: Report): string[] {
+  const paragraphs: string[] = [report.meta.title, report.summary ?? ''];
+  for (const section of report.sections) {
+    paragraphs.push(section.title, section.body ?? '', ...(section.bullets ?? []));
+    if (section.table) {
+      paragraphs.push(
+        ...[section.table.columns, ...section.table.rows].map((row) => row.join('  ')),
+      );
+    }
+  }
+  paragraphs.push(...(report.takeaways ?? []), ...(report.recommendations ?? []));
+  return paragraphs.filter(Boolean).map((p) => p.replace(/\s+/g, ' '));
+}
+
+const FONT_FILES = {
+  serif: '@expo-google-fonts/source-serif-4/400Regular/SourceSerif4_400Regular.ttf',
+  sans: '@expo-google-fonts/inter/600SemiBold/Inter_600SemiBold.ttf',
+};
+let fonts: [string, fontkit.Font][] | undefined;
+
+/**
+ * The baseline: the same text written with plain pdfkit `doc.text()` (its own wrapping and page breaks),
+ * with the same embedded fonts parsed once per process, and no layout of ours.
+ */
+export function renderBaseline(paragraphs: readonly string[]): Promise<number> {
+  fonts ??= Object.entries(FONT_FILES).map(([key, file]) => [
+    key,
+    fontkit.create(readFileSync(require.resolve(file))),
+  ]);
+  const loaded = fonts;
+  return new Promise((resolve) => {
+    const doc = new PDFDocument({ size: 'A4', margin: 62, info: { CreationDate: new Date(0) } });
+    let bytes = 0;
+    doc.on('data', (chunk: Buffer) => {
+      bytes += chunk.length;
+    });
+    doc.on('end', () => resolve(bytes));
+    for (const [key, font] of loaded)
+      doc.registerFont(key, font as unknown as PDFKit.Mixins.PDFFontSource);
+    paragraphs.forEach((text, index) => {
+      doc
+        .font(index % 5 === 0 ? 'sans' : 'serif')
+        .fontSize(10.5)
+        .text(text, { paragraphGap: 6 });
+    });
+    doc.end();
+  });
+}
+
+/** briefwright's PDF of a report, in bytes. */
+export async function renderBrief(report: Report): Promise<number> {
+  const result = await render(report, { formats: ['pdf'] });
+  return result.outputs[0]?.bytes.length ?? 0;
+}

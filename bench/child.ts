@@ -1,0 +1,21 @@
+import { plainText, renderBaseline, renderBrief, reportOf } from './cases.js';
+
+// One benchmark case in its own process, so that its peak memory is its own. Prints one JSON line.
+const [kind = 'brief', copiesText = '1', runsText = '5'] = process.argv.slice(2);
+const copies = Number(copiesText);
+const runs = Number(runsText);
+const report = await reportOf(copies);
+const paragraphs = plainText(report);
+const once = () => (kind === 'baseline' ? renderBaseline(paragraphs) : renderBrief(report));
+await once();
+const times: number[] = [];
+let bytes = 0;
+for (let i = 0; i < runs; i++) {
+  const start = performance.now();
+  bytes = await once();
+  times.push(performance.now() - start);
+}
+times.sort((a, b) => a - b);
+const median = times[Math.floor(times.length / 2)] ?? 0;
+const peakRssMb = process.resourceUsage().maxRSS / 1024;
+process.stdout.write(`${JSON.stringify({ kind, copies, runs, median, bytes, peakRssMb })}\n`);

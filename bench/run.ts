@@ -1,0 +1,57 @@
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+// `npm run bench`: the PDF renderer against a baseline measured in the same run (plain pdfkit writing the
+// same text with the same embedded fonts), on the sample brief and on long reports. Each case runs in its
+// own process; times are medians of warm runs; memory is the process's peak RSS.
+
+interface Result {
+  kind: string;
+  copies: number;
+  runs: number;
+  median: number;
+  bytes: number;
+  peakRssMb: number;
+}
+
+const child = fileURLToPath(new URL('./child.js', import.meta.url));
+const measure = (kind: string, copies: number, runs: number): Result =>
+  JSON.parse(
+    execFileSync(process.execPath, [child, kind, String(copies), String(runs)], {
+      encoding: 'utf8',
+    }),
+  ) as Result;
+
+const rows: string[] = [];
+const show = (label: string, r: Result) =>
+  rows.push(
+    `${label.padEnd(34)} ${r.median.toFixed(1).padStart(9)} ms ${(r.bytes / 1024).toFixed(0).padStart(7)} KiB ${r.peakRssMb.toFixed(0).padStart(6)} MB peak`,
+  );
+
+const baseSample = measure('baseline', 1, 15);
+const sample = measure('brief', 1, 15);
+const base100 = measure('baseline', 35, 3);
+const long10 = measure('brief', 4, 3);
+const long100 = measure('brief', 35, 3);
+const long1000 = measure('brief', 350, 1);
+show('baseline: pdfkit, sample text', baseSample);
+show('briefwright: sample brief', sample);
+show('baseline: pdfkit, 35× the sections', base100);
+show('briefwright: 4× the sections', long10);
+show('briefwright: 35× the sections', long100);
+show('briefwright: 350× the sections', long1000);
+const ratio = (a: number, b: number) => (a / b).toFixed(2);
+const pages = (r: Result) => `${r.copies}× sections`;
+process.stdout.write(`${rows.join('\n')}\n\n`);
+process.stdout.write(
+  `sample brief vs baseline:       ${ratio(sample.median, baseSample.median)}× (target ≤ 2×)\n`,
+);
+process.stdout.write(
+  `${pages(long100)} vs baseline:  ${ratio(long100.median, base100.median)}× (target ≤ 2×)\n`,
+);
+process.stdout.write(
+  `content × ${(long100.copies / long10.copies).toFixed(2)} costs time × ${ratio(long100.median, long10.median)} (linear is ${(long100.copies / long10.copies).toFixed(2)})\n`,
+);
+process.stdout.write(
+  `${pages(long1000)} peak RSS:       ${long1000.peakRssMb.toFixed(0)} MB (target < 300 MB)\n`,
+);
