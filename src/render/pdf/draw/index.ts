@@ -4,6 +4,7 @@ import type { FontKey, ResolvedTheme } from '../../../theme/resolve.js';
 import type { DocMeta } from '../../../tree/types.js';
 import type { LoadedImage } from '../../engine.js';
 import type { OutlineEntry, PageItem, PageModel } from '../layout/types.js';
+import { registerFonts } from './fonts.js';
 import { Marker } from './marking.js';
 
 /** What drawing needs besides the page model. */
@@ -46,9 +47,7 @@ export function drawPageModel(model: PageModel, options: DrawOptions): Promise<U
     doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
     doc.on('error', reject);
   });
-  for (const [key, loaded] of Object.entries(theme.fonts)) {
-    doc.registerFont(key, loaded.font as unknown as PDFKit.Mixins.PDFFontSource);
-  }
+  registerFonts(doc, theme.fonts);
   const outline = new OutlineWriter(doc);
   const marker = new Marker(doc, model.structure);
   model.pages.forEach((page, index) => {
