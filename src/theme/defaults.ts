@@ -47,6 +47,7 @@ export const DEFAULT_THEME = {
     tableSize: 9,
     numberHeadings: false,
     justify: false,
+    footnotes: 'page' as 'page' | 'end',
     toc: false,
     tocDepth: 2,
     headerText: '',

@@ -62,6 +62,7 @@ export const ThemeSchema = z.strictObject({
       tableSize: length,
       numberHeadings: z.boolean(),
       justify: z.boolean(),
+      footnotes: z.enum(['page', 'end']),
       toc: z.boolean(),
       tocDepth: z.number().int().min(1).max(6),
       headerText: z.string(),

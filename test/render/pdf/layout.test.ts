@@ -105,7 +105,10 @@ describe('PDF layout', () => {
   });
 
   it('spaces the endnotes heading like any other section', () => {
-    const { model } = layout('Text.[^1]\n\n::: callout {kind="note"}\nBox.\n:::\n\n[^1]: A note.');
+    const { model } = layout(
+      'Text.[^1]\n\n::: callout {kind="note"}\nBox.\n:::\n\n[^1]: A note.',
+      resolveTheme({ pdf: { footnotes: 'end' } }),
+    );
     const page = model.pages[0]?.items ?? [];
     const rects = page.filter((i) => i.type === 'rect');
     const notes = page.find((i) => i.type === 'text' && i.text === 'Notes');

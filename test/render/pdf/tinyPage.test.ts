@@ -82,3 +82,73 @@ describe('pagination on a tiny page', () => {
     });
   });
 });
+
+describe('footnotes', () => {
+  const doc = `${words(60)}\n\nA claim that needs a source.[^src] ${words(20)}\n\n${words(60)}\n\n[^src]: The source, set at the foot of the page that cites it.\n`;
+  const pageOfText = (model: PageModel, needle: string) =>
+    model.pages.findIndex((page) =>
+      page.items.some((item) => item.type === 'text' && item.text.includes(needle)),
+    );
+  const pageOfAnchor = (model: PageModel, id: string) =>
+    model.pages.findIndex((page) =>
+      page.items.some((item) => item.type === 'anchor' && item.id === id),
+    );
+
+  it('sets a footnote at the foot of the page that refers to it, below the text', () => {
+    const model = layout(doc);
+    const cited = pageOfText(model, 'A claim');
+    expect(pageOfAnchor(model, 'fn-1')).toBe(cited);
+    const page = model.pages[cited]?.items ?? [];
+    const note = page.find((item) => item.type === 'text' && item.text.startsWith('The source'));
+    const textBottom = Math.max(
+      ...page.flatMap((item) =>
+        item.type === 'text' && item.text.startsWith('w') ? [item.y] : [],
+      ),
+    );
+    expect(note?.type === 'text' && note.y).toBeGreaterThan(textBottom);
+  });
+
+  it('links every reference to a place that exists', () => {
+    for (const theme of [tiny, resolveTheme({ pdf: { footnotes: 'end' } })]) {
+      const parsed = buildDocTree(doc, {
+        meta: { title: 'T', authors: [], language: 'en', keywords: [] },
+        warn: () => {},
+      });
+      const model = layoutDocument(parsed, {
+        theme,
+        images: new Map(),
+        warn: () => {},
+        file: undefined,
+      });
+      const anchors = new Set(
+        model.pages.flatMap((p) => p.items.flatMap((i) => (i.type === 'anchor' ? [i.id] : []))),
+      );
+      const targets = model.pages.flatMap((p) =>
+        p.items.flatMap((i) =>
+          i.type === 'link' && i.url.startsWith('#') ? [i.url.slice(1)] : [],
+        ),
+      );
+      expect(targets).toContain('fn-1');
+      for (const target of targets) expect(anchors.has(target), target).toBe(true);
+    }
+  });
+
+  it('collects footnotes as endnotes under "Notes" when the theme asks', () => {
+    const parsed = buildDocTree(doc, {
+      meta: { title: 'T', authors: [], language: 'en', keywords: [] },
+      warn: () => {},
+    });
+    const model = layoutDocument(parsed, {
+      theme: resolveTheme({ pdf: { footnotes: 'end' } }),
+      images: new Map(),
+      warn: () => {},
+      file: undefined,
+    });
+    const texts = model.pages.flatMap((p) =>
+      p.items.flatMap((i) => (i.type === 'text' ? [i.text] : [])),
+    );
+    const notes = texts.indexOf('Notes');
+    expect(notes).toBeGreaterThan(texts.findIndex((t) => t.startsWith('A claim')));
+    expect(texts.slice(notes).some((t) => t.startsWith('The source'))).toBe(true);
+  });
+});

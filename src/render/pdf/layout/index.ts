@@ -4,6 +4,7 @@ import { layoutBlocks } from './blocks.js';
 import { addChrome } from './chrome.js';
 import { layoutCover } from './cover.js';
 import { type LayoutEnv, type LayoutInput, MM, type TextBase } from './env.js';
+import { layoutNotes, notesReferenced } from './footnotes.js';
 import { numberHeadings } from './numbering.js';
 import { paginate } from './paginate.js';
 import { ROOT, StructTree } from './struct.js';
@@ -46,16 +47,25 @@ export function layoutDocument(doc: Root, input: LayoutInput): PageModel {
   };
   const numbers = pdf.numberHeadings ? numberHeadings(doc.children) : new Map<string, string>();
   const frame = { width, base, env, listDepth: 0, numbers, parent: ROOT };
+  const notes = layoutNotes(doc.footnotes, frame);
+  const atFoot = pdf.footnotes === 'page';
+  const endnotes: Block[] =
+    !atFoot && notes.size > 0
+      ? [{ type: 'heading', depth: 1, id: 'notes', children: [{ type: 'text', value: 'Notes' }] }]
+      : [];
   const slices = [
     ...layoutCover(doc.meta, width, env),
     ...(pdf.toc ? layoutToc(doc.children, numbers, width, env) : []),
-    ...layoutBlocks([...doc.children, ...endnoteBlocks(doc)], frame),
+    ...layoutBlocks([...doc.children, ...endnotes], frame),
+    ...(atFoot ? [] : [...notes.values()].flat()),
   ];
-  const { pages, outline } = paginate(slices, {
-    left: margins.left,
-    top: margins.top,
-    bottom: size.height - margins.bottom,
-  });
+  const { pages, outline } = paginate(
+    slices,
+    { left: margins.left, top: margins.top, bottom: size.height - margins.bottom },
+    atFoot
+      ? { slices: notes, referencedBy: notesReferenced, gap: 8, ruleColor: colors.rule }
+      : undefined,
+  );
   const withChrome = addChrome(
     resolvePageRefs(pages, outline, env),
     doc.meta,
@@ -69,29 +79,6 @@ export function layoutDocument(doc: Root, input: LayoutInput): PageModel {
     outline,
     structure: env.struct.elements(),
   };
-}
-
-/** Footnotes as endnotes: a "Notes" heading and a numbered list, each note with its anchor. */
-function endnoteBlocks(doc: Root): Block[] {
-  if (doc.footnotes.length === 0) return [];
-  return [
-    { type: 'heading', depth: 1, id: 'notes', children: [{ type: 'text', value: 'Notes' }] },
-    {
-      type: 'references',
-      children: [
-        {
-          type: 'list',
-          ordered: true,
-          start: 1,
-          children: doc.footnotes.map((note) => ({
-            type: 'listItem',
-            checked: null,
-            children: note.children,
-          })),
-        },
-      ],
-    },
-  ];
 }
 
 export type { LayoutEnv, LayoutInput } from './env.js';
