@@ -152,3 +152,30 @@ describe('footnotes', () => {
     expect(texts.slice(notes).some((t) => t.startsWith('The source'))).toBe(true);
   });
 });
+
+describe('a table row taller than a page', () => {
+  it('is the one row that splits, between lines, with the header repeated; other rows stay whole', () => {
+    const long = words(220, 'x');
+    const model = layout(
+      `| Name | Text |\n|---|---|\n| short | one line |\n| tall | ${long} |\n| after | one line |\n`,
+    );
+    const pagesWithTall = model.pages.filter((page) =>
+      page.items.some((i) => i.type === 'text' && /\bx\d+/.test(i.text)),
+    );
+    expect(pagesWithTall.length).toBeGreaterThan(1);
+    for (const page of pagesWithTall) {
+      expect(page.items.some((i) => i.type === 'text' && i.text === 'Name')).toBe(true);
+    }
+    const all = model.pages.flatMap((p) =>
+      p.items.flatMap((i) => (i.type === 'text' ? i.text.split(' ') : [])),
+    );
+    for (let i = 0; i < 220; i++) expect(all).toContain(`x${i}`);
+    const shortPage = model.pages.findIndex((p) =>
+      p.items.some((i) => i.type === 'text' && i.text === 'short'),
+    );
+    const linePages = model.pages.flatMap((p, n) =>
+      p.items.some((i) => i.type === 'text' && i.text === 'one line') ? [n] : [],
+    );
+    expect(linePages[0]).toBe(shortPage);
+  });
+});

@@ -9,7 +9,7 @@ export interface Frame {
 }
 
 /** How many following slices a keep-with-next chain may hold before it is ignored. */
-const MAX_CHAIN = 12;
+const MAX_CHAIN = 400;
 
 /** Footnotes to set at the foot of the page that refers to them. */
 export interface PageNotes {
@@ -71,7 +71,7 @@ export function paginate(
   for (const [index, slice] of slices.entries()) {
     if (slice.breakBefore && !empty) newPage();
     const space = empty ? 0 : slice.spaceBefore;
-    const chain = chainHeight(slices, index);
+    const chain = chainHeight(slices, index, capacity);
     const needed = heightOf(notesOf(slice));
     const bottom = frame.bottom - notesHeight;
     const fitsAlone = y + space + slice.height + needed <= bottom + 0.01;
@@ -121,11 +121,11 @@ function footItems(
   return items;
 }
 
-/** The height of a slice and the slices it must stay with. */
-function chainHeight(slices: readonly Slice[], start: number): number {
+/** The height of a slice and the slices it must stay with (counting stops once it exceeds a page). */
+function chainHeight(slices: readonly Slice[], start: number, capacity: number): number {
   let height = slices[start]?.height ?? 0;
   let index = start;
-  while (index - start < MAX_CHAIN && slices[index]?.keepWithNext) {
+  while (index - start < MAX_CHAIN && height <= capacity && slices[index]?.keepWithNext) {
     const next = slices[index + 1];
     if (!next || next.breakBefore) break;
     height += next.spaceBefore + next.height;

@@ -4,7 +4,7 @@ import { measureText } from '../../../text/measure.js';
 import type { Table, TableCell } from '../../../tree/types.js';
 import { type InlineFlags, PLAIN, toInlineRuns } from '../../inlineRuns.js';
 import type { LayoutEnv, TextBase } from './env.js';
-import { keepLastWithNext } from './slices.js';
+import { keepLastWithNext, shiftItems } from './slices.js';
 import { tagItems, tagSlices, untagSlice } from './struct.js';
 import { fontKey, layoutText, layoutTextBlock } from './text.js';
 import type { PageItem, Slice } from './types.js';
@@ -43,33 +43,28 @@ export function layoutTable(table: Table, width: number, env: LayoutEnv, parent:
     ...(table.caption ? captionOf(`${table.caption} (continued)`) : []),
     header,
   ].map(untagSlice);
-  const rows = table.rows.map((row, index): Slice => {
-    const zebra = index % 2 === 1 ? colors.zebra : undefined;
-    const slice = rowSlice(
+  const rows = table.rows.flatMap((row, index): Slice[] => {
+    const isLast = index === table.rows.length - 1;
+    const content = rowContent(
       row,
       table,
       columns,
       body,
       env,
       rowTags(env, element, row.length, 'TD'),
-      zebra,
     );
-    const isLast = index === table.rows.length - 1;
-    const rule: PageItem = {
-      type: 'line',
-      x1: 0,
-      y1: slice.height,
-      x2: width,
-      y2: slice.height,
-      width: isLast ? 0.75 : 0.25,
-      color: isLast ? colors.accent : colors.rule,
-    };
-    return {
-      ...slice,
-      items: [...slice.items, rule],
+    const bands = bandRow(content, body.leading, {
+      width,
+      fill: index % 2 === 1 ? colors.zebra : undefined,
+      rule: { width: isLast ? 0.75 : 0.25, color: isLast ? colors.accent : colors.rule },
+    });
+    // The first row stays with the second, so a table never starts with a lone row at a page foot.
+    const keepLast = index === 0 && table.rows.length > 1;
+    return bands.map((band, i) => ({
+      ...band,
       header: repeated,
-      keepWithNext: index === 0 && table.rows.length > 1,
-    };
+      keepWithNext: i < bands.length - 1 || keepLast,
+    }));
   });
   const source = table.source
     ? tagSlices(
@@ -103,17 +98,21 @@ function headerRow(
 ): Slice {
   const { colors } = env.theme;
   const tags = rowTags(env, element, table.header.length, 'TH');
-  const slice = rowSlice(table.header, table, columns, head, env, tags, colors.accentTint);
-  const rule: PageItem = {
-    type: 'line',
-    x1: 0,
-    y1: slice.height,
-    x2: width,
-    y2: slice.height,
-    width: 0.75,
-    color: colors.accent,
-  };
-  return { ...slice, items: [...slice.items, rule], keepWithNext: true };
+  const content = rowContent(table.header, table, columns, head, env, tags);
+  const items: PageItem[] = [
+    { type: 'rect', x: 0, y: 0, width, height: content.height, color: colors.accentTint },
+    ...content.items,
+    {
+      type: 'line',
+      x1: 0,
+      y1: content.height,
+      x2: width,
+      y2: content.height,
+      width: 0.75,
+      color: colors.accent,
+    },
+  ];
+  return { height: content.height, items, spaceBefore: 0, keepWithNext: true };
 }
 
 /** The table's font size and column widths: the theme's size, shrunk down to a floor when the columns' words do not fit. */
@@ -156,44 +155,76 @@ function rowTags(env: LayoutEnv, table: number, count: number, cell: 'TH' | 'TD'
   );
 }
 
-function rowSlice(
+/** The cells of a row side by side: their items (relative to the row's top) and the row's height. */
+function rowContent(
   cells: readonly TableCell[],
   table: Table,
   columns: readonly number[],
   base: TextBase,
   env: LayoutEnv,
   tags: readonly number[],
-  fill?: string,
-): Slice {
+): { items: PageItem[]; height: number } {
   const items: PageItem[] = [];
   let x = 0;
   let height = 0;
-  const blocks = columns.map((colWidth, index) => {
+  for (const [index, width] of columns.entries()) {
     const cell = cells[index];
     const runs: StyledRun<InlineFlags>[] = cell ? toInlineRuns(cell.children) : [];
-    const block = layoutTextBlock(
-      runs,
-      colWidth - 2 * PAD_X,
-      base,
-      env,
-      table.align[index] ?? 'left',
-    );
+    const block = layoutTextBlock(runs, width - 2 * PAD_X, base, env, table.align[index] ?? 'left');
     height = Math.max(height, block.height);
-    return block;
-  });
-  height += 2 * PAD_Y;
-  const totalWidth = columns.reduce((a, b) => a + b, 0);
-  if (fill) items.push({ type: 'rect', x: 0, y: 0, width: totalWidth, height, color: fill });
-  for (const [index, block] of blocks.entries()) {
     const tag = tags[index];
-    for (const item of tag === undefined ? block.items : tagItems(block.items, tag, env.struct)) {
-      items.push(
-        item.type === 'line' ? item : { ...item, x: item.x + x + PAD_X, y: item.y + PAD_Y },
-      );
-    }
-    x += columns[index] ?? 0;
+    items.push(
+      ...shiftItems(
+        tag === undefined ? block.items : tagItems(block.items, tag, env.struct),
+        x + PAD_X,
+        PAD_Y,
+      ),
+    );
+    x += width;
   }
-  return { height, items, spaceBefore: 0, keepWithNext: false };
+  return { items, height: height + 2 * PAD_Y };
+}
+
+/**
+ * Cuts a row into bands of one line each, which stay together (keep-with-next) unless the row is taller
+ * than a page: the one case where a row may break, between lines. Each band paints its share of the
+ * row's fill; the last one carries the rule under the row.
+ */
+function bandRow(
+  content: { items: readonly PageItem[]; height: number },
+  leading: number,
+  style: { width: number; fill: string | undefined; rule: { width: number; color: string } },
+): Slice[] {
+  const lines = Math.max(1, Math.round((content.height - 2 * PAD_Y) / leading));
+  const bounds = Array.from({ length: lines + 1 }, (_, i) =>
+    i === 0 ? 0 : i === lines ? content.height : PAD_Y + i * leading,
+  );
+  const bandOf = (item: PageItem) => {
+    const y =
+      item.type === 'line'
+        ? item.y1
+        : item.type === 'text' || item.type === 'anchor'
+          ? item.y
+          : item.y + item.height * 0.7;
+    return Math.min(lines - 1, Math.max(0, Math.floor((y - PAD_Y) / leading)));
+  };
+  return bounds.slice(0, -1).map((top, band) => {
+    const height = (bounds[band + 1] ?? content.height) - top;
+    const items: PageItem[] = [];
+    if (style.fill)
+      items.push({ type: 'rect', x: 0, y: 0, width: style.width, height, color: style.fill });
+    items.push(
+      ...shiftItems(
+        content.items.filter((item) => bandOf(item) === band),
+        0,
+        -top,
+      ),
+    );
+    if (band === lines - 1) {
+      items.push({ type: 'line', x1: 0, y1: height, x2: style.width, y2: height, ...style.rule });
+    }
+    return { height, items, spaceBefore: 0, keepWithNext: false };
+  });
 }
 
 /** Column widths that fill the width: each column gets its longest word (up to `maxWord`), the rest goes by content length. */
