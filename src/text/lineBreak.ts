@@ -202,7 +202,10 @@ function toLine<S>(pieces: Piece<S>[], metrics: LineBreakMetrics<S>, last: boole
     if (style !== undefined && text) segments.push({ text, style, x: start, width: x - start });
   };
   for (const piece of pieces) {
-    if (style === undefined || metrics.key(style) !== metrics.key(piece.style)) {
+    if (
+      style === undefined ||
+      (style !== piece.style && metrics.key(style) !== metrics.key(piece.style))
+    ) {
       push();
       style = piece.style;
       text = '';
