@@ -20,9 +20,7 @@ export function splitByCoverage(
   let currentFont = 0;
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
-    let font = isInvisible(code)
-      ? currentFont
-      : chain.findIndex((f) => f.font.hasGlyphForCodePoint(code));
+    let font = isInvisible(code) ? currentFont : chain.findIndex((f) => covers(f, code));
     let out = char;
     if (font < 0) {
       onMissing(char);
@@ -38,6 +36,25 @@ export function splitByCoverage(
   }
   if (current) pieces.push({ text: current, font: currentFont });
   return pieces;
+}
+
+/** Per font, whether each code point of the Basic Multilingual Plane has a glyph: 0 unknown, 1 yes, 2 no. */
+const coverage = new WeakMap<LoadedFont, Uint8Array>();
+
+/** Whether a font has a glyph for a code point, remembered per font (fontkit's cmap lookup is slow). */
+function covers(font: LoadedFont, code: number): boolean {
+  if (code > 0xffff) return font.font.hasGlyphForCodePoint(code);
+  let known = coverage.get(font);
+  if (!known) {
+    known = new Uint8Array(0x10000);
+    coverage.set(font, known);
+  }
+  const state = known[code];
+  if (state === 1) return true;
+  if (state === 2) return false;
+  const has = font.font.hasGlyphForCodePoint(code);
+  known[code] = has ? 1 : 2;
+  return has;
 }
 
 /** Whitespace and format characters a font may lack without harm. */
