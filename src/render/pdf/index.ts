@@ -1,6 +1,5 @@
 import type { Renderer } from '../engine.js';
 import { collectImages } from '../images.js';
-import { drawPageModel } from './draw/index.js';
 import { LOGO } from './layout/cover.js';
 import { layoutDocument } from './layout/index.js';
 
@@ -14,6 +13,8 @@ export const pdfRenderer: Renderer = {
     const images = await collectImages(doc, ctx);
     if (ctx.theme.logo) images.set(LOGO, ctx.theme.logo);
     const model = layoutDocument(doc, { theme: ctx.theme, images, warn: ctx.warn, file: ctx.file });
+    // pdfkit loads only when a PDF is asked for, so a deck-only run does not pay for it.
+    const { drawPageModel } = await import('./draw/index.js');
     return drawPageModel(model, { theme: ctx.theme, meta: doc.meta, date: ctx.date, images });
   },
 };

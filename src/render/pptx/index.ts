@@ -1,7 +1,6 @@
 import type { Renderer } from '../engine.js';
 import { collectImages } from '../images.js';
 import { planDeck } from './plan/index.js';
-import { writeDeck } from './write/index.js';
 
 /** The built-in PPTX renderer: a native, editable deck planned by briefwright and written with pptxgenjs. */
 export const pptxRenderer: Renderer = {
@@ -13,6 +12,8 @@ export const pptxRenderer: Renderer = {
     const images = await collectImages(doc, ctx);
     const plan = planDeck(doc, { theme: ctx.theme, warn: ctx.warn, file: ctx.file });
     const { logo } = ctx.theme;
+    // pptxgenjs and JSZip load only when a deck is asked for, so a PDF-only run does not pay for them.
+    const { writeDeck } = await import('./write/index.js');
     return writeDeck(plan, {
       theme: ctx.theme,
       meta: doc.meta,
