@@ -6,6 +6,7 @@ import type { LoadedImage } from '../../engine.js';
 import type { OutlineEntry, PageItem, PageModel } from '../layout/types.js';
 import { registerFonts } from './fonts.js';
 import { Marker } from './marking.js';
+import { writeText } from './text.js';
 
 /** What drawing needs besides the page model. */
 export interface DrawOptions {
@@ -75,19 +76,19 @@ function drawItem(
     case 'text': {
       marker?.enter(item.tag);
       const features = options.theme.fonts[item.font].features;
+      // A fresh copy of the features each time, because fontkit fills in the object it is given.
+      const shaping = features ? { ...features } : undefined;
       doc
         .font(item.font satisfies FontKey)
         .fontSize(item.size)
-        .fillColor(item.color)
-        .text(item.text, item.x, item.y, {
-          lineBreak: false,
-          baseline: 'alphabetic',
-          ...(item.wordSpacing ? { wordSpacing: item.wordSpacing } : {}),
-          // Shape exactly as layout measured; a fresh copy because fontkit fills in the object.
-          ...(features
-            ? { features: { ...features } as unknown as PDFKit.Mixins.OpenTypeFeatures[] }
-            : {}),
-        });
+        .fillColor(item.color);
+      if (!item.wordSpacing && writeText(doc, item, shaping)) return;
+      doc.text(item.text, item.x, item.y, {
+        lineBreak: false,
+        baseline: 'alphabetic',
+        ...(item.wordSpacing ? { wordSpacing: item.wordSpacing } : {}),
+        ...(shaping ? { features: shaping as unknown as PDFKit.Mixins.OpenTypeFeatures[] } : {}),
+      });
       return;
     }
     case 'rect':

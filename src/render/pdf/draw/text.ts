@@ -1,0 +1,91 @@
+import type { TextItem } from '../layout/types.js';
+
+/** The parts of pdfkit's per-document font object that writing text needs. */
+interface FontObject {
+  readonly id: string;
+  ref(): unknown;
+  encode(text: string, features?: unknown): [string[], GlyphPosition[]];
+}
+
+interface GlyphPosition {
+  readonly xAdvance: number;
+  readonly advanceWidth: number;
+  readonly xOffset: number;
+  readonly yOffset: number;
+}
+
+/** The parts of pdfkit's document that writing text needs. */
+interface DocumentInternals {
+  readonly _font?: FontObject;
+  readonly page: { readonly height: number; readonly fonts: Record<string, unknown> };
+  addContent(data: string): unknown;
+}
+
+/** Formats a number the way pdfkit writes numbers into content streams. */
+function number(n: number): string {
+  return String(Math.round(n * 1e6) / 1e6);
+}
+
+/**
+ * Writes a run of text at its baseline as one text object, shaped by pdfkit's font (so subsetting,
+ * widths and ToUnicode stay pdfkit's), without pdfkit's text() machinery: layout already decided where
+ * everything goes, and text() would measure, wrap and position it all over again. Falls back to
+ * `doc.text` when pdfkit's internals are not as expected.
+ */
+export function writeText(doc: PDFKit.PDFDocument, item: TextItem, features: unknown): boolean {
+  const internals = doc as unknown as DocumentInternals;
+  const font = internals._font;
+  if (
+    !font ||
+    typeof font.encode !== 'function' ||
+    typeof font.ref !== 'function' ||
+    !internals.page
+  )
+    return false;
+  if (internals.page.fonts[font.id] == null) internals.page.fonts[font.id] = font.ref();
+  const [encoded, positions] = font.encode(item.text, features);
+  const height = internals.page.height;
+  let x = item.x;
+  const y = height - item.y;
+  const scale = item.size / 1000;
+  const out: string[] = [
+    `q 1 0 0 -1 0 ${number(height)} cm BT 1 0 0 1 ${number(x)} ${number(y)} Tm /${font.id} ${number(item.size)} Tf`,
+  ];
+  let commands: string[] = [];
+  let last = 0;
+  let hadOffset = false;
+  const addSegment = (cur: number) => {
+    if (last < cur) {
+      const position = positions[cur - 1];
+      const advance = position ? position.xAdvance - position.advanceWidth : 0;
+      commands.push(`<${encoded.slice(last, cur).join('')}> ${number(-advance)}`);
+    }
+    last = cur;
+  };
+  const flush = (cur: number) => {
+    addSegment(cur);
+    if (commands.length > 0) out.push(`[${commands.join(' ')}] TJ`);
+    commands = [];
+  };
+  positions.forEach((position, i) => {
+    if (position.xOffset || position.yOffset) {
+      flush(i);
+      out.push(
+        `1 0 0 1 ${number(x + position.xOffset * scale)} ${number(y + position.yOffset * scale)} Tm`,
+      );
+      flush(i + 1);
+      hadOffset = true;
+    } else {
+      if (hadOffset) {
+        out.push(`1 0 0 1 ${number(x)} ${number(y)} Tm`);
+        hadOffset = false;
+      }
+      if (position.xAdvance - position.advanceWidth !== 0) addSegment(i + 1);
+    }
+    x += position.xAdvance * scale;
+  });
+  flush(positions.length);
+  out.push('ET Q');
+  internals.addContent(out.join('\n'));
+  return true;
+}
