@@ -41,7 +41,9 @@ let fonts: [string, fontkit.Font][] | undefined;
  * The baseline: the same text written with plain pdfkit `doc.text()` (its own wrapping and page breaks),
  * with the same embedded fonts parsed once per process, and no layout of ours.
  */
-export function renderBaseline(paragraphs: readonly string[]): Promise<number> {
+export function renderBaseline(
+  paragraphs: readonly string[],
+): Promise<{ bytes: number; pages: number }> {
   fonts ??= Object.entries(FONT_FILES).map(([key, file]) => [
     key,
     fontkit.create(readFileSync(require.resolve(file))),
@@ -49,11 +51,9 @@ export function renderBaseline(paragraphs: readonly string[]): Promise<number> {
   const loaded = fonts;
   return new Promise((resolve) => {
     const doc = new PDFDocument({ size: 'A4', margin: 62, info: { CreationDate: new Date(0) } });
-    let bytes = 0;
-    doc.on('data', (chunk: Buffer) => {
-      bytes += chunk.length;
-    });
-    doc.on('end', () => resolve(bytes));
+    const chunks: Buffer[] = [];
+    doc.on('data', (chunk: Buffer) => chunks.push(chunk));
+    doc.on('end', () => resolve(measurePdf(new Uint8Array(Buffer.concat(chunks)))));
     for (const [key, font] of loaded)
       doc.registerFont(key, font as unknown as PDFKit.Mixins.PDFFontSource);
     paragraphs.forEach((text, index) => {
@@ -66,8 +66,17 @@ export function renderBaseline(paragraphs: readonly string[]): Promise<number> {
   });
 }
 
-/** briefwright's PDF of a report, in bytes. */
-export async function renderBrief(report: Report): Promise<number> {
+/** briefwright's PDF of a report: its size in bytes and its number of pages. */
+export async function renderBrief(report: Report): Promise<{ bytes: number; pages: number }> {
   const result = await render(report, { formats: ['pdf'] });
-  return result.outputs[0]?.bytes.length ?? 0;
+  return measurePdf(result.outputs[0]?.bytes ?? new Uint8Array());
+}
+
+/** The size and page count of a PDF. */
+export function measurePdf(pdf: Uint8Array): { bytes: number; pages: number } {
+  const pages =
+    Buffer.from(pdf)
+      .toString('latin1')
+      .match(/\/Type \/Page\b/g)?.length ?? 0;
+  return { bytes: pdf.length, pages };
 }

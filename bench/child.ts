@@ -9,13 +9,13 @@ const paragraphs = plainText(report);
 const once = () => (kind === 'baseline' ? renderBaseline(paragraphs) : renderBrief(report));
 await once();
 const times: number[] = [];
-let bytes = 0;
+let size = { bytes: 0, pages: 0 };
 for (let i = 0; i < runs; i++) {
   const start = performance.now();
-  bytes = await once();
+  size = await once();
   times.push(performance.now() - start);
 }
 times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)] ?? 0;
 const peakRssMb = process.resourceUsage().maxRSS / 1024;
-process.stdout.write(`${JSON.stringify({ kind, copies, runs, median, bytes, peakRssMb })}\n`);
+process.stdout.write(`${JSON.stringify({ kind, copies, runs, median, ...size, peakRssMb })}\n`);

@@ -11,6 +11,7 @@ interface Result {
   runs: number;
   median: number;
   bytes: number;
+  pages: number;
   peakRssMb: number;
 }
 
@@ -25,23 +26,23 @@ const measure = (kind: string, copies: number, runs: number): Result =>
 const rows: string[] = [];
 const show = (label: string, r: Result) =>
   rows.push(
-    `${label.padEnd(34)} ${r.median.toFixed(1).padStart(9)} ms ${(r.bytes / 1024).toFixed(0).padStart(7)} KiB ${r.peakRssMb.toFixed(0).padStart(6)} MB peak`,
+    `${label.padEnd(36)} ${String(r.pages).padStart(5)} pages ${r.median.toFixed(1).padStart(9)} ms ${(r.bytes / 1024).toFixed(0).padStart(7)} KiB ${r.peakRssMb.toFixed(0).padStart(6)} MB peak`,
   );
 
 const baseSample = measure('baseline', 1, 15);
 const sample = measure('brief', 1, 15);
-const base100 = measure('baseline', 35, 3);
-const long10 = measure('brief', 4, 3);
-const long100 = measure('brief', 35, 3);
-const long1000 = measure('brief', 350, 1);
+const base100 = measure('baseline', 62, 3);
+const long10 = measure('brief', 6, 3);
+const long100 = measure('brief', 62, 3);
+const long1000 = measure('brief', 620, 1);
 show('baseline: pdfkit, sample text', baseSample);
 show('briefwright: sample brief', sample);
-show('baseline: pdfkit, 35× the sections', base100);
-show('briefwright: 4× the sections', long10);
-show('briefwright: 35× the sections', long100);
-show('briefwright: 350× the sections', long1000);
+show('baseline: pdfkit, the ~100-page text', base100);
+show('briefwright: ~10-page report', long10);
+show('briefwright: ~100-page report', long100);
+show('briefwright: ~1,000-page report', long1000);
 const ratio = (a: number, b: number) => (a / b).toFixed(2);
-const pages = (r: Result) => `${r.copies}× sections`;
+const pages = (r: Result) => `${r.pages}-page report`;
 process.stdout.write(`${rows.join('\n')}\n\n`);
 process.stdout.write(
   `sample brief vs baseline:       ${ratio(sample.median, baseSample.median)}× (target ≤ 2×)\n`,
