@@ -53,10 +53,12 @@ export function drawPageModel(model: PageModel, options: DrawOptions): Promise<U
   const marker = new Marker(doc, model.structure);
   model.pages.forEach((page, index) => {
     doc.addPage({ size: [model.width, model.height], margin: 0 });
+    // Each page's content starts with the default graphics state.
+    const pen: Pen = { fill: undefined };
     marker.pagination(() => {
-      for (const item of page.artifacts) drawItem(doc, item, model.height, options);
+      for (const item of page.artifacts) drawItem(doc, item, model.height, options, pen);
     });
-    for (const item of page.items) drawItem(doc, item, model.height, options, marker);
+    for (const item of page.items) drawItem(doc, item, model.height, options, pen, marker);
     marker.close();
     for (const entry of model.outline) if (entry.page === index) outline.add(entry);
   });
@@ -65,11 +67,23 @@ export function drawPageModel(model: PageModel, options: DrawOptions): Promise<U
   return done;
 }
 
+/** The fill colour last set on the page, so that runs of one colour set it once. */
+interface Pen {
+  fill: string | undefined;
+}
+
+function setFill(doc: PDFKit.PDFDocument, pen: Pen, color: string): void {
+  if (pen.fill === color) return;
+  doc.fillColor(color);
+  pen.fill = color;
+}
+
 function drawItem(
   doc: PDFKit.PDFDocument,
   item: PageItem,
   pageHeight: number,
   options: DrawOptions,
+  pen: Pen,
   marker?: Marker,
 ): void {
   switch (item.type) {
@@ -78,10 +92,8 @@ function drawItem(
       const features = options.theme.fonts[item.font].features;
       // A fresh copy of the features each time, because fontkit fills in the object it is given.
       const shaping = features ? { ...features } : undefined;
-      doc
-        .font(item.font satisfies FontKey)
-        .fontSize(item.size)
-        .fillColor(item.color);
+      doc.font(item.font satisfies FontKey).fontSize(item.size);
+      setFill(doc, pen, item.color);
       if (!item.wordSpacing && writeText(doc, item, shaping)) return;
       doc.text(item.text, item.x, item.y, {
         lineBreak: false,
@@ -93,7 +105,8 @@ function drawItem(
     }
     case 'rect':
       marker?.enter(undefined);
-      doc.rect(item.x, item.y, item.width, item.height).fill(item.color);
+      setFill(doc, pen, item.color);
+      doc.rect(item.x, item.y, item.width, item.height).fill();
       return;
     case 'line':
       marker?.enter(undefined);

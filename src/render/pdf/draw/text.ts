@@ -17,7 +17,7 @@ interface GlyphPosition {
 /** The parts of pdfkit's document that writing text needs. */
 interface DocumentInternals {
   readonly _font?: FontObject;
-  readonly page: { readonly height: number; readonly fonts: Record<string, unknown> };
+  readonly page: { readonly fonts: Record<string, unknown> };
   addContent(data: string): unknown;
 }
 
@@ -44,13 +44,13 @@ export function writeText(doc: PDFKit.PDFDocument, item: TextItem, features: unk
     return false;
   if (internals.page.fonts[font.id] == null) internals.page.fonts[font.id] = font.ref();
   const [encoded, positions] = font.encode(item.text, features);
-  const height = internals.page.height;
   let x = item.x;
-  const y = height - item.y;
+  const y = item.y;
   const scale = item.size / 1000;
-  const out: string[] = [
-    `q 1 0 0 -1 0 ${number(height)} cm BT 1 0 0 1 ${number(x)} ${number(y)} Tm /${font.id} ${number(item.size)} Tf`,
-  ];
+  // pdfkit's pages draw in a y-down space; a text matrix that flips y back sets the text upright
+  // without saving and restoring the graphics state around every run.
+  const at = (dx: number, dy: number) => `1 0 0 -1 ${number(dx)} ${number(dy)} Tm`;
+  const out: string[] = [`BT ${at(x, y)} /${font.id} ${number(item.size)} Tf`];
   let commands: string[] = [];
   let last = 0;
   let hadOffset = false;
@@ -70,14 +70,12 @@ export function writeText(doc: PDFKit.PDFDocument, item: TextItem, features: unk
   positions.forEach((position, i) => {
     if (position.xOffset || position.yOffset) {
       flush(i);
-      out.push(
-        `1 0 0 1 ${number(x + position.xOffset * scale)} ${number(y + position.yOffset * scale)} Tm`,
-      );
+      out.push(at(x + position.xOffset * scale, y - position.yOffset * scale));
       flush(i + 1);
       hadOffset = true;
     } else {
       if (hadOffset) {
-        out.push(`1 0 0 1 ${number(x)} ${number(y)} Tm`);
+        out.push(at(x, y));
         hadOffset = false;
       }
       if (position.xAdvance - position.advanceWidth !== 0) addSegment(i + 1);
@@ -85,7 +83,7 @@ export function writeText(doc: PDFKit.PDFDocument, item: TextItem, features: unk
     x += position.xAdvance * scale;
   });
   flush(positions.length);
-  out.push('ET Q');
+  out.push('ET');
   internals.addContent(out.join('\n'));
   return true;
 }
