@@ -20,9 +20,12 @@ export function filesIn(dir: string): string[] {
 }
 
 /** The text of each page of a PDF, read back with pdf.js. */
-export async function pdfPages(
-  bytes: Uint8Array,
-): Promise<{ pages: string[]; info: Record<string, unknown>; outline: string[] }> {
+export async function pdfPages(bytes: Uint8Array): Promise<{
+  pages: string[];
+  info: Record<string, unknown>;
+  outline: string[];
+  outlinePages: (number | undefined)[];
+}> {
   const doc = await getDocument({
     data: new Uint8Array(bytes),
     useSystemFonts: false,
@@ -40,9 +43,20 @@ export async function pdfPages(
     );
   }
   const meta = await doc.getMetadata();
-  const outline = ((await doc.getOutline()) ?? []).map((entry) => entry.title);
+  const entries = (await doc.getOutline()) ?? [];
+  const outline = entries.map((entry) => entry.title);
+  const outlinePages = await Promise.all(
+    entries.map(async (entry) => {
+      const dest =
+        typeof entry.dest === 'string' ? await doc.getDestination(entry.dest) : entry.dest;
+      const ref = Array.isArray(dest) ? dest[0] : undefined;
+      return ref && typeof ref === 'object'
+        ? (await doc.getPageIndex(ref as never)) + 1
+        : undefined;
+    }),
+  );
   await doc.destroy();
-  return { pages, info: meta.info as Record<string, unknown>, outline };
+  return { pages, info: meta.info as Record<string, unknown>, outline, outlinePages };
 }
 
 /** The parts of a PPTX and a reader for each. */

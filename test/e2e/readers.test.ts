@@ -10,7 +10,7 @@ function has(tool: string): boolean {
 }
 
 const required = process.env.BRIEFWRIGHT_REQUIRE_TOOLS === '1';
-const tools = ['qpdf', 'pdffonts', 'pdftotext', 'soffice'];
+const tools = ['qpdf', 'pdffonts', 'pdftotext', 'pdfinfo', 'soffice'];
 const missing = tools.filter((tool) => !has(tool));
 if (required && missing.length > 0) throw new Error(`real-reader tests need ${missing.join(', ')}`);
 const run = (cmd: string, args: string[]) =>
@@ -25,6 +25,13 @@ describe.skipIf(missing.length > 0)('the sample in real readers', () => {
     const result = await renderToFiles(EXAMPLE_YAML, { outDir: dir });
     pdf = result.files.find((f) => f.format === 'pdf')?.path ?? '';
     pptx = result.files.find((f) => f.format === 'pptx')?.path ?? '';
+  });
+
+  it('is tagged, with its title and language, for pdfinfo', () => {
+    const info = run('pdfinfo', [pdf]);
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toMatch(/Title:\s+Carney in Beijing/);
+    expect(info).toMatch(/Pages:\s+3/);
   });
 
   it('passes qpdf --check', () => {

@@ -53,6 +53,11 @@ describe('the PDF renderer on the sample brief', () => {
     expect(parsed.info.Author).toContain('Policy Analysis Desk');
     expect(parsed.outline).toContain('Key Takeaways');
     expect(parsed.outline).toHaveLength(6);
+    // Each bookmark opens the page its heading is on.
+    parsed.outline.forEach((title, index) => {
+      const page = parsed.outlinePages[index] ?? 0;
+      expect(parsed.pages[page - 1]?.replace(/\s+/g, ' '), title).toContain(title.slice(0, 30));
+    });
   });
 
   it('embeds and subsets its fonts (no standard 14 font)', () => {
