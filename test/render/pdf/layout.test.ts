@@ -138,6 +138,13 @@ describe('PDF layout', () => {
     expect(new Set(pageOf.values()).size).toBeGreaterThan(2);
   });
 
+  it('links to a heading of the document land on its anchor', () => {
+    const { model } = layout('# Intro\n\nSee [the end](#the-end).\n\n# The end\n');
+    const items = model.pages.flatMap((p) => p.items);
+    expect(items.some((i) => i.type === 'link' && i.url === '#the-end')).toBe(true);
+    expect(items.some((i) => i.type === 'anchor' && i.id === 'the-end')).toBe(true);
+  });
+
   it('sets US Letter pages from the theme', () => {
     const { model } = layout('Hello', resolveTheme({ page: { size: 'Letter' } }));
     expect([model.width, model.height]).toEqual([612, 792]);
