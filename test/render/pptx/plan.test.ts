@@ -3,6 +3,7 @@ import { buildDocTree } from '../../../src/markdown/index.js';
 import { paragraphHeight } from '../../../src/render/pptx/plan/content.js';
 import { INSET } from '../../../src/render/pptx/plan/geometry.js';
 import { planDeck } from '../../../src/render/pptx/plan/index.js';
+import type { PlannedSlide } from '../../../src/render/pptx/plan/types.js';
 import { defaultResolvedTheme } from '../../../src/theme/index.js';
 
 const META = { title: 'Deck', authors: [], language: 'en', keywords: [] };
@@ -66,5 +67,71 @@ describe('planDeck', () => {
     const { slides } = plan('# Part one\n\n## Slide\n\n- point\n\n::: notes\nThe prose.\n:::\n');
     expect(slides.map((s) => s.kind)).toEqual(['title', 'section', 'content', 'closing']);
     expect(slides[2]?.notes).toBe('The prose.');
+  });
+});
+
+describe('planDeck on long content', () => {
+  const tableHeightFits = (slide: PlannedSlide) =>
+    slide.kind !== 'table' || slide.tableHeight <= slide.body.h - (slide.source ? 0.4 : 0);
+
+  it('splits a 60-row table by measured rows, header on every slide, no row lost', () => {
+    const rows = Array.from(
+      { length: 60 },
+      (_, i) => `| Region ${i} | ${i * 3}% | A note on region ${i} |`,
+    ).join('\n');
+    const { slides } = plan(`## Data\n\n| Region | Share | Note |\n|---|--:|---|\n${rows}\n`);
+    const tables = slides.filter((s) => s.kind === 'table');
+    expect(tables.length).toBeGreaterThanOrEqual(60 / theme.deck.maxTableRows);
+    const seen = tables.flatMap((t) =>
+      t.kind === 'table' ? t.rows.map((r) => r[0]?.map((run) => run.text).join('')) : [],
+    );
+    expect(seen).toEqual(Array.from({ length: 60 }, (_, i) => `Region ${i}`));
+    for (const t of tables) expect(tableHeightFits(t)).toBe(true);
+  });
+
+  it('turns a 2,000-word section into slides that fit, its prose in the notes', () => {
+    const words = Array.from({ length: 2000 }, (_, i) => `word${i}`);
+    const paragraphs = Array.from({ length: 20 }, (_, p) =>
+      words.slice(p * 100, p * 100 + 100).join(' '),
+    );
+    const { slides } = plan(
+      `## Essay\n\n${paragraphs.map((p) => `- ${p}`).join('\n')}\n\n::: notes\n${paragraphs.join('\n\n')}\n:::\n`,
+    );
+    const content = slides.filter((s) => s.kind === 'content');
+    expect(content.length).toBeGreaterThan(5);
+    for (const slide of content) {
+      if (slide.kind !== 'content') continue;
+      const used = slide.paragraphs.reduce(
+        (sum, p) => sum + paragraphHeight(p, slide.body, slide.size, theme),
+        0,
+      );
+      expect(used).toBeLessThanOrEqual(slide.body.h - 2 * INSET.y);
+      expect(slide.notes).toContain('word1999');
+    }
+  });
+
+  it('splits a 12-column table by columns, every part keeping the first column', () => {
+    const header = [
+      'Country',
+      ...Array.from({ length: 11 }, (_, i) => `Indicator-${i + 1}-measurement`),
+    ];
+    const row = [
+      'Canada',
+      ...Array.from({ length: 11 }, (_, i) => `Value-with-several-parts-${i + 1}`),
+    ];
+    const { slides } = plan(
+      `## Wide\n\n| ${header.join(' | ')} |\n|${'---|'.repeat(12)}\n| ${row.join(' | ')} |\n`,
+    );
+    const tables = slides.filter((s) => s.kind === 'table');
+    expect(tables.length).toBeGreaterThan(1);
+    const columns = new Set<string>();
+    for (const t of tables) {
+      if (t.kind !== 'table') continue;
+      expect(t.header[0]?.map((r) => r.text).join('')).toBe('Country');
+      expect(t.size).toBeGreaterThanOrEqual(theme.deck.minTableSize);
+      for (const cell of t.header) columns.add(cell.map((r) => r.text).join(''));
+    }
+    expect(columns.size).toBe(12);
+    expect(tables[1]?.title).toBe('Wide (cont.)');
   });
 });

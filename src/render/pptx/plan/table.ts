@@ -15,6 +15,7 @@ type Row = readonly (readonly StyledRun<InlineFlags>[])[];
 /**
  * Plans a table as one or more slides: rows measured at the table size (shrunk to the floor when the
  * columns do not fit), split between rows, the header row repeated; at most `maxTableRows` rows a slide.
+ * A table too wide even at the floor is split by columns, every part keeping the first column.
  */
 export function planTable(
   table: Table,
@@ -27,45 +28,123 @@ export function planTable(
     toInlineRuns(cell.children, { ...PLAIN, bold: true }),
   );
   const rows: Row[] = table.rows.map((row) => row.map((cell) => toInlineRuns(cell.children)));
-  const sourceHeight = table.source ? 0.4 : 0;
+  const whole = { header, rows, align: table.align };
+  const fitted = fitTable(whole, body.w, theme);
+  if (fitted.fits || header.length <= 2) {
+    return planRows(
+      whole,
+      fitted,
+      { title, continued: false, body, notes, source: table.source },
+      theme,
+    );
+  }
+  return columnGroups(whole, body.w, theme).flatMap((columns, index) => {
+    const part = pickColumns(whole, columns);
+    const context = { title, continued: index > 0, body, notes, source: table.source };
+    return planRows(part, fitTable(part, body.w, theme), context, theme);
+  });
+}
+
+interface TableRows {
+  readonly header: Row;
+  readonly rows: readonly Row[];
+  readonly align: readonly ('left' | 'center' | 'right')[];
+}
+
+interface Fitted {
+  readonly size: number;
+  readonly widths: number[];
+  readonly fits: boolean;
+}
+
+/** The table size (shrunk one point at a time down to the theme's floor) and column widths. */
+function fitTable(table: TableRows, width: number, theme: ResolvedTheme): Fitted {
   let size = theme.deck.tableSize;
-  let columns = columnWidths([header, ...rows], body.w, size, theme);
+  let columns = columnWidths([table.header, ...table.rows], width, size, theme);
   while (size > theme.deck.minTableSize && !columns.fits) {
     size -= 1;
-    columns = columnWidths([header, ...rows], body.w, size, theme);
+    columns = columnWidths([table.header, ...table.rows], width, size, theme);
   }
+  return { size, ...columns };
+}
+
+/** Groups of columns that fit at the floor size, each led by the first column. */
+function columnGroups(table: TableRows, width: number, theme: ResolvedTheme): number[][] {
+  const groups: number[][] = [];
+  let group: number[] = [0];
+  for (let column = 1; column < table.header.length; column++) {
+    const candidate = [...group, column];
+    const fits = columnWidths(
+      [table.header, ...table.rows].map((row) => candidate.map((i) => row[i] ?? [])),
+      width,
+      theme.deck.minTableSize,
+      theme,
+    ).fits;
+    if (fits || group.length === 1) {
+      group = candidate;
+    } else {
+      groups.push(group);
+      group = [0, column];
+    }
+  }
+  groups.push(group);
+  return groups;
+}
+
+function pickColumns(table: TableRows, columns: readonly number[]): TableRows {
+  const pick = (row: Row) => columns.map((i) => row[i] ?? []);
+  return {
+    header: pick(table.header),
+    rows: table.rows.map(pick),
+    align: columns.map((i) => table.align[i] ?? 'left'),
+  };
+}
+
+/** Splits a table's rows into slides by measured height, the header on each. */
+function planRows(
+  table: TableRows,
+  fitted: Fitted,
+  context: {
+    title: string;
+    continued: boolean;
+    body: Box;
+    notes: string;
+    source: string | undefined;
+  },
+  theme: ResolvedTheme,
+): PlannedSlide[] {
+  const { size, widths } = fitted;
+  const { body } = context;
   const rowHeight = (row: Row) =>
     Math.max(
       (size * LINE_PITCH) / 72,
-      ...row.map((runs, i) =>
-        measureSlideText(runs, (columns.widths[i] ?? 1) - 2 * CELL.x, size, theme),
-      ),
+      ...row.map((runs, i) => measureSlideText(runs, (widths[i] ?? 1) - 2 * CELL.x, size, theme)),
     ) +
     2 * CELL.y +
     0.02;
-  const capacity = body.h - sourceHeight - 0.1;
-  const headerHeight = rowHeight(header);
+  const capacity = body.h - (context.source ? 0.4 : 0) - 0.1;
+  const headerHeight = rowHeight(table.header);
   const slides: PlannedSlide[] = [];
   let current: Row[] = [];
   let used = headerHeight;
   const flush = () => {
     slides.push({
       kind: 'table',
-      title: slides.length === 0 ? title : `${title} (cont.)`,
+      title: slides.length === 0 && !context.continued ? context.title : `${context.title} (cont.)`,
       body,
       size,
-      columns: columns.widths,
-      header,
+      columns: widths,
+      header: table.header,
       rows: current,
       align: table.align,
-      source: table.source,
+      source: context.source,
       tableHeight: used,
-      notes,
+      notes: context.notes,
     });
     current = [];
     used = headerHeight;
   };
-  for (const row of rows) {
+  for (const row of table.rows) {
     const height = rowHeight(row);
     if (
       current.length > 0 &&
