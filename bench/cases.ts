@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { loadReport, type Report, render } from 'briefwright';
+import { unzipSync } from 'fflate';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
+import PptxGenJS from 'pptxgenjs';
 
 const require = createRequire(import.meta.url);
 
@@ -79,4 +81,50 @@ export function measurePdf(pdf: Uint8Array): { bytes: number; pages: number } {
       .toString('latin1')
       .match(/\/Type \/Page\b/g)?.length ?? 0;
   return { bytes: pdf.length, pages };
+}
+
+/** briefwright's deck of a report: its size in bytes and its number of slides. */
+export async function renderDeck(report: Report): Promise<{ bytes: number; pages: number }> {
+  const result = await render(report, { formats: ['pptx'] });
+  const bytes = result.outputs[0]?.bytes ?? new Uint8Array();
+  return { bytes: bytes.length, pages: countSlides(bytes) };
+}
+
+/**
+ * The deck baseline: the same content written straight with pptxgenjs, one slide per section (title,
+ * bullets, the table as a native table), no measuring and no splitting.
+ */
+export async function renderDeckBaseline(
+  report: Report,
+): Promise<{ bytes: number; pages: number }> {
+  const pptx = new PptxGenJS();
+  pptx.layout = 'LAYOUT_WIDE';
+  pptx
+    .addSlide()
+    .addText(report.meta.title, { x: 0.5, y: 2, w: 12, h: 1.5, fontSize: 36, bold: true });
+  for (const section of report.sections) {
+    const slide = pptx.addSlide();
+    slide.addText(section.title, { x: 0.5, y: 0.3, w: 12.3, h: 1, fontSize: 28, bold: true });
+    const bullets = section.bullets ?? [];
+    if (bullets.length > 0) {
+      slide.addText(
+        bullets.map((text) => ({ text, options: { bullet: true, breakLine: true } })),
+        { x: 0.5, y: 1.4, w: 12.3, h: 2.5, fontSize: 18 },
+      );
+    }
+    if (section.table) {
+      const rows = [section.table.columns, ...section.table.rows].map((row) =>
+        row.map((cell) => ({ text: String(cell) })),
+      );
+      slide.addTable(rows, { x: 0.5, y: 4, w: 12.3, fontSize: 14 });
+    }
+    if (section.body) slide.addNotes(section.body);
+  }
+  const bytes = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
+  return { bytes: bytes.length, pages: countSlides(bytes) };
+}
+
+function countSlides(pptx: Uint8Array): number {
+  return Object.keys(unzipSync(pptx)).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
+    .length;
 }

@@ -1,4 +1,11 @@
-import { plainText, renderBaseline, renderBrief, reportOf } from './cases.js';
+import {
+  plainText,
+  renderBaseline,
+  renderBrief,
+  renderDeck,
+  renderDeckBaseline,
+  reportOf,
+} from './cases.js';
 
 // One benchmark case in its own process, so that its peak memory is its own. Prints one JSON line.
 const [kind = 'brief', copiesText = '1', runsText = '5'] = process.argv.slice(2);
@@ -6,7 +13,13 @@ const copies = Number(copiesText);
 const runs = Number(runsText);
 const report = await reportOf(copies);
 const paragraphs = plainText(report);
-const once = () => (kind === 'baseline' ? renderBaseline(paragraphs) : renderBrief(report));
+const cases = {
+  baseline: () => renderBaseline(paragraphs),
+  brief: () => renderBrief(report),
+  deck: () => renderDeck(report),
+  'deck-baseline': () => renderDeckBaseline(report),
+};
+const once = cases[kind as keyof typeof cases] ?? cases.brief;
 await once();
 const times: number[] = [];
 let size = { bytes: 0, pages: 0 };

@@ -26,7 +26,7 @@ const measure = (kind: string, copies: number, runs: number): Result =>
 const rows: string[] = [];
 const show = (label: string, r: Result) =>
   rows.push(
-    `${label.padEnd(36)} ${String(r.pages).padStart(5)} pages ${r.median.toFixed(1).padStart(9)} ms ${(r.bytes / 1024).toFixed(0).padStart(7)} KiB ${r.peakRssMb.toFixed(0).padStart(6)} MB peak`,
+    `${label.padEnd(36)} ${String(r.pages).padStart(5)} ${r.kind.startsWith('deck') ? 'slides' : 'pages '} ${r.median.toFixed(1).padStart(9)} ms ${(r.bytes / 1024).toFixed(0).padStart(7)} KiB ${r.peakRssMb.toFixed(0).padStart(6)} MB peak`,
   );
 
 const baseSample = measure('baseline', 1, 15);
@@ -35,6 +35,10 @@ const base100 = measure('baseline', 62, 3);
 const long10 = measure('brief', 6, 3);
 const long100 = measure('brief', 62, 3);
 const long1000 = measure('brief', 620, 1);
+const deckBase = measure('deck-baseline', 1, 15);
+const deck = measure('deck', 1, 15);
+const deckBase100 = measure('deck-baseline', 34, 3);
+const deck100 = measure('deck', 34, 3);
 show('baseline: pdfkit, sample text', baseSample);
 show('briefwright: sample brief', sample);
 show('baseline: pdfkit, the ~100-page text', base100);
@@ -43,6 +47,10 @@ show('briefwright: ~100-page report', long100);
 show('briefwright: ~1,000-page report', long1000);
 const ratio = (a: number, b: number) => (a / b).toFixed(2);
 const pages = (r: Result) => `${r.pages}-page report`;
+show('baseline: pptxgenjs, sample deck', deckBase);
+show('briefwright: sample deck', deck);
+show('baseline: pptxgenjs, 102 sections', deckBase100);
+show('briefwright: 102-section deck', deck100);
 process.stdout.write(`${rows.join('\n')}\n\n`);
 process.stdout.write(
   `sample brief vs baseline:       ${ratio(sample.median, baseSample.median)}× (target ≤ 2×)\n`,
@@ -55,4 +63,10 @@ process.stdout.write(
 );
 process.stdout.write(
   `${pages(long1000)} peak RSS:       ${long1000.peakRssMb.toFixed(0)} MB (target < 300 MB)\n`,
+);
+process.stdout.write(
+  `sample deck vs baseline:        ${ratio(deck.median, deckBase.median)}× (target ≤ 2×)\n`,
+);
+process.stdout.write(
+  `102-section deck vs baseline:   ${ratio(deck100.median, deckBase100.median)}× (target ≤ 2×)\n`,
 );
