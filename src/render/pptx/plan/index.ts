@@ -5,12 +5,15 @@ import { blockText, inlineText } from '../../../tree/text.js';
 import type { Block, Root } from '../../../tree/types.js';
 import { chartAsTable } from '../../chartTable.js';
 import { PLAIN, toInlineRuns } from '../../inlineRuns.js';
-import { splitParagraphs } from './content.js';
-import { gridFor } from './geometry.js';
+import { paragraphHeight, splitParagraphs } from './content.js';
+import { gridFor, INSET } from './geometry.js';
 import { listParagraphs } from './lists.js';
 import { planTable } from './table.js';
 import { fitTitle, titleSlide } from './titles.js';
 import type { PlannedParagraph, PlannedSlide, SlidePlan } from './types.js';
+
+/** How far a quote's text sits in from the card's left edge (past the accent bar), in inches. */
+export const QUOTE_INSET = 0.25;
 
 /** What planning needs. */
 export interface PlanEnv {
@@ -136,18 +139,30 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
                 },
               ],
         );
+        // The quote's text sits inside a card with an accent bar: measure for the card's inner width.
+        const card = {
+          ...grid.body,
+          x: grid.body.x + QUOTE_INSET,
+          w: grid.body.w - QUOTE_INSET - 0.1,
+        };
         const pages = splitParagraphs(
           paragraphs,
-          grid.body,
+          card,
           theme.deck.bodySize + 2,
           theme.deck.maxBullets,
           theme,
         );
         for (const [i, page] of pages.entries()) {
+          // The card is as tall as its measured text (with room to breathe), never taller than the frame.
+          const used = page.reduce(
+            (sum, p) => sum + paragraphHeight(p, card, theme.deck.bodySize + 2, theme),
+            0,
+          );
+          const height = Math.min(card.h, Math.max(1.2, used + 2 * INSET.y + 0.3));
           slides.push({
             kind: 'quote',
             title: i === 0 ? title : `${title} (cont.)`,
-            body: grid.body,
+            body: { ...card, h: height },
             size: theme.deck.bodySize + 2,
             paragraphs: page,
             notes: '',

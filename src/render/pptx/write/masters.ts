@@ -7,6 +7,9 @@ export const MASTERS = {
   title: 'BW Title',
   section: 'BW Section',
   content: 'BW Content',
+  table: 'BW Table',
+  chart: 'BW Chart',
+  quote: 'BW Quote',
   closing: 'BW Closing',
 } as const;
 
@@ -85,33 +88,43 @@ export function defineMasters(
     ],
     slideNumber: number,
   });
-  pptx.defineSlideMaster({
-    title: MASTERS.content,
-    background: { color: 'FFFFFF' },
-    objects: [
-      {
-        rect: {
-          x: grid.margin,
-          y: grid.title.y + grid.title.h + 0.02,
-          w: 1.2,
-          h: 0.05,
-          fill: { color: hex(colors.accent) },
-        },
+  // Content, table, chart and quote slides share the grid: title rule, footer line, footer, number, logo.
+  const contentObjects = [
+    {
+      rect: {
+        x: grid.margin,
+        y: grid.title.y + grid.title.h + 0.02,
+        w: 1.2,
+        h: 0.05,
+        fill: { color: hex(colors.accent) },
       },
-      {
-        line: {
-          x: grid.margin,
-          y: grid.footerY - 0.05,
-          w: grid.width - 2 * grid.margin,
-          h: 0,
-          line: { color: hex(colors.rule), width: 0.5 },
-        },
+    },
+    {
+      line: {
+        x: grid.margin,
+        y: grid.footerY - 0.05,
+        w: grid.width - 2 * grid.margin,
+        h: 0,
+        line: { color: hex(colors.rule), width: 0.5 },
       },
-      footerText,
-      ...logoObject,
-    ],
-    slideNumber: number,
-  });
+    },
+    footerText,
+    ...logoObject,
+  ];
+  for (const [title, background] of [
+    [MASTERS.content, 'FFFFFF'],
+    [MASTERS.table, 'FFFFFF'],
+    [MASTERS.chart, 'FFFFFF'],
+    // A quote stands on the accent tint.
+    [MASTERS.quote, hex(colors.accentTint)],
+  ] as const) {
+    pptx.defineSlideMaster({
+      title,
+      background: { color: background },
+      objects: contentObjects,
+      slideNumber: number,
+    });
+  }
   pptx.defineSlideMaster({
     title: MASTERS.closing,
     background: { color: hex(colors.accent) },

@@ -3,6 +3,7 @@ import { assertNever } from '../../../diagnostics/assertNever.js';
 import type { ResolvedTheme } from '../../../theme/resolve.js';
 import type { LoadedImage } from '../../engine.js';
 import type { Grid } from '../plan/geometry.js';
+import { QUOTE_INSET } from '../plan/index.js';
 import { CELL } from '../plan/table.js';
 import type { PlannedSlide } from '../plan/types.js';
 import { MASTERS } from './masters.js';
@@ -29,10 +30,16 @@ export function writeSlide(pptx: PptxGenJS, planned: PlannedSlide, env: SlideEnv
 }
 
 function masterOf(planned: PlannedSlide): string {
-  if (planned.kind === 'title') return MASTERS.title;
-  if (planned.kind === 'section') return MASTERS.section;
-  if (planned.kind === 'closing') return MASTERS.closing;
-  return MASTERS.content;
+  const masters: Record<PlannedSlide['kind'], string> = {
+    title: MASTERS.title,
+    section: MASTERS.section,
+    content: MASTERS.content,
+    table: MASTERS.table,
+    image: MASTERS.chart,
+    quote: MASTERS.quote,
+    closing: MASTERS.closing,
+  };
+  return masters[planned.kind];
 }
 
 function writeTitle(slide: PptxGenJS.Slide, text: string, size: number, env: SlideEnv): void {
@@ -147,16 +154,18 @@ function writeParagraphs(
   const { body } = planned;
   const quote = planned.kind === 'quote';
   if (quote) {
+    // A white card with an accent bar on the quote master's tint; the planned frame is the card's text.
+    const card = { x: body.x - QUOTE_INSET, y: body.y, w: body.w + QUOTE_INSET + 0.1, h: body.h };
     slide.addShape('rect', {
-      ...body,
-      fill: { color: hex(colors.accentTint) },
-      line: { color: hex(colors.accentTint), width: 0 },
+      ...card,
+      fill: { color: 'FFFFFF' },
+      line: { color: 'FFFFFF', width: 0 },
     });
     slide.addShape('rect', {
-      x: body.x,
-      y: body.y,
+      x: card.x,
+      y: card.y,
       w: 0.08,
-      h: body.h,
+      h: card.h,
       fill: { color: hex(colors.accent) },
       line: { color: hex(colors.accent), width: 0 },
     });
@@ -171,7 +180,6 @@ function writeParagraphs(
     ),
     {
       ...body,
-      ...(quote ? { x: body.x + 0.25, w: body.w - 0.35 } : {}),
       fontFace: env.theme.families.deck.name,
       fontSize: planned.size,
       color: hex(colors.text),
