@@ -64,6 +64,8 @@ export const DEFAULT_THEME = {
     maxTableRows: 8,
     footerText: '',
     closingTitle: 'Thank you',
+    /** East Asian typeface for CJK runs; empty picks one for the document's language. */
+    eastAsianFont: '',
   },
   logo: undefined as string | undefined,
 };

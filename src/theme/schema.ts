@@ -82,6 +82,7 @@ export const ThemeSchema = z.strictObject({
       maxTableRows: z.number().int().positive(),
       footerText: z.string(),
       closingTitle: z.string(),
+      eastAsianFont: z.string(),
     })
     .partial()
     .optional(),

@@ -110,3 +110,22 @@ describe.each([EXAMPLE_YAML, EXAMPLE_MD])('the deck of %s against the seed artic
       expect(notes).toContain(paragraph.slice(0, 80));
   });
 });
+
+describe('East Asian text in decks', () => {
+  it('gives runs of Chinese text an East Asian typeface, and other runs none', async () => {
+    const result = await render(
+      {
+        meta: { title: 'Visit', language: 'en' },
+        keyPoints: ['President 习近平 met Prime Minister Carney.', 'No CJK here.'],
+      },
+      { formats: ['pptx'] },
+    );
+    const parts = await pptxParts(result.outputs[0]?.bytes ?? new Uint8Array());
+    const xml = (await Promise.all(slideNames(parts.names).map(parts.read))).join('');
+    const runs = [...xml.matchAll(/<a:r>([\s\S]*?)<\/a:r>/g)].map((m) => m[1] ?? '');
+    const cjk = runs.find((r) => r.includes('习近平'));
+    expect(cjk).toContain('<a:ea typeface="Microsoft YaHei"');
+    const plain = runs.find((r) => r.includes('No CJK here.'));
+    expect(plain).not.toContain('Microsoft YaHei');
+  });
+});

@@ -4,6 +4,7 @@ import type { DocMeta } from '../../../tree/types.js';
 import type { LoadedImage } from '../../engine.js';
 import { gridFor } from '../plan/geometry.js';
 import type { SlidePlan } from '../plan/types.js';
+import { eastAsianFontFor } from './eastAsian.js';
 import { defineMasters } from './masters.js';
 import { normalizeDeck } from './normalize.js';
 import { writeSlide } from './slides.js';
@@ -31,5 +32,9 @@ export async function writeDeck(plan: SlidePlan, options: WriteOptions): Promise
   defineMasters(pptx, theme, grid, theme.deck.footerText || meta.organization || '', options.logo);
   for (const slide of plan.slides) writeSlide(pptx, slide, { theme, grid, images: options.images });
   const written = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
-  return normalizeDeck(written, options.date);
+  return normalizeDeck(
+    written,
+    options.date,
+    theme.deck.eastAsianFont || eastAsianFontFor(meta.language),
+  );
 }
