@@ -135,3 +135,36 @@ describe('planDeck on long content', () => {
     expect(tables[1]?.title).toBe('Wide (cont.)');
   });
 });
+
+describe('two-content slides', () => {
+  it('puts a few bullets and a figure side by side', () => {
+    const { slides } = plan(
+      '## Growth\n\n- Exports up\n- Imports flat\n\n![Trade chart](chart.png)\n',
+    );
+    const two = slides.find((s) => s.kind === 'two');
+    expect(two?.kind === 'two' && [two.title, two.alt, two.paragraphs.length]).toEqual([
+      'Growth',
+      'Trade chart',
+      2,
+    ]);
+    if (two?.kind === 'two') {
+      expect(two.left.x + two.left.w).toBeLessThan(two.right.x);
+      const used = two.paragraphs.reduce(
+        (sum, p) => sum + paragraphHeight(p, two.left, two.size, theme),
+        0,
+      );
+      expect(used).toBeLessThanOrEqual(two.left.h);
+    }
+  });
+
+  it('gives the figure its own slide when the text would not fit half the width', () => {
+    const bullets = Array.from(
+      { length: 6 },
+      (_, i) =>
+        `- ${'A long bullet that will wrap over several lines in a half-width frame '.repeat(2)}${i}`,
+    ).join('\n');
+    const { slides } = plan(`## Dense\n\n${bullets}\n\n![Figure](f.png)\n`);
+    expect(slides.some((s) => s.kind === 'two')).toBe(false);
+    expect(slides.some((s) => s.kind === 'image')).toBe(true);
+  });
+});

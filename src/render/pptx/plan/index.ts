@@ -172,6 +172,12 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
       }
       case 'image': {
         const d = current();
+        const two = twoContent(d, grid, theme);
+        if (two) {
+          draft = undefined;
+          slides.push({ ...two, src: block.src, alt: block.alt });
+          return;
+        }
         if (d.paragraphs.length > 0) flush();
         else draft = undefined;
         slides.push({
@@ -236,6 +242,40 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
 function continued(slide: PlannedSlide | undefined): string {
   const title = slide && 'title' in slide ? slide.title.replace(/ \(cont\.\)$/, '') : '';
   return `${title} (cont.)`;
+}
+
+/**
+ * Text and a figure side by side (the two-content layout), when the slide's text so far fits the left
+ * half in one slide: measured like any frame.
+ */
+function twoContent(
+  draft: Draft,
+  grid: ReturnType<typeof gridFor>,
+  theme: ResolvedTheme,
+): Omit<Extract<PlannedSlide, { kind: 'two' }>, 'src' | 'alt'> | undefined {
+  if (draft.paragraphs.length === 0) return undefined;
+  const gap = 0.3;
+  const half = (grid.body.w - gap) / 2;
+  const left = { ...grid.body, w: half };
+  const right = { ...grid.body, x: grid.body.x + half + gap, w: half };
+  const pages = splitParagraphs(
+    draft.paragraphs,
+    left,
+    theme.deck.bodySize,
+    theme.deck.maxBullets,
+    theme,
+  );
+  const [page] = pages;
+  if (pages.length !== 1 || !page) return undefined;
+  return {
+    kind: 'two',
+    title: draft.title,
+    left,
+    right,
+    size: theme.deck.bodySize,
+    paragraphs: page,
+    notes: draft.notes.join('\n\n'),
+  };
 }
 
 function joinNotes(a: string, b: string): string {

@@ -70,6 +70,21 @@ export type PlannedSlide =
       readonly notes: string;
     }
   | {
+      readonly kind: 'two';
+      readonly title: string;
+      /** The title's size, chosen by planning so that it fits the title frame. */
+      readonly titleSize?: number;
+      /** Text on the left, measured for this frame. */
+      readonly left: Box;
+      readonly size: number;
+      readonly paragraphs: readonly PlannedParagraph[];
+      /** A figure on the right, scaled into this frame. */
+      readonly right: Box;
+      readonly src: string;
+      readonly alt: string;
+      readonly notes: string;
+    }
+  | {
       readonly kind: 'image';
       readonly title: string;
       /** The title's size, chosen by planning so that it fits the title frame. */

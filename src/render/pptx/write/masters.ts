@@ -7,6 +7,7 @@ export const MASTERS = {
   title: 'BW Title',
   section: 'BW Section',
   content: 'BW Content',
+  two: 'BW Two Content',
   table: 'BW Table',
   chart: 'BW Chart',
   quote: 'BW Quote',
@@ -113,6 +114,7 @@ export function defineMasters(
   ];
   for (const [title, background] of [
     [MASTERS.content, 'FFFFFF'],
+    [MASTERS.two, 'FFFFFF'],
     [MASTERS.table, 'FFFFFF'],
     [MASTERS.chart, 'FFFFFF'],
     // A quote stands on the accent tint.

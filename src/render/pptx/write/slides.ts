@@ -5,7 +5,7 @@ import type { LoadedImage } from '../../engine.js';
 import type { Grid } from '../plan/geometry.js';
 import { QUOTE_INSET } from '../plan/index.js';
 import { CELL } from '../plan/table.js';
-import type { PlannedSlide } from '../plan/types.js';
+import type { Box, PlannedParagraph, PlannedSlide } from '../plan/types.js';
 import { MASTERS } from './masters.js';
 import { paragraphProps, toTextProps } from './text.js';
 
@@ -36,6 +36,7 @@ function masterOf(planned: PlannedSlide): string {
     content: MASTERS.content,
     table: MASTERS.table,
     image: MASTERS.chart,
+    two: MASTERS.two,
     quote: MASTERS.quote,
     closing: MASTERS.closing,
   };
@@ -118,6 +119,10 @@ function writeBody(slide: PptxGenJS.Slide, planned: PlannedSlide, env: SlideEnv)
     case 'image':
       writeImage(slide, planned, env);
       return;
+    case 'two':
+      writeParagraphFrame(slide, planned.paragraphs, planned.size, planned.left, env);
+      writeFigure(slide, planned.src, planned.alt, planned.right, env);
+      return;
     case 'closing':
       slide.addText(planned.title, {
         ...wide,
@@ -170,23 +175,26 @@ function writeParagraphs(
       line: { color: hex(colors.accent), width: 0 },
     });
   }
-  slide.addText(
-    paragraphProps(
-      planned.paragraphs,
-      planned.size,
-      env.theme,
-      hex(colors.text),
-      hex(colors.accent),
-    ),
-    {
-      ...body,
-      fontFace: env.theme.families.deck.name,
-      fontSize: planned.size,
-      color: hex(colors.text),
-      valign: 'top',
-      fit: 'none',
-    },
-  );
+  writeParagraphFrame(slide, planned.paragraphs, planned.size, body, env);
+}
+
+/** Paragraphs in a text frame, as planned for that frame (so they fit). */
+function writeParagraphFrame(
+  slide: PptxGenJS.Slide,
+  paragraphs: readonly PlannedParagraph[],
+  size: number,
+  box: Box,
+  env: SlideEnv,
+): void {
+  const { colors } = env.theme;
+  slide.addText(paragraphProps(paragraphs, size, env.theme, hex(colors.text), hex(colors.accent)), {
+    ...box,
+    fontFace: env.theme.families.deck.name,
+    fontSize: size,
+    color: hex(colors.text),
+    valign: 'top',
+    fit: 'none',
+  });
 }
 
 function writeTable(
@@ -244,11 +252,21 @@ function writeImage(
   planned: Extract<PlannedSlide, { kind: 'image' }>,
   env: SlideEnv,
 ): void {
-  const { body } = planned;
-  const image = env.images.get(planned.src);
+  writeFigure(slide, planned.src, planned.alt, planned.body, env);
+}
+
+/** An image scaled into a frame (centred across, from the top), with its alt text; or the alt text alone. */
+function writeFigure(
+  slide: PptxGenJS.Slide,
+  src: string,
+  alt: string,
+  box: Box,
+  env: SlideEnv,
+): void {
+  const image = env.images.get(src);
   if (!image) {
-    slide.addText(`[Image: ${planned.alt}]`, {
-      ...body,
+    slide.addText(`[Image: ${alt}]`, {
+      ...box,
       fontFace: env.theme.families.deck.name,
       fontSize: 18,
       italic: true,
@@ -256,9 +274,9 @@ function writeImage(
     });
     return;
   }
-  const scale = Math.min(body.w / image.width, body.h / image.height);
+  const scale = Math.min(box.w / image.width, box.h / image.height);
   const w = image.width * scale;
   const h = image.height * scale;
   const data = `${image.mediaType};base64,${Buffer.from(image.data).toString('base64')}`;
-  slide.addImage({ data, x: body.x + (body.w - w) / 2, y: body.y, w, h, altText: planned.alt });
+  slide.addImage({ data, x: box.x + (box.w - w) / 2, y: box.y, w, h, altText: alt });
 }
