@@ -129,3 +129,26 @@ describe('East Asian text in decks', () => {
     expect(plain).not.toContain('Microsoft YaHei');
   });
 });
+
+describe('bullet levels', () => {
+  it('writes nested bullets as paragraph levels, not as indented text', async () => {
+    const result = await render(
+      {
+        meta: { title: 'Levels' },
+        sections: [{ title: 'Plan', body: '- Trade\n  - Tariffs\n    - Steel\n- Climate' }],
+      },
+      { formats: ['pptx'] },
+    );
+    const parts = await pptxParts(result.outputs[0]?.bytes ?? new Uint8Array());
+    const xml = (await Promise.all(slideNames(parts.names).map(parts.read))).join('');
+    const levelOf = (text: string) => {
+      const paragraph = [...xml.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)]
+        .map((m) => m[1] ?? '')
+        .find((p) => p.includes(`<a:t>${text}</a:t>`));
+      return Number(/lvl="(\d)"/.exec(paragraph ?? '')?.[1] ?? 0);
+    };
+    expect([levelOf('Trade'), levelOf('Tariffs'), levelOf('Steel'), levelOf('Climate')]).toEqual([
+      0, 1, 2, 0,
+    ]);
+  });
+});

@@ -168,3 +168,25 @@ describe('two-content slides', () => {
     expect(slides.some((s) => s.kind === 'image')).toBe(true);
   });
 });
+
+describe('a table row taller than a slide', () => {
+  it('is cut between lines onto the next slides, header repeated, every word kept', () => {
+    const words = Array.from({ length: 900 }, (_, i) => `w${i}`);
+    const { slides } = plan(
+      `## Long row\n\n| Item | Text |\n|---|---|\n| one | ${words.join(' ')} |\n| two | short |\n`,
+    );
+    const tables = slides.filter((s) => s.kind === 'table');
+    expect(tables.length).toBeGreaterThan(1);
+    for (const t of tables) {
+      if (t.kind !== 'table') continue;
+      expect(t.tableHeight).toBeLessThanOrEqual(t.body.h);
+      expect(t.header[0]?.map((r) => r.text).join('')).toBe('Item');
+    }
+    const text = tables
+      .flatMap((t) =>
+        t.kind === 'table' ? t.rows.flatMap((r) => (r[1] ?? []).map((run) => run.text)) : [],
+      )
+      .join(' ');
+    expect(text.split(/\s+/).filter((w) => w.startsWith('w'))).toEqual(words);
+  });
+});

@@ -4,7 +4,7 @@ import { measureText } from '../../../text/measure.js';
 import type { ResolvedTheme } from '../../../theme/resolve.js';
 import type { Table } from '../../../tree/types.js';
 import { type InlineFlags, PLAIN, toInlineRuns } from '../../inlineRuns.js';
-import { LINE_PITCH, measureSlideText } from './measure.js';
+import { breakSlideLines, LINE_PITCH, measureSlideText } from './measure.js';
 import type { Box, PlannedSlide } from './types.js';
 
 /** Cell margins in inches (pptxgenjs' defaults, written explicitly). */
@@ -144,7 +144,12 @@ function planRows(
     current = [];
     used = headerHeight;
   };
-  for (const row of table.rows) {
+  // A row taller than a slide is the one row that is cut: between lines, the rest on the next slide.
+  const room = capacity - headerHeight;
+  const rows = table.rows.flatMap((row) =>
+    rowHeight(row) > room ? cutRow(row, widths, size, room, theme) : [row],
+  );
+  for (const row of rows) {
     const height = rowHeight(row);
     if (
       current.length > 0 &&
@@ -156,6 +161,36 @@ function planRows(
   }
   if (current.length > 0 || slides.length === 0) flush();
   return slides;
+}
+
+/** Cuts a row into rows of at most `room` inches, each cell's lines carried on in the same column. */
+function cutRow(
+  row: Row,
+  widths: readonly number[],
+  size: number,
+  room: number,
+  theme: ResolvedTheme,
+): Row[] {
+  const pitch = (size * LINE_PITCH) / 72;
+  const perRow = Math.max(1, Math.floor((room - 2 * CELL.y - 0.02) / pitch));
+  const cells = row.map((runs, i) =>
+    breakSlideLines(runs, (widths[i] ?? 1) - 2 * CELL.x, size, theme),
+  );
+  const count = Math.max(...cells.map((lines) => lines.length));
+  const rows: Row[] = [];
+  for (let start = 0; start < count; start += perRow) {
+    rows.push(
+      cells.map((lines) =>
+        lines
+          .slice(start, start + perRow)
+          .flatMap((line, i) => [
+            ...(i > 0 ? [{ text: ' ', style: line.segments[0]?.style ?? PLAIN }] : []),
+            ...line.segments.map((segment) => ({ text: segment.text, style: segment.style })),
+          ]),
+      ),
+    );
+  }
+  return rows;
 }
 
 function columnWidths(rows: readonly Row[], width: number, size: number, theme: ResolvedTheme) {
