@@ -49,6 +49,26 @@ export function splitParagraphs(
   maxPerSlide: number,
   theme: ResolvedTheme,
 ): PlannedParagraph[][] {
+  const pages = fillSlides(paragraphs, box, size, maxPerSlide, theme);
+  if (pages.length < 2) return pages;
+  // Fourteen bullets read better as 5, 5, 4 than as 6, 6, 2: balance when it costs no extra slide.
+  const balanced = fillSlides(
+    paragraphs,
+    box,
+    size,
+    Math.ceil(paragraphs.length / pages.length),
+    theme,
+  );
+  return balanced.length === pages.length ? balanced : pages;
+}
+
+function fillSlides(
+  paragraphs: readonly PlannedParagraph[],
+  box: Box,
+  size: number,
+  maxPerSlide: number,
+  theme: ResolvedTheme,
+): PlannedParagraph[][] {
   const capacity = box.h - 2 * INSET.y - SAFETY;
   const pages: PlannedParagraph[][] = [];
   let current: PlannedParagraph[] = [];
