@@ -101,6 +101,7 @@ function pickColumns(table: TableRows, columns: readonly number[]): TableRows {
 }
 
 /** Splits a table's rows into slides by measured height, the header on each. */
+/** Splits rows into slides, balanced across them (8, 8, 4 rows become 7, 7, 6) when that costs no extra slide. */
 function planRows(
   table: TableRows,
   fitted: Fitted,
@@ -112,6 +113,31 @@ function planRows(
     source: string | undefined;
   },
   theme: ResolvedTheme,
+): PlannedSlide[] {
+  const slides = fillRows(table, fitted, context, theme, theme.deck.maxTableRows);
+  if (slides.length < 2) return slides;
+  const balanced = fillRows(
+    table,
+    fitted,
+    context,
+    theme,
+    Math.ceil(table.rows.length / slides.length),
+  );
+  return balanced.length === slides.length ? balanced : slides;
+}
+
+function fillRows(
+  table: TableRows,
+  fitted: Fitted,
+  context: {
+    title: string;
+    continued: boolean;
+    body: Box;
+    notes: string;
+    source: string | undefined;
+  },
+  theme: ResolvedTheme,
+  maxRows: number,
 ): PlannedSlide[] {
   const { size, widths } = fitted;
   const { body } = context;
@@ -151,11 +177,7 @@ function planRows(
   );
   for (const row of rows) {
     const height = rowHeight(row);
-    if (
-      current.length > 0 &&
-      (used + height > capacity || current.length >= theme.deck.maxTableRows)
-    )
-      flush();
+    if (current.length > 0 && (used + height > capacity || current.length >= maxRows)) flush();
     current.push(row);
     used += height;
   }
