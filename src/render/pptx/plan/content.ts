@@ -1,6 +1,7 @@
 import type { StyledRun } from '../../../text/lineBreak.js';
 import type { ResolvedTheme } from '../../../theme/resolve.js';
 import type { InlineFlags } from '../../inlineRuns.js';
+import { balancedSplit } from './balance.js';
 import { INSET } from './geometry.js';
 import { breakSlideLines, LINE_PITCH } from './measure.js';
 import type { Box, PlannedParagraph } from './types.js';
@@ -40,7 +41,8 @@ function textWidth(p: PlannedParagraph, box: Box): number {
 
 /**
  * Splits paragraphs into pages that fit the frame, between paragraphs, at most `maxPerSlide` each; a single
- * paragraph taller than the frame is cut between lines, and the rest continues on the next page.
+ * paragraph taller than the frame is cut between lines, and the rest continues on the next page; the
+ * slides are balanced (see {@link balancedSplit}).
  */
 export function splitParagraphs(
   paragraphs: readonly PlannedParagraph[],
@@ -49,17 +51,9 @@ export function splitParagraphs(
   maxPerSlide: number,
   theme: ResolvedTheme,
 ): PlannedParagraph[][] {
-  const pages = fillSlides(paragraphs, box, size, maxPerSlide, theme);
-  if (pages.length < 2) return pages;
-  // Fourteen bullets read better as 5, 5, 4 than as 6, 6, 2: balance when it costs no extra slide.
-  const balanced = fillSlides(
-    paragraphs,
-    box,
-    size,
-    Math.ceil(paragraphs.length / pages.length),
-    theme,
+  return balancedSplit(paragraphs.length, maxPerSlide, (max) =>
+    fillSlides(paragraphs, box, size, max, theme),
   );
-  return balanced.length === pages.length ? balanced : pages;
 }
 
 function fillSlides(

@@ -4,6 +4,7 @@ import { measureText } from '../../../text/measure.js';
 import type { ResolvedTheme } from '../../../theme/resolve.js';
 import type { Table } from '../../../tree/types.js';
 import { type InlineFlags, PLAIN, toInlineRuns } from '../../inlineRuns.js';
+import { balancedSplit } from './balance.js';
 import { breakSlideLines, LINE_PITCH, measureSlideText } from './measure.js';
 import type { Box, PlannedSlide } from './types.js';
 
@@ -100,7 +101,6 @@ function pickColumns(table: TableRows, columns: readonly number[]): TableRows {
   };
 }
 
-/** Splits a table's rows into slides by measured height, the header on each. */
 /** Splits rows into slides, balanced across them (8, 8, 4 rows become 7, 7, 6) when that costs no extra slide. */
 function planRows(
   table: TableRows,
@@ -114,16 +114,8 @@ function planRows(
   },
   theme: ResolvedTheme,
 ): PlannedSlide[] {
-  const slides = fillRows(table, fitted, context, theme, theme.deck.maxTableRows);
-  if (slides.length < 2) return slides;
-  const balanced = fillRows(
-    table,
-    fitted,
-    context,
-    theme,
-    Math.ceil(table.rows.length / slides.length),
-  );
-  return balanced.length === slides.length ? balanced : slides;
+  const split = (max: number) => fillRows(table, fitted, context, theme, max);
+  return balancedSplit(table.rows.length, theme.deck.maxTableRows, split);
 }
 
 function fillRows(
