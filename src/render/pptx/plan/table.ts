@@ -101,17 +101,20 @@ function pickColumns(table: TableRows, columns: readonly number[]): TableRows {
   };
 }
 
+/** Where a table's rows go: the slide title (and whether the table already started), the frame, notes, source. */
+interface RowContext {
+  readonly title: string;
+  readonly continued: boolean;
+  readonly body: Box;
+  readonly notes: string;
+  readonly source: string | undefined;
+}
+
 /** Splits rows into slides, balanced across them (8, 8, 4 rows become 7, 7, 6) when that costs no extra slide. */
 function planRows(
   table: TableRows,
   fitted: Fitted,
-  context: {
-    title: string;
-    continued: boolean;
-    body: Box;
-    notes: string;
-    source: string | undefined;
-  },
+  context: RowContext,
   theme: ResolvedTheme,
 ): PlannedSlide[] {
   const split = (max: number) => fillRows(table, fitted, context, theme, max);
@@ -121,13 +124,7 @@ function planRows(
 function fillRows(
   table: TableRows,
   fitted: Fitted,
-  context: {
-    title: string;
-    continued: boolean;
-    body: Box;
-    notes: string;
-    source: string | undefined;
-  },
+  context: RowContext,
   theme: ResolvedTheme,
   maxRows: number,
 ): PlannedSlide[] {
