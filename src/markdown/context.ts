@@ -27,18 +27,39 @@ export function createIdAllocator(): (text: string) => string {
   };
 }
 
-/** Builds a locator that finds a snippet's first occurrence in a text. */
+/**
+ * Builds a locator that finds where a snippet of the template's Markdown stands in the user's input.
+ * Blocks come in document order, so the search starts where the last one was found (and falls back to
+ * the start): locating every block of a long input stays linear.
+ */
 export function createSnippetLocator(
   source: string | undefined,
 ): (snippet: string) => Position | undefined {
+  if (!source) return () => undefined;
+  const lineStarts = [0];
+  for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1))
+    lineStarts.push(i + 1);
+  let cursor = 0;
   return (snippet) => {
-    if (!source) return undefined;
     const needle = snippet.trim().split('\n')[0] ?? '';
     if (!needle) return undefined;
-    const index = source.indexOf(needle);
+    let index = source.indexOf(needle, cursor);
+    if (index < 0) index = source.indexOf(needle);
     if (index < 0) return undefined;
-    const before = source.slice(0, index);
-    const line = before.split('\n').length;
-    return { line, column: index - before.lastIndexOf('\n') };
+    cursor = index;
+    const line = lineOf(lineStarts, index);
+    return { line: line + 1, column: index - (lineStarts[line] ?? 0) + 1 };
   };
+}
+
+/** The 0-based line of an offset, by binary search over the offsets where lines start. */
+function lineOf(lineStarts: readonly number[], offset: number): number {
+  let low = 0;
+  let high = lineStarts.length - 1;
+  while (low < high) {
+    const mid = Math.ceil((low + high) / 2);
+    if ((lineStarts[mid] ?? 0) <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return low;
 }

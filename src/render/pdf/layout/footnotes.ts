@@ -35,6 +35,7 @@ export function layoutNotes(
   const base: TextBase = { role: 'serif', size: 8, leading: 10.5, color: env.theme.colors.text };
   const indent = 14;
   const laidOut = new Map<number, Slice[]>();
+  if (notes.length === 0) return laidOut;
   const container = env.struct.add('Div', ROOT);
   for (const note of notes) {
     const element = env.struct.add('P', container);
