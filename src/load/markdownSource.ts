@@ -1,6 +1,6 @@
 import type { Token, Tokens } from 'marked';
 import { BriefwrightError } from '../diagnostics/errors.js';
-import { lexBlocks } from '../markdown/lexer.js';
+import { lexBlocks, plainInline } from '../markdown/lexer.js';
 import type { MetaSchema } from '../model/schema.js';
 import { type Locate, type ParsedSource, parseYamlSource } from './yamlSource.js';
 
@@ -55,7 +55,6 @@ export function parseMarkdownSource(text: string, file: string): ParsedSource {
     if (liftMeta && META_KEYS.has(key)) meta[key] = value;
     else if (key !== 'meta') report[key] = value;
   }
-  if (!liftMeta && !isRecord(data.meta)) report.meta = data.meta;
 
   const blocks = splitBlocks(body, bodyLine);
   let titleLine: number | undefined;
@@ -101,7 +100,8 @@ export function parseMarkdownSource(text: string, file: string): ParsedSource {
       ...roots.map(toSection),
     ];
   }
-  report.meta = meta;
+  // A `meta` that is not a mapping stays as written, so that validation names it.
+  report.meta = liftMeta || isRecord(data.meta) ? meta : data.meta;
 
   const locate: Locate = (path, at) => {
     const [head, second, ...rest] = path;
@@ -157,7 +157,8 @@ function splitBlocks(body: string, firstLine: number): Block[] {
     const block: Block = { raw: token.raw, line };
     if (token.type === 'heading') {
       const heading = token as Tokens.Heading;
-      block.heading = { depth: heading.depth, text: heading.text.trim() };
+      // Titles in the model are plain text: a heading's *emphasis* or `code` marks are not part of them.
+      block.heading = { depth: heading.depth, text: plainInline(heading.text) };
     }
     blocks.push(block);
     line += countNewlines(token.raw);

@@ -1,6 +1,7 @@
 import { Lexer, Marked, type Token } from 'marked';
 import markedFootnote from 'marked-footnote';
 import { directiveExtension } from './directive.js';
+import { decodeEntities } from './entities.js';
 
 /**
  * The one Markdown syntax of briefwright. The loader (splitting sections), the templates (splitting prose
@@ -23,4 +24,21 @@ export function lexBlocks(markdown: string): Token[] {
   const marked = new Marked({ gfm: true });
   marked.use({ extensions: [directiveExtension] });
   return new Lexer(marked.defaults).blockTokens(markdown, []);
+}
+
+/** The plain text of a line of inline Markdown: emphasis, code and link marks removed, entities decoded, HTML dropped. */
+export function plainInline(markdown: string): string {
+  const flatten = (tokens: readonly Token[]): string =>
+    tokens
+      .map((token) => {
+        if (token.type === 'html') return '';
+        if (token.type === 'br') return ' ';
+        if ('tokens' in token && Array.isArray(token.tokens) && token.tokens.length > 0)
+          return flatten(token.tokens);
+        return 'text' in token && typeof token.text === 'string' ? token.text : '';
+      })
+      .join('');
+  return decodeEntities(flatten(new Lexer({ gfm: true }).inlineTokens(markdown)))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
