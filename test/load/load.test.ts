@@ -157,13 +157,18 @@ describe('Markdown inputs', () => {
 
 describe('Markdown titles', () => {
   it('takes headings as plain text, without emphasis or code marks', () => {
-    const report = parseReport('# The *new* `Canada` & China\n\n## Trade **and** climate\n', { file: 'x.md', format: 'markdown' });
+    const report = parseReport('# The *new* `Canada` & China\n\n## Trade **and** climate\n', {
+      file: 'x.md',
+      format: 'markdown',
+    });
     expect(report.meta.title).toBe('The new Canada & China');
     expect(report.sections[0]?.title).toBe('Trade and climate');
   });
 
   it('reports a front matter meta that is not a mapping', async () => {
-    const error = await caughtError(() => parseReport('---\nmeta: oops\n---\n# Title\n', { file: 'x.md', format: 'markdown' }));
+    const error = await caughtError(() =>
+      parseReport('---\nmeta: oops\n---\n# Title\n', { file: 'x.md', format: 'markdown' }),
+    );
     expect(error.pointer).toBe('/meta');
     expect(error.code).toBe('WRONG_TYPE');
   });
