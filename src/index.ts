@@ -25,6 +25,8 @@ export {
 export { formatWarning, type Warning, type WarningCode } from './diagnostics/warnings.js';
 export {
   type InputFormat,
+  importArticle,
+  importArticleFile,
   loadReport,
   type ParseReportOptions,
   parseReport,

@@ -1,7 +1,8 @@
 import { Command, CommanderError } from 'commander';
 import { formatError, isBriefwrightError } from '../diagnostics/errors.js';
 import { formatWarning } from '../diagnostics/warnings.js';
-import { renderToFiles, validate } from '../index.js';
+import { importArticleFile, renderToFiles, validate } from '../index.js';
+import { writeFilesAtomic } from '../output/writeAtomic.js';
 
 /** Exit codes of the CLI. */
 export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
@@ -71,6 +72,25 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         } catch (error) {
           exit = Math.max(exit, report(error, io));
         }
+      }
+    });
+
+  program
+    .command('import')
+    .description('turn a plain article (.txt or .md) into a report model you can edit')
+    .argument('<article>', 'the article')
+    .option('-o, --out <file>', 'write the YAML here instead of printing it')
+    .action(async (article: string, opts: { out?: string }) => {
+      try {
+        const yaml = await importArticleFile(article);
+        if (opts.out) {
+          await writeFilesAtomic([{ path: opts.out, bytes: new TextEncoder().encode(yaml) }]);
+          io.stdout.write(`${article} → ${opts.out}\n`);
+        } else {
+          io.stdout.write(yaml);
+        }
+      } catch (error) {
+        exit = Math.max(exit, report(error, io));
       }
     });
 

@@ -1,6 +1,8 @@
-import { extname } from 'node:path';
+import { basename, extname } from 'node:path';
 import { BriefwrightError } from '../diagnostics/errors.js';
 import type { Report } from '../model/schema.js';
+import { importArticle } from './article.js';
+import { articleYaml } from './articleYaml.js';
 import { parseMarkdownSource } from './markdownSource.js';
 import { lineColumnAt, normalizeNewlines, readSourceText } from './sourceText.js';
 import { validateReport } from './validate.js';
@@ -83,3 +85,14 @@ function checkJsonSyntax(text: string, file: string): void {
 }
 
 export { validateReport } from './validate.js';
+
+/** Reads a plain article and returns the YAML of its report model (see {@link importArticle}). */
+export async function importArticleFile(file: string): Promise<string> {
+  const text = await readSourceText(file);
+  const report = importArticle(text);
+  // What import writes must load: validate it like any input.
+  validateReport(report, file);
+  return articleYaml(report, basename(file));
+}
+
+export { importArticle } from './article.js';

@@ -98,3 +98,24 @@ describe('the installed binary', () => {
     expect(failed.stderr).toContain('missing.yaml: error INPUT_NOT_FOUND');
   });
 });
+
+describe('briefwright import', () => {
+  it('writes an editable model from a plain article, which renders', async () => {
+    const dir = tempDir();
+    const model = join(dir, 'brief.yaml');
+    const imported = await cli(['import', 'test/fixtures/seed/carney-xi-article.txt', '-o', model]);
+    expect(imported.code).toBe(0);
+    expect(existsSync(model)).toBe(true);
+    const rendered = await cli(['render', model, '--out', join(dir, 'out')]);
+    expect(rendered.code).toBe(0);
+    expect(filesIn(join(dir, 'out'))).toEqual(['brief.pdf', 'brief.pptx']);
+  });
+
+  it('prints the model without -o, and exits 1 for a missing article', async () => {
+    const printed = await cli(['import', 'test/fixtures/seed/carney-xi-article.txt']);
+    expect(printed.stdout).toContain('takeaways:');
+    const missing = await cli(['import', 'no/such/article.txt']);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('no/such/article.txt: error INPUT_NOT_FOUND');
+  });
+});
