@@ -4,6 +4,7 @@ import { type Warning, WarningSink } from '../diagnostics/warnings.js';
 import { inputFormatOf, parseReport } from '../load/index.js';
 import { readSourceText } from '../load/sourceText.js';
 import { validateReport } from '../load/validate.js';
+import { checkContent } from '../markdown/checks.js';
 import { buildDocTree } from '../markdown/index.js';
 import type { Report, ReportInput } from '../model/schema.js';
 import { writeFilesAtomic } from '../output/writeAtomic.js';
@@ -83,6 +84,7 @@ export async function render(
     warn: (w) => sink.add(w),
     file,
   });
+  checkReport(report, file, source, (w) => sink.add(w));
   const outputs: RenderedOutput[] = [];
   for (const renderer of renderers) {
     const warn = (w: Omit<Warning, 'format'>) => sink.add({ ...w, format: renderer.format });
@@ -164,6 +166,45 @@ export async function renderToFiles(
     })),
   );
   return { ...result, files };
+}
+
+/**
+ * What a reviewer would catch before publishing, whatever the formats: empty sections (from the model)
+ * and, in the content as the brief template lays it out, headings that skip a level, links to nowhere
+ * and images without alt text.
+ */
+function checkReport(
+  report: Report,
+  file: string | undefined,
+  source: string | undefined,
+  warn: (w: Warning) => void,
+): void {
+  const visit = (section: Report['sections'][number], pointer: string): void => {
+    const empty =
+      !section.body?.trim() &&
+      !section.bullets?.length &&
+      !section.table &&
+      !section.callout &&
+      !section.image &&
+      !section.subsections?.length;
+    if (empty)
+      warn({
+        code: 'EMPTY_SECTION',
+        message: `section "${section.title}" has no content`,
+        file,
+        pointer,
+      });
+    for (const [i, sub] of (section.subsections ?? []).entries())
+      visit(sub, `${pointer}/subsections/${i}`);
+  };
+  for (const [i, section] of report.sections.entries()) visit(section, `/sections/${i}`);
+  const doc = buildDocTree(fillReportTemplate(report, 'policy-brief'), {
+    meta: metaFromReport(report),
+    warn: () => {},
+    file,
+    source,
+  });
+  checkContent(doc, warn, file);
 }
 
 /** Validates a report: a file path or an object; resolves to the validated report or throws a {@link BriefwrightError}. */

@@ -33,32 +33,44 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('-t, --template <name|dir>', 'template name or folder for every format')
     .option('--theme <file>', 'theme file (JSON or YAML)')
     .option('-q, --quiet', 'print only errors')
-    .action(
-      async (
-        inputs: string[],
-        opts: { format: string; out: string; template?: string; theme?: string; quiet?: boolean },
-      ) => {
-        const formats = opts.format
-          .split(',')
-          .map((f) => f.trim())
-          .filter(Boolean);
-        for (const input of inputs) {
-          try {
-            const result = await renderToFiles(input, {
-              formats,
-              outDir: opts.out,
-              ...(opts.template ? { template: opts.template } : {}),
-              ...(opts.theme ? { theme: opts.theme } : {}),
-            });
-            for (const warning of result.warnings) io.stderr.write(`${formatWarning(warning)}\n`);
-            if (!opts.quiet)
-              for (const file of result.files) io.stdout.write(`${input} → ${file.path}\n`);
-          } catch (error) {
-            exit = Math.max(exit, report(error, io));
-          }
+    .option('--report <kind>', 'print a machine-readable preflight report instead of lines (json)')
+    .option('--strict', 'exit 1 when the preflight finds anything (for CI)')
+    .action(async (inputs: string[], opts: RenderCommandOptions) => {
+      if (opts.report !== undefined && opts.report !== 'json') {
+        io.stderr.write(`briefwright: --report takes "json", not "${opts.report}"\n`);
+        exit = EXIT.usage;
+        return;
+      }
+      const formats = opts.format
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean);
+      const json = opts.report === 'json';
+      const summary: unknown[] = [];
+      for (const input of inputs) {
+        const started = performance.now();
+        try {
+          const result = await renderToFiles(input, {
+            formats,
+            outDir: opts.out,
+            ...(opts.template ? { template: opts.template } : {}),
+            ...(opts.theme ? { theme: opts.theme } : {}),
+          });
+          if (opts.strict && result.warnings.length > 0) exit = Math.max(exit, EXIT.badInput);
+          const ms = Math.round(performance.now() - started);
+          summary.push({ input, ok: true, files: result.files, warnings: result.warnings, ms });
+          if (json) continue;
+          for (const warning of result.warnings) io.stderr.write(`${formatWarning(warning)}\n`);
+          if (!opts.quiet)
+            for (const file of result.files) io.stdout.write(`${input} → ${file.path}\n`);
+        } catch (error) {
+          const code = json ? exitCodeOf(error) : report(error, io);
+          exit = Math.max(exit, code);
+          summary.push({ input, ok: false, error: describeError(error) });
         }
-      },
-    );
+      }
+      if (json) io.stdout.write(`${JSON.stringify({ inputs: summary }, null, 2)}\n`);
+    });
 
   program
     .command('validate')
@@ -105,14 +117,38 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   return exit;
 }
 
+interface RenderCommandOptions {
+  format: string;
+  out: string;
+  template?: string;
+  theme?: string;
+  quiet?: boolean;
+  report?: string;
+  strict?: boolean;
+}
+
+/** The exit code an error maps to: usage mistakes 2, everything else 1. */
+function exitCodeOf(error: unknown): number {
+  if (!isBriefwrightError(error)) return EXIT.badInput;
+  return error.code === 'USAGE' ||
+    error.code === 'FORMAT_UNKNOWN' ||
+    error.code === 'TEMPLATE_NOT_FOUND'
+    ? EXIT.usage
+    : EXIT.badInput;
+}
+
+/** An error as the JSON report gives it. */
+function describeError(error: unknown) {
+  if (!isBriefwrightError(error))
+    return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
+  const { code, message, file, pointer, line, column, hint } = error;
+  return { code, message, file, pointer, line, column, hint };
+}
+
 function report(error: unknown, io: CliIo): number {
   if (isBriefwrightError(error)) {
     io.stderr.write(`${formatError(error)}\n`);
-    return error.code === 'USAGE' ||
-      error.code === 'FORMAT_UNKNOWN' ||
-      error.code === 'TEMPLATE_NOT_FOUND'
-      ? EXIT.usage
-      : EXIT.badInput;
+    return exitCodeOf(error);
   }
   // Not a user mistake: a bug. Show the stack so it can be reported.
   io.stderr.write(

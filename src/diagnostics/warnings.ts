@@ -11,7 +11,14 @@ export type WarningCode =
   | 'INLINE_IMAGE'
   | 'FOOTNOTE_MISSING'
   | 'CONTENT_SPLIT'
-  | 'TABLE_TOO_WIDE';
+  | 'TABLE_TOO_WIDE'
+  | 'TABLE_SHRUNK'
+  | 'TABLE_SPLIT_COLUMNS'
+  | 'IMAGE_NO_ALT'
+  | 'IMAGE_LOW_RESOLUTION'
+  | 'EMPTY_SECTION'
+  | 'HEADING_SKIPS_LEVEL'
+  | 'LINK_BROKEN';
 
 /** A problem in content that did not stop the render. */
 export interface Warning extends SourceLocation {

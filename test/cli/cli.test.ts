@@ -119,3 +119,45 @@ describe('briefwright import', () => {
     expect(missing.stderr).toContain('no/such/article.txt: error INPUT_NOT_FOUND');
   });
 });
+
+describe('briefwright render --report json --strict', () => {
+  it('prints a machine-readable preflight report and fails under --strict when it finds something', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'draft.yaml');
+    writeFileSync(input, 'meta:\n  title: Draft\nsections:\n  - title: Empty\n');
+    const result = await cli([
+      'render',
+      input,
+      '--out',
+      join(dir, 'out'),
+      '--report',
+      'json',
+      '--strict',
+    ]);
+    expect(result.code).toBe(1);
+    const parsed = JSON.parse(result.stdout) as {
+      inputs: {
+        input: string;
+        ok: boolean;
+        warnings: { code: string; pointer?: string }[];
+        files: unknown[];
+      }[];
+    };
+    expect(parsed.inputs[0]?.ok).toBe(true);
+    expect(parsed.inputs[0]?.files).toHaveLength(2);
+    expect(parsed.inputs[0]?.warnings).toEqual([
+      expect.objectContaining({ code: 'EMPTY_SECTION', pointer: '/sections/0' }),
+    ]);
+  });
+
+  it('passes --strict on the clean sample and reports input errors in the JSON', async () => {
+    const dir = tempDir();
+    expect((await cli(['render', EXAMPLE_YAML, '--out', dir, '--strict', '-q'])).code).toBe(0);
+    const failed = await cli(['render', 'no/such.yaml', '--out', dir, '--report', 'json']);
+    expect(failed.code).toBe(1);
+    expect(JSON.parse(failed.stdout).inputs[0]).toMatchObject({
+      ok: false,
+      error: { code: 'INPUT_NOT_FOUND', file: 'no/such.yaml' },
+    });
+  });
+});

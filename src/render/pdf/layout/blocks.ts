@@ -324,6 +324,16 @@ function layoutImage(block: ImageNode, frame: BlockFrame): Slice[] {
   const scale = Math.min(width / image.width, maxHeight / image.height, 1.5);
   const w = image.width * scale;
   const h = image.height * scale;
+  // Pixels per printed inch: below 150 a figure looks soft on paper.
+  const dpi = image.width / (w / 72);
+  if (dpi < 150) {
+    env.warn({
+      code: 'IMAGE_LOW_RESOLUTION',
+      message: `image "${block.src}" prints at ${Math.round(dpi)} dpi (${image.width} px across ${Math.round((w / 72) * 25.4)} mm); 150 dpi or more looks sharp`,
+      file: env.file,
+      ...block.position,
+    });
+  }
   const slice: Slice = {
     height: h + 4,
     spaceBefore: captionSlices.length > 0 ? 4 : 0,

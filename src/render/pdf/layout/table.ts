@@ -126,6 +126,14 @@ function fitColumns(
   for (let size = preferred; size >= floor; size -= 0.5) {
     // A word longer than 40% of the width (a URL, an identifier) is broken rather than shrinking the table.
     if (columnWidths(table, width, size, env, width * 0.4).fits) {
+      if (size < preferred) {
+        env.warn({
+          code: 'TABLE_SHRUNK',
+          message: `table "${table.caption ?? cellText(table.header[0])}" is set at ${size} pt to fit the page (theme: ${preferred} pt)`,
+          file: env.file,
+          ...table.position,
+        });
+      }
       return {
         size,
         columns: columnWidths(table, width, size, env, width / table.header.length).widths,

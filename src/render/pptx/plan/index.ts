@@ -2,7 +2,7 @@ import { assertNever } from '../../../diagnostics/assertNever.js';
 import type { Warning } from '../../../diagnostics/warnings.js';
 import type { ResolvedTheme } from '../../../theme/resolve.js';
 import { blockText, inlineText } from '../../../tree/text.js';
-import type { Block, Root } from '../../../tree/types.js';
+import type { Block, Root, Table } from '../../../tree/types.js';
 import { chartAsTable } from '../../chartTable.js';
 import { PLAIN, toInlineRuns } from '../../inlineRuns.js';
 import { paragraphHeight, splitParagraphs } from './content.js';
@@ -117,9 +117,15 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
         const notes = d.notes.join('\n\n');
         if (d.paragraphs.length > 0) flush();
         else draft = undefined;
-        slides.push(
-          ...planTable(table, title.replace(/ \(cont\.\)$/, ''), grid.body, notes, theme),
+        const planned = planTable(
+          table,
+          title.replace(/ \(cont\.\)$/, ''),
+          grid.body,
+          notes,
+          theme,
         );
+        reportTable(planned, table, env);
+        slides.push(...planned);
         draft = undefined;
         return;
       }
@@ -232,11 +238,56 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
     lines: [doc.meta.organization, doc.meta.title].filter((l): l is string => Boolean(l)),
     notes: '',
   });
+  reportContinuations(slides, env);
   return {
     width: grid.width,
     height: grid.height,
     slides: slides.map((slide) => fitTitle(slide, grid.title, env)),
   };
+}
+
+/** Tells the author which content needed "(cont.)" slides: something a reviewer would want to know. */
+function reportContinuations(slides: readonly PlannedSlide[], env: PlanEnv): void {
+  const counts = new Map<string, number>();
+  for (const slide of slides) {
+    if (!('title' in slide) || !slide.title.endsWith(' (cont.)')) continue;
+    const base = slide.title.slice(0, -' (cont.)'.length);
+    counts.set(base, (counts.get(base) ?? 0) + 1);
+  }
+  for (const [title, count] of counts) {
+    env.warn({
+      code: 'CONTENT_SPLIT',
+      message: `"${title}" continues on ${count} more slide${count > 1 ? 's' : ''} "(cont.)"`,
+      file: env.file,
+    });
+  }
+}
+
+/** Tells the author when a table had to shrink or be split by columns to fit the slide. */
+function reportTable(planned: readonly PlannedSlide[], table: Table, env: PlanEnv): void {
+  const name = table.caption ?? inlineText(table.header[0]?.children ?? []);
+  const tables = planned.flatMap((slide) => (slide.kind === 'table' ? [slide] : []));
+  const smallest = Math.min(...tables.map((slide) => slide.size));
+  if (smallest < env.theme.deck.tableSize) {
+    env.warn({
+      code: 'TABLE_SHRUNK',
+      message: `table "${name}" is set at ${smallest} pt to fit the slide (theme: ${env.theme.deck.tableSize} pt)`,
+      file: env.file,
+      ...table.position,
+    });
+  }
+  const widths = new Set(tables.map((slide) => slide.header.length));
+  if (
+    tables.length > 1 &&
+    (widths.size > 1 || (tables[0]?.header.length ?? 0) < table.header.length)
+  ) {
+    env.warn({
+      code: 'TABLE_SPLIT_COLUMNS',
+      message: `table "${name}" is too wide for a slide and is split by columns, each part keeping the first`,
+      file: env.file,
+      ...table.position,
+    });
+  }
 }
 
 function continued(slide: PlannedSlide | undefined): string {
