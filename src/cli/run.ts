@@ -1,8 +1,14 @@
 import { Command, CommanderError } from 'commander';
-import { formatError, isBriefwrightError } from '../diagnostics/errors.js';
-import { formatWarning } from '../diagnostics/warnings.js';
-import { importArticleFile, renderToFiles, validate } from '../index.js';
-import { writeFilesAtomic } from '../output/writeAtomic.js';
+import {
+  formatError,
+  formatWarning,
+  INIT_RENDER_ARGS,
+  importArticleFile,
+  initProject,
+  isBriefwrightError,
+  renderToFiles,
+  validate,
+} from '../index.js';
 
 /** Exit codes of the CLI. */
 export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
@@ -30,7 +36,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .argument('<input...>', 'input files')
     .option('-f, --format <list>', 'comma-separated formats', 'pdf,pptx')
     .option('-o, --out <dir>', 'output folder', 'output')
-    .option('-t, --template <name|dir>', 'template name or folder for every format')
+    .option('-t, --template <name|dir>', 'template name or folder, or pdf=dir,pptx=dir per format')
     .option('--theme <file>', 'theme file (JSON or YAML)')
     .option('-q, --quiet', 'print only errors')
     .option('--report <kind>', 'print a machine-readable preflight report instead of lines (json)')
@@ -53,7 +59,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
           const result = await renderToFiles(input, {
             formats,
             outDir: opts.out,
-            ...(opts.template ? { template: opts.template } : {}),
+            ...(opts.template ? { template: parseTemplateOption(opts.template) } : {}),
             ...(opts.theme ? { theme: opts.theme } : {}),
           });
           if (opts.strict && result.warnings.length > 0) exit = Math.max(exit, EXIT.badInput);
@@ -88,19 +94,32 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     });
 
   program
+    .command('init')
+    .description(
+      'scaffold a project: brief.yaml, theme.json, templates to edit, a package.json script',
+    )
+    .argument('[dir]', 'the folder', '.')
+    .option('--force', 'overwrite the starter files')
+    .action(async (dir: string, opts: { force?: boolean }) => {
+      try {
+        const written = await initProject(dir, { force: Boolean(opts.force) });
+        io.stdout.write(
+          `${written.map((file) => `  ${file}`).join('\n')}\nnow: cd ${dir} && npx briefwright ${INIT_RENDER_ARGS.join(' ')}\n`,
+        );
+      } catch (error) {
+        exit = Math.max(exit, report(error, io));
+      }
+    });
+
+  program
     .command('import')
     .description('turn a plain article (.txt or .md) into a report model you can edit')
     .argument('<article>', 'the article')
     .option('-o, --out <file>', 'write the YAML here instead of printing it')
     .action(async (article: string, opts: { out?: string }) => {
       try {
-        const yaml = await importArticleFile(article);
-        if (opts.out) {
-          await writeFilesAtomic([{ path: opts.out, bytes: new TextEncoder().encode(yaml) }]);
-          io.stdout.write(`${article} → ${opts.out}\n`);
-        } else {
-          io.stdout.write(yaml);
-        }
+        const yaml = await importArticleFile(article, opts.out ? { out: opts.out } : {});
+        io.stdout.write(opts.out ? `${article} → ${opts.out}\n` : yaml);
       } catch (error) {
         exit = Math.max(exit, report(error, io));
       }
@@ -125,6 +144,14 @@ interface RenderCommandOptions {
   quiet?: boolean;
   report?: string;
   strict?: boolean;
+}
+
+/** `--template name|dir`, or `pdf=dir,pptx=dir` for one template per format. */
+function parseTemplateOption(value: string): string | Record<string, string> {
+  if (!/^[\w-]+=/.test(value)) return value;
+  return Object.fromEntries(
+    value.split(',').map((pair) => pair.split('=').map((part) => part.trim()) as [string, string]),
+  );
 }
 
 /** The exit code an error maps to: usage mistakes 2, everything else 1. */

@@ -1,6 +1,7 @@
 import { basename, extname } from 'node:path';
 import { BriefwrightError } from '../diagnostics/errors.js';
 import type { Report } from '../model/schema.js';
+import { writeFilesAtomic } from '../output/writeAtomic.js';
 import { importArticle } from './article.js';
 import { articleYaml } from './articleYaml.js';
 import { parseMarkdownSource } from './markdownSource.js';
@@ -86,13 +87,22 @@ function checkJsonSyntax(text: string, file: string): void {
 
 export { validateReport } from './validate.js';
 
-/** Reads a plain article and returns the YAML of its report model (see {@link importArticle}). */
-export async function importArticleFile(file: string): Promise<string> {
+/**
+ * Reads a plain article and returns the YAML of its report model (see {@link importArticle}); with `out`,
+ * also writes it there atomically.
+ */
+export async function importArticleFile(
+  file: string,
+  options: { out?: string } = {},
+): Promise<string> {
   const text = await readSourceText(file);
   const report = importArticle(text);
   // What import writes must load: validate it like any input.
   validateReport(report, file);
-  return articleYaml(report, basename(file));
+  const yaml = articleYaml(report, basename(file));
+  if (options.out)
+    await writeFilesAtomic([{ path: options.out, bytes: new TextEncoder().encode(yaml) }]);
+  return yaml;
 }
 
 export { importArticle } from './article.js';

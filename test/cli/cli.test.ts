@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
@@ -159,5 +159,30 @@ describe('briefwright render --report json --strict', () => {
       ok: false,
       error: { code: 'INPUT_NOT_FOUND', file: 'no/such.yaml' },
     });
+  });
+});
+
+describe('briefwright init', () => {
+  it('scaffolds a project that renders at once with its own templates and theme', async () => {
+    const dir = join(tempDir(), 'my-brief');
+    const init = await cli(['init', dir]);
+    expect(init.code).toBe(0);
+    expect(filesIn(dir)).toEqual(['brief.yaml', 'package.json', 'templates', 'theme.json']);
+    expect(filesIn(join(dir, 'templates'))).toEqual(['briefing-deck', 'policy-brief']);
+    const script = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).scripts
+      .brief as string;
+    const args = script.replace(/^briefwright /, '').split(' ');
+    const run = promisify(execFile);
+    await run(process.execPath, [join(process.cwd(), 'dist/cli/main.js'), ...args], { cwd: dir });
+    expect(filesIn(join(dir, 'output'))).toEqual(['brief.pdf', 'brief.pptx']);
+  });
+
+  it('refuses to overwrite a brief without --force', async () => {
+    const dir = tempDir();
+    expect((await cli(['init', dir])).code).toBe(0);
+    const again = await cli(['init', dir]);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain('already has a brief.yaml');
+    expect((await cli(['init', dir, '--force'])).code).toBe(0);
   });
 });
