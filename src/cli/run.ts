@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { Command, CommanderError } from 'commander';
 import {
   formatError,
@@ -9,6 +10,7 @@ import {
   renderToFiles,
   validate,
 } from '../index.js';
+import { watchAndRender } from './watch.js';
 
 /** Exit codes of the CLI. */
 export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
@@ -18,6 +20,8 @@ export interface CliIo {
   readonly stdout: { write(text: string): unknown };
   readonly stderr: { write(text: string): unknown };
   readonly env: NodeJS.ProcessEnv;
+  /** Stops `render --watch`. */
+  readonly signal?: AbortSignal;
 }
 
 /** Runs the CLI with arguments (without `node` and the script) and resolves to the exit code. */
@@ -41,6 +45,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('-q, --quiet', 'print only errors')
     .option('--report <kind>', 'print a machine-readable preflight report instead of lines (json)')
     .option('--strict', 'exit 1 when the preflight finds anything (for CI)')
+    .option('-w, --watch', 'render again whenever an input, the theme or a template folder changes')
     .action(async (inputs: string[], opts: RenderCommandOptions) => {
       if (opts.report !== undefined && opts.report !== 'json') {
         io.stderr.write(`briefwright: --report takes "json", not "${opts.report}"\n`);
@@ -52,30 +57,50 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         .map((f) => f.trim())
         .filter(Boolean);
       const json = opts.report === 'json';
-      const summary: unknown[] = [];
-      for (const input of inputs) {
-        const started = performance.now();
-        try {
-          const result = await renderToFiles(input, {
-            formats,
-            outDir: opts.out,
-            ...(opts.template ? { template: parseTemplateOption(opts.template) } : {}),
-            ...(opts.theme ? { theme: opts.theme } : {}),
-          });
-          if (opts.strict && result.warnings.length > 0) exit = Math.max(exit, EXIT.badInput);
-          const ms = Math.round(performance.now() - started);
-          summary.push({ input, ok: true, files: result.files, warnings: result.warnings, ms });
-          if (json) continue;
-          for (const warning of result.warnings) io.stderr.write(`${formatWarning(warning)}\n`);
-          if (!opts.quiet)
-            for (const file of result.files) io.stdout.write(`${input} → ${file.path}\n`);
-        } catch (error) {
-          const code = json ? exitCodeOf(error) : report(error, io);
-          exit = Math.max(exit, code);
-          summary.push({ input, ok: false, error: describeError(error) });
+      const renderAll = async () => {
+        const summary: unknown[] = [];
+        for (const input of inputs) {
+          const started = performance.now();
+          try {
+            const result = await renderToFiles(input, {
+              formats,
+              outDir: opts.out,
+              ...(opts.template ? { template: parseTemplateOption(opts.template) } : {}),
+              ...(opts.theme ? { theme: opts.theme } : {}),
+            });
+            if (opts.strict && result.warnings.length > 0) exit = Math.max(exit, EXIT.badInput);
+            const ms = Math.round(performance.now() - started);
+            summary.push({ input, ok: true, files: result.files, warnings: result.warnings, ms });
+            if (json) continue;
+            for (const warning of result.warnings) io.stderr.write(`${formatWarning(warning)}\n`);
+            if (!opts.quiet)
+              for (const file of result.files) io.stdout.write(`${input} → ${file.path}\n`);
+          } catch (error) {
+            const code = json ? exitCodeOf(error) : report(error, io);
+            exit = Math.max(exit, code);
+            summary.push({ input, ok: false, error: describeError(error) });
+          }
         }
+        if (json) io.stdout.write(`${JSON.stringify({ inputs: summary }, null, 2)}\n`);
+      };
+      await renderAll();
+      if (opts.watch) {
+        // Built-in template names are not folders here; template folders the user gave are watched.
+        const option = opts.template ? parseTemplateOption(opts.template) : undefined;
+        const templates =
+          option === undefined ? [] : typeof option === 'string' ? [option] : Object.values(option);
+        const watched = [
+          ...inputs,
+          ...(opts.theme ? [opts.theme] : []),
+          ...templates.filter((t) => existsSync(t)),
+        ];
+        await watchAndRender(
+          watched,
+          renderAll,
+          (message) => io.stderr.write(`briefwright: ${message}\n`),
+          io.signal,
+        );
       }
-      if (json) io.stdout.write(`${JSON.stringify({ inputs: summary }, null, 2)}\n`);
     });
 
   program
@@ -144,6 +169,7 @@ interface RenderCommandOptions {
   quiet?: boolean;
   report?: string;
   strict?: boolean;
+  watch?: boolean;
 }
 
 /** `--template name|dir`, or `pdf=dir,pptx=dir` for one template per format. */

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
-import { EXAMPLE_MD, EXAMPLE_YAML, filesIn, tempDir } from '../helpers.js';
+import { EXAMPLE_MD, EXAMPLE_YAML, filesIn, pptxParts, slideText, tempDir } from '../helpers.js';
 
 async function cli(args: string[]) {
   let stdout = '';
@@ -184,5 +184,41 @@ describe('briefwright init', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already has a brief.yaml');
     expect((await cli(['init', dir, '--force'])).code).toBe(0);
+  });
+});
+
+describe('briefwright render --watch', () => {
+  it('renders again when the input changes, and keeps running after an error', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'brief.yaml');
+    const out = join(dir, 'out');
+    writeFileSync(input, 'meta:\n  title: First title\n');
+    const controller = new AbortController();
+    let stderr = '';
+    const running = runCli(['render', input, '--out', out, '--format', 'pptx', '--watch'], {
+      stdout: { write: () => true },
+      stderr: { write: (s: string) => (stderr += s) },
+      env: {},
+      signal: controller.signal,
+    });
+    const titleOf = async () => {
+      const parts = await pptxParts(new Uint8Array(readFileSync(join(out, 'brief.pptx'))));
+      return slideText(await parts.read('ppt/slides/slide1.xml'));
+    };
+    const until = async (check: () => Promise<boolean> | boolean) => {
+      for (let i = 0; i < 100; i++) {
+        if (await check()) return;
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`timed out; stderr: ${stderr}`);
+    };
+    await until(() => existsSync(join(out, 'brief.pptx')) && stderr.includes('watching'));
+    expect(await titleOf()).toContain('First title');
+    writeFileSync(input, 'meta:\n  title: [broken\n');
+    await until(() => stderr.includes('PARSE_YAML'));
+    writeFileSync(input, 'meta:\n  title: Second title\n');
+    await until(async () => (await titleOf()).includes('Second title'));
+    controller.abort();
+    expect(await running).toBe(1);
   });
 });
