@@ -3,6 +3,7 @@
  * @packageDocumentation
  */
 export { INIT_RENDER_ARGS, initProject } from './api/init.js';
+export { DEFAULT_LIMITS, type Limits } from './api/limits.js';
 export {
   defaultEngine,
   type RenderedOutput,

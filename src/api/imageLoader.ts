@@ -2,6 +2,7 @@ import { readFile, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Warning } from '../diagnostics/warnings.js';
 import { imageInfo, type LoadedImage } from '../media/imageInfo.js';
+import { type Limits, limitError } from './limits.js';
 
 /** Where images may come from. */
 export interface ImagePolicy {
@@ -9,6 +10,7 @@ export interface ImagePolicy {
   readonly roots: readonly string[];
   readonly warn: (warning: Omit<Warning, 'format'>) => void;
   readonly file: string | undefined;
+  readonly limits: Limits;
 }
 
 /**
@@ -59,7 +61,24 @@ async function loadImage(src: string, policy: ImagePolicy): Promise<LoadedImage 
       return fail('is outside the input folder and the allowed image roots');
     data = new Uint8Array(await readFile(real));
   }
+  if (data.length > policy.limits.maxImageBytes) {
+    throw limitError(
+      'maxImageBytes',
+      `image "${clip(src)}" of ${data.length} bytes`,
+      `${policy.limits.maxImageBytes} bytes`,
+      { file: policy.file },
+    );
+  }
   const info = imageInfo(data);
+  if (info && info.width * info.height > policy.limits.maxImagePixels) {
+    const pixels = `${info.width} × ${info.height} pixels`;
+    throw limitError(
+      'maxImagePixels',
+      `image "${clip(src)}" of ${pixels}`,
+      `${policy.limits.maxImagePixels} pixels`,
+      { file: policy.file },
+    );
+  }
   if (!info) return fail('is not a PNG or JPEG image');
   return { data, ...info };
 }

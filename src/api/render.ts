@@ -1,3 +1,4 @@
+import { stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { BriefwrightError, isBriefwrightError } from '../diagnostics/errors.js';
 import { type Warning, WarningSink } from '../diagnostics/warnings.js';
@@ -21,6 +22,7 @@ import {
 } from '../theme/index.js';
 import { slugify } from '../tree/text.js';
 import { createImageLoader, inputFolder } from './imageLoader.js';
+import { checkLimits, DEFAULT_LIMITS, type Limits, limitError } from './limits.js';
 import { documentDate, metaFromReport } from './meta.js';
 
 /** A report to render: the path of a `.json`, `.yaml` or `.md` file, or a report object. */
@@ -40,6 +42,8 @@ export interface RenderOptions {
   file?: string;
   /** More folders images may be read from, besides the input's own. */
   imageRoots?: readonly string[];
+  /** Limits on input size, nesting, table and image size; each error says which to raise. @default DEFAULT_LIMITS */
+  limits?: Partial<Limits>;
   /** The document date for metadata. @default meta.date, else SOURCE_DATE_EPOCH, else 1980-01-01 */
   date?: Date;
 }
@@ -76,13 +80,15 @@ export async function render(
   const engine = options.engine ?? defaultEngine();
   const formats = options.formats ?? engine.formats;
   const renderers = formats.map((format) => engine.renderer(format));
-  const { report, file, source } = await loadInput(input, options.file);
+  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const { report, file, source } = await loadInput(input, options.file, limits);
   const theme = await loadTheme(options.theme);
   const sink = new WarningSink();
   const images = createImageLoader({
     roots: [inputFolder(file), ...(options.imageRoots ?? []).map((r) => resolve(r))],
     warn: (w) => sink.add(w),
     file,
+    limits,
   });
   checkReport(report, file, source, (w) => sink.add(w));
   const outputs: RenderedOutput[] = [];
@@ -215,18 +221,42 @@ export async function validate(
   return (await loadInput(input, options.file)).report;
 }
 
-async function loadInput(input: RenderInput, file: string | undefined) {
+async function loadInput(
+  input: RenderInput,
+  file: string | undefined,
+  limits: Limits = DEFAULT_LIMITS,
+) {
   if (typeof input === 'string') {
     const format = inputFormatOf(input);
+    const size = await stat(input).then(
+      (s) => s.size,
+      () => 0,
+    );
+    if (size > limits.maxInputBytes) {
+      throw limitError(
+        'maxInputBytes',
+        `an input of ${megabytes(size)}`,
+        megabytes(limits.maxInputBytes),
+        { file: input },
+      );
+    }
     const source = await readSourceText(input);
-    return { report: parseReport(source, { file: input, format }), file: input, source };
+    const report = parseReport(source, { file: input, format });
+    checkLimits(report, limits, input);
+    return { report, file: input, source };
   }
   if (input === null || typeof input !== 'object') {
     throw new BriefwrightError('USAGE', 'render() takes a file path or a report object', {
       hint: 'pass "brief.yaml" or an object such as { meta: { title: "…" }, sections: [] }',
     });
   }
-  return { report: validateReport(input, file), file, source: undefined };
+  const report = validateReport(input, file);
+  checkLimits(report, limits, file);
+  return { report, file, source: undefined };
+}
+
+function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 async function loadTheme(theme: RenderOptions['theme']): Promise<ResolvedTheme> {

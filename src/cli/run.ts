@@ -46,6 +46,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--report <kind>', 'print a machine-readable preflight report instead of lines (json)')
     .option('--strict', 'exit 1 when the preflight finds anything (for CI)')
     .option('-w, --watch', 'render again whenever an input, the theme or a template folder changes')
+    .option('--max-input-mb <n>', 'the largest input file to read, in MB (default 10)')
     .action(async (inputs: string[], opts: RenderCommandOptions) => {
       if (opts.report !== undefined && opts.report !== 'json') {
         io.stderr.write(`briefwright: --report takes "json", not "${opts.report}"\n`);
@@ -67,6 +68,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
               outDir: opts.out,
               ...(opts.template ? { template: parseTemplateOption(opts.template) } : {}),
               ...(opts.theme ? { theme: opts.theme } : {}),
+              ...(opts.maxInputMb
+                ? { limits: { maxInputBytes: Number(opts.maxInputMb) * 1024 * 1024 } }
+                : {}),
             });
             if (opts.strict && result.warnings.length > 0) exit = Math.max(exit, EXIT.badInput);
             const ms = Math.round(performance.now() - started);
@@ -170,6 +174,7 @@ interface RenderCommandOptions {
   report?: string;
   strict?: boolean;
   watch?: boolean;
+  maxInputMb?: string;
 }
 
 /** `--template name|dir`, or `pdf=dir,pptx=dir` for one template per format. */

@@ -14,6 +14,8 @@ export const ERROR_CODES = {
   TEMPLATE_ERROR: 'a template failed to compile or to fill',
   FORMAT_UNKNOWN: 'no renderer is registered for a requested format',
   OUTPUT_WRITE: 'an output file could not be written',
+  LIMIT_EXCEEDED:
+    'an input is larger or deeper than a limit allows (the message says which and how to raise it)',
   RENDER_FAILED: 'a renderer failed on valid input (a bug: please report it)',
   USAGE: 'the API or the CLI was called with wrong arguments',
 } as const;
