@@ -48,6 +48,7 @@ export {
   type Source,
   type Table,
 } from './model/index.js';
+export { removePendingTemporaryFiles } from './output/writeAtomic.js';
 export {
   createEngine,
   type Engine,

@@ -1,7 +1,17 @@
 import { randomBytes } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { BriefwrightError } from '../diagnostics/errors.js';
+
+/** Temporary files being written right now, so that an interrupted process can remove them. */
+const pending = new Set<string>();
+
+/** Removes the temporary files of writes in progress (for a process about to exit on a signal). */
+export function removePendingTemporaryFiles(): void {
+  for (const temp of pending) rmSync(temp, { force: true });
+  pending.clear();
+}
 
 /** A file to write. */
 export interface OutputFile {
@@ -26,14 +36,17 @@ export async function writeFilesAtomic(files: readonly OutputFile[]): Promise<vo
       );
       await mkdir(dirname(file.path), { recursive: true });
       temps.push({ temp, path: file.path });
+      pending.add(temp);
       await writeFile(temp, file.bytes);
     }
     for (const { temp, path } of temps) {
       current = path;
       await rename(temp, path);
+      pending.delete(temp);
     }
   } catch (cause) {
     await Promise.all(temps.map(({ temp }) => rm(temp, { force: true }).catch(() => undefined)));
+    for (const { temp } of temps) pending.delete(temp);
     throw new BriefwrightError(
       'OUTPUT_WRITE',
       `cannot write the output: ${cause instanceof Error ? cause.message : String(cause)}`,

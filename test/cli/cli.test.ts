@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -220,5 +220,43 @@ describe('briefwright render --watch', () => {
     await until(async () => (await titleOf()).includes('Second title'));
     controller.abort();
     expect(await running).toBe(1);
+  });
+});
+
+describe('an interrupted batch', () => {
+  it('leaves no partial file when killed, and the files already written stay whole', async () => {
+    const dir = tempDir();
+    const inputs = Array.from({ length: 12 }, (_, i) => {
+      const input = join(dir, `brief-${i}.yaml`);
+      writeFileSync(input, readFileSync(EXAMPLE_YAML));
+      return input;
+    });
+    const out = join(dir, 'out');
+    const child = spawn(process.execPath, [
+      'dist/cli/main.js',
+      'render',
+      ...inputs,
+      '--out',
+      out,
+      '-q',
+    ]);
+    for (
+      let i = 0;
+      i < 200 && !(existsSync(out) && filesIn(out).some((f) => f.endsWith('.pptx')));
+      i++
+    ) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    child.kill('SIGTERM');
+    const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c)));
+    expect(code).toBe(143);
+    const files = filesIn(out);
+    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files.filter((f) => f.endsWith('.pdf'))) {
+      expect(readFileSync(join(out, file)).toString('latin1').trimEnd().endsWith('%%EOF')).toBe(
+        true,
+      );
+    }
   });
 });
