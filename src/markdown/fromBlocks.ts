@@ -5,6 +5,7 @@ import { parseChartSpec } from './chart.js';
 import type { ConvertContext } from './context.js';
 import type { DirectiveToken } from './directive.js';
 import { clip, fromInlineTokens } from './fromInline.js';
+import { plainInline } from './lexer.js';
 
 const CALLOUT_KINDS: readonly CalloutKind[] = [
   'note',
@@ -97,7 +98,8 @@ function fromParagraph(token: Tokens.Paragraph, ctx: ConvertContext): Block[] {
       {
         type: 'image',
         src: image.href,
-        alt: image.text,
+        // The alt text is the description's plain text, as CommonMark renders it.
+        alt: plainInline(image.text),
         caption: image.title ?? undefined,
         position: ctx.locate(token.raw),
       },

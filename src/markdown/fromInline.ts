@@ -2,6 +2,7 @@ import type { MarkedToken, Token, Tokens } from 'marked';
 import type { Inline } from '../tree/types.js';
 import type { ConvertContext } from './context.js';
 import { decodeEntities } from './entities.js';
+import { plainInline } from './lexer.js';
 
 /** Converts marked inline tokens into DocTree inline nodes, merging adjacent text. */
 export function fromInlineTokens(
@@ -47,7 +48,8 @@ function fromInlineToken(token: Token, ctx: ConvertContext): Inline[] {
     case 'del':
       return [{ type: 'delete', children: fromInlineTokens(known.tokens, ctx) }];
     case 'codespan':
-      return [{ type: 'inlineCode', value: decodeEntities(known.text) }];
+      // Code spans are literal: `&ouml;` stays `&ouml;`.
+      return [{ type: 'inlineCode', value: known.text }];
     case 'br':
       return [{ type: 'break' }];
     case 'link':
@@ -59,7 +61,7 @@ function fromInlineToken(token: Token, ctx: ConvertContext): Inline[] {
         file: ctx.file,
         ...ctx.locate(known.raw),
       });
-      return [text(known.text)];
+      return [{ type: 'text', value: plainInline(known.text) }];
     case 'html':
       ctx.warn({
         code: 'RAW_HTML_DROPPED',

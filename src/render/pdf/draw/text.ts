@@ -3,8 +3,14 @@ import type { TextItem } from '../layout/types.js';
 /** The parts of pdfkit's per-document font object that writing text needs. */
 interface FontObject {
   readonly id: string;
+  /** pdfkit's ToUnicode map: subset glyph → code points. */
+  readonly unicode?: (number[] | undefined)[];
   ref(): unknown;
   encode(text: string, features?: unknown): [string[], GlyphPosition[]];
+  layout(
+    text: string,
+    features?: unknown,
+  ): { glyphs: readonly { codePoints: readonly number[] }[] };
 }
 
 interface GlyphPosition {
@@ -19,6 +25,37 @@ interface DocumentInternals {
   readonly _font?: FontObject;
   readonly page: { readonly fonts: Record<string, unknown> };
   addContent(data: string): unknown;
+}
+
+/**
+ * Points each glyph's ToUnicode entry at the character this run drew it for. pdfkit takes the code points
+ * from fontkit's glyph object, which fontkit caches per font with the code points of its first use; with
+ * fonts parsed once per process, a glyph first reached through another character (ⅆ drawn with the
+ * glyph of d) would make copied text wrong in every later document. When glyphs and characters pair up
+ * one to one, the text itself is the truth.
+ */
+function mapToText(
+  font: FontObject,
+  glyphs: readonly { codePoints: readonly number[] }[],
+  encoded: readonly string[],
+  text: string,
+): void {
+  const unicode = font.unicode;
+  const chars = [...text];
+  // How many characters each glyph stands for (a ligature, two or three); the counts must add up.
+  const spans = glyphs.map((glyph) => Math.max(1, glyph.codePoints.length));
+  if (
+    !unicode ||
+    glyphs.length !== encoded.length ||
+    spans.reduce((a, b) => a + b, 0) !== chars.length
+  )
+    return;
+  let at = 0;
+  spans.forEach((span, i) => {
+    const codes = chars.slice(at, at + span).map((char) => char.codePointAt(0) ?? 0);
+    at += span;
+    unicode[Number.parseInt(encoded[i] ?? '0', 16)] = codes;
+  });
 }
 
 /** Formats a number the way pdfkit writes numbers into content streams. */
@@ -44,6 +81,7 @@ export function writeText(doc: PDFKit.PDFDocument, item: TextItem, features: unk
     return false;
   if (internals.page.fonts[font.id] == null) internals.page.fonts[font.id] = font.ref();
   const [encoded, positions] = font.encode(item.text, features);
+  mapToText(font, font.layout(item.text, features).glyphs, encoded, item.text);
   let x = item.x;
   const y = item.y;
   const scale = item.size / 1000;

@@ -1,0 +1,74 @@
+import spec from 'commonmark-spec';
+import { describe, expect, it } from 'vitest';
+import { render } from '../../src/index.js';
+import { defaultResolvedTheme } from '../../src/theme/index.js';
+import { pdfPages } from '../helpers.js';
+
+interface Example {
+  readonly markdown: string;
+  readonly html: string;
+  readonly section: string;
+  readonly number: number;
+}
+
+const examples: readonly Example[] = spec.tests;
+const theme = defaultResolvedTheme();
+// The fonts the brief draws with (the deck's font is the viewer's business).
+const fonts = Object.entries(theme.fonts).flatMap(([key, font]) =>
+  key.startsWith('deck-') ? [] : [font],
+);
+const covered = (char: string) =>
+  fonts.some((f) => f.font.hasGlyphForCodePoint(char.codePointAt(0) ?? 0));
+
+/** The words a reader sees in the reference HTML: tags dropped, entities decoded, the spec's → for a tab. */
+function expectedWords(html: string): string[] {
+  const text = html
+    .replace(/<img[^>]*alt="([^"]*)"[^>]*>/g, ' $1 ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, '&')
+    .replace(/→/g, ' ');
+  return text.split(/\s+/).filter(Boolean);
+}
+
+describe('the CommonMark spec as a corpus', () => {
+  // Raw HTML is never rendered, by design: those sections' text is not expected to survive.
+  const rendered = examples.filter((example) => !/HTML blocks|Raw HTML/.test(example.section));
+
+  it(`renders all ${examples.length} examples as briefs and decks without a crash`, async () => {
+    for (const example of examples) {
+      const result = await render({
+        meta: { title: `Example ${example.number}` },
+        summary: example.markdown,
+      });
+      expect(result.outputs).toHaveLength(2);
+    }
+  }, 600_000);
+
+  it('keeps the text of every example in the PDF (characters no bundled font has are reported instead)', async () => {
+    const lost: string[] = [];
+    for (const example of rendered) {
+      const words = expectedWords(example.html);
+      if (words.length === 0) continue;
+      const result = await render(
+        { meta: { title: 'Example' }, summary: example.markdown },
+        { formats: ['pdf'] },
+      );
+      const { pages } = await pdfPages(result.outputs[0]?.bytes ?? new Uint8Array());
+      const flat = pages.join(' ').replace(/\s+/g, '');
+      for (const word of words) {
+        if (![...word].every(covered)) {
+          expect(
+            result.warnings.map((w) => w.code),
+            `example ${example.number}`,
+          ).toContain('MISSING_GLYPH');
+          continue;
+        }
+        if (!flat.includes(word)) lost.push(`example ${example.number}: ${word}`);
+      }
+    }
+    expect(lost).toEqual([]);
+  }, 600_000);
+});
