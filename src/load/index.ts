@@ -4,6 +4,7 @@ import type { Report } from '../model/schema.js';
 import { writeFilesAtomic } from '../output/writeAtomic.js';
 import { importArticle } from './article.js';
 import { articleYaml } from './articleYaml.js';
+import { jsonErrorOffset } from './jsonError.js';
 import { parseMarkdownSource } from './markdownSource.js';
 import { lineColumnAt, normalizeNewlines, readSourceText } from './sourceText.js';
 import { validateReport } from './validate.js';
@@ -75,8 +76,11 @@ function checkJsonSyntax(text: string, file: string): void {
   } catch (cause) {
     const message = cause instanceof Error ? cause.message : String(cause);
     const position = /position (\d+)/.exec(message);
-    const at = position ? lineColumnAt(text, Number(position[1])) : {};
-    throw new BriefwrightError('PARSE_JSON', message.replace(/ in JSON at position \d+.*$/, ''), {
+    const offset = position ? Number(position[1]) : jsonErrorOffset(text);
+    const at = offset >= 0 ? lineColumnAt(text, offset) : {};
+    // Newer engines quote the whole input in the message: keep the first clause only.
+    const short = message.replace(/ in JSON at position \d+.*$/s, '').replace(/, ".*$/s, '');
+    throw new BriefwrightError('PARSE_JSON', short, {
       file,
       ...at,
       cause,

@@ -74,10 +74,18 @@ function describe(
     };
   }
   if (issue.code === 'invalid_union') {
-    return { code: 'WRONG_TYPE', message: `${field} has the wrong shape (${typeName(actual)})` };
+    return {
+      code: 'WRONG_TYPE',
+      message: `${field} has the wrong shape (${typeName(actual)})`,
+      hint: `see "${field}" in the model table of the README`,
+    };
   }
   if (issue.code === 'too_small' && issue.origin === 'string') {
-    return { code: 'INVALID_VALUE', message: `${field} must not be empty` };
+    return {
+      code: 'INVALID_VALUE',
+      message: `${field} must not be empty`,
+      hint: `give "${field}" a value, or leave the field out if it is optional`,
+    };
   }
   if (issue.code === 'too_small' && issue.origin === 'array') {
     return {
@@ -92,10 +100,14 @@ function describe(
     return {
       code: 'INVALID_VALUE',
       message: `${field} must be one of ${choices}, not ${JSON.stringify(actual)}`,
-      ...(guess ? { hint: `did you mean "${guess}"?` } : {}),
+      hint: guess ? `did you mean "${guess}"?` : `use one of ${choices}`,
     };
   }
-  return { code: 'INVALID_VALUE', message: `${field}: ${issue.message}` };
+  return {
+    code: 'INVALID_VALUE',
+    message: `${field}: ${issue.message}`,
+    hint: `see "${field}" in the model table of the README or in schema/report.schema.json`,
+  };
 }
 
 /** Formats a path as a JSON pointer (RFC 6901). */

@@ -81,7 +81,7 @@ function templateError(
   const parseError = lines[0]?.startsWith('Parse error') === true;
   const message =
     (parseError ? `parse error: ${lines.at(-1) ?? ''}` : lines[0]) ?? 'template error';
-  const line = error.lineNumber ?? error.hash?.loc?.first_line;
+  const line = error.lineNumber ?? error.hash?.loc?.first_line ?? lineFromMessage(lines[0]);
   const rawColumn = error.column ?? error.hash?.loc?.first_column;
   const column = rawColumn === undefined ? undefined : rawColumn + 1;
   const missing = /^"(.+)" not defined in/.exec(message);
@@ -101,6 +101,12 @@ function templateError(
       ? 'check the spelling against the template data (README: "Templates"), or guard it with {{#if …}}'
       : 'check the template syntax near this position',
   });
+}
+
+/** The line a Handlebars parse error names in its message ("Parse error on line 2:"). */
+function lineFromMessage(message: string | undefined): number | undefined {
+  const match = /on line (\d+)/.exec(message ?? '');
+  return match ? Number(match[1]) : undefined;
 }
 
 /** Among several template files, the one whose text has an expression at that line and column. */

@@ -173,3 +173,14 @@ describe('Markdown titles', () => {
     expect(error.code).toBe('WRONG_TYPE');
   });
 });
+
+describe('JSON syntax errors', () => {
+  it('find the line and column even when the engine does not say, and never quote the whole input', async () => {
+    const error = await caughtError(() =>
+      parseReport('{\n  "meta": {\n    "title": }\n}\n', { file: 'b.json', format: 'json' }),
+    );
+    expect(error.code).toBe('PARSE_JSON');
+    expect([error.line, error.column]).toEqual([3, 14]);
+    expect(error.message).not.toContain('"meta"');
+  });
+});
