@@ -34,7 +34,8 @@ export type PlannedSlide =
       readonly notes: string;
     }
   | {
-      readonly kind: 'content';
+      /** A text slide; a quote slide has the same parts on its own master. */
+      readonly kind: 'content' | 'quote';
       readonly title: string;
       /** The title's size, chosen by planning so that it fits the title frame. */
       readonly titleSize?: number;
@@ -58,16 +59,6 @@ export type PlannedSlide =
       readonly notes: string;
       /** The title's size, chosen by planning so that it fits the title frame. */
       readonly titleSize?: number;
-    }
-  | {
-      readonly kind: 'quote';
-      readonly title: string;
-      /** The title's size, chosen by planning so that it fits the title frame. */
-      readonly titleSize?: number;
-      readonly body: Box;
-      readonly size: number;
-      readonly paragraphs: readonly PlannedParagraph[];
-      readonly notes: string;
     }
   | {
       readonly kind: 'two';
