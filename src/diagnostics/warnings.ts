@@ -6,7 +6,6 @@ export type WarningCode =
   | 'UNKNOWN_DIRECTIVE'
   | 'MISSING_GLYPH'
   | 'IMAGE_UNAVAILABLE'
-  | 'CHART_AS_TABLE'
   | 'CHART_INVALID'
   | 'INLINE_IMAGE'
   | 'FOOTNOTE_MISSING'

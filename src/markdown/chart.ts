@@ -1,18 +1,15 @@
 import { parse } from 'yaml';
-import { z } from 'zod';
-import type { ChartSpec } from '../tree/types.js';
+import { resolveChart, type TableText } from '../chart/resolve.js';
+import { ChartSchema, type ChartSpec } from '../chart/spec.js';
 
-const ChartSpecSchema = z.strictObject({
-  kind: z.enum(['bar', 'line', 'pie']).default('bar'),
-  title: z.string().optional(),
-  categories: z.array(z.union([z.string(), z.number()]).transform(String)).min(1),
-  series: z.array(z.strictObject({ name: z.string(), values: z.array(z.number()) })).min(1),
-  unit: z.string().optional(),
-  source: z.string().optional(),
-});
-
-/** Parses the YAML or JSON of a ` ```chart ` fence; returns the spec or a message saying what is wrong. */
-export function parseChartSpec(text: string): { spec: ChartSpec } | { error: string } {
+/**
+ * Parses the YAML or JSON of a ` ```chart ` fence; `table` is the table before it in its section, for
+ * `from: table`. Returns the resolved spec, or a message naming the field that is wrong.
+ */
+export function parseChartSpec(
+  text: string,
+  table: TableText | undefined,
+): { spec: ChartSpec } | { error: string } {
   let data: unknown;
   try {
     data = parse(text);
@@ -21,18 +18,17 @@ export function parseChartSpec(text: string): { spec: ChartSpec } | { error: str
       error: `the chart is not valid YAML or JSON: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`,
     };
   }
-  const result = ChartSpecSchema.safeParse(data);
+  const result = ChartSchema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];
-    const path = issue?.path.map(String).join('.') || 'chart';
-    return { error: `chart field ${path}: ${issue?.message ?? 'invalid'}` };
+    return { error: fieldMessage(issue?.path ?? [], issue?.message ?? 'invalid') };
   }
-  const spec = result.data;
-  const short = spec.series.find((s) => s.values.length !== spec.categories.length);
-  if (short) {
-    return {
-      error: `chart series "${short.name}" has ${short.values.length} values for ${spec.categories.length} categories`,
-    };
-  }
-  return { spec };
+  const resolved = resolveChart(result.data, table);
+  if ('problem' in resolved)
+    return { error: fieldMessage(resolved.problem.path, resolved.problem.message) };
+  return resolved;
+}
+
+function fieldMessage(path: readonly PropertyKey[], message: string): string {
+  return `chart field ${path.map(String).join('.') || 'chart'}: ${message}`;
 }

@@ -1,4 +1,5 @@
 import type { MarkedToken, Token, Tokens } from 'marked';
+import type { TableText } from '../chart/resolve.js';
 import { inlineText } from '../tree/text.js';
 import type { Align, Block, CalloutKind, Heading, ListItem, TableCell } from '../tree/types.js';
 import { parseChartSpec } from './chart.js';
@@ -18,10 +19,13 @@ const CALLOUT_KINDS: readonly CalloutKind[] = [
 
 /** Converts marked block tokens into DocTree blocks. */
 export function fromBlockTokens(tokens: readonly Token[], ctx: ConvertContext): Block[] {
-  return tokens.flatMap((token) => fromBlockToken(token, ctx));
+  const out: Block[] = [];
+  for (const token of tokens) out.push(...fromBlockToken(token, ctx, out));
+  return out;
 }
 
-function fromBlockToken(token: Token, ctx: ConvertContext): Block[] {
+/** `before` holds the blocks already converted at this level, where a chart looks for its table. */
+function fromBlockToken(token: Token, ctx: ConvertContext, before: readonly Block[]): Block[] {
   if (token.type === 'directive') return fromDirective(token as DirectiveToken, ctx);
   if (token.type === 'footnote' || token.type === 'footnotes') return [];
   const known = token as MarkedToken;
@@ -59,7 +63,7 @@ function fromBlockToken(token: Token, ctx: ConvertContext): Block[] {
         },
       ];
     case 'code':
-      return fromCode(known, ctx);
+      return fromCode(known, ctx, before);
     case 'blockquote':
       return [{ type: 'quote', children: fromBlockTokens(known.tokens, ctx), position }];
     case 'hr':
@@ -119,15 +123,30 @@ function fromListItem(item: Tokens.ListItem, ctx: ConvertContext): ListItem {
   return { type: 'listItem', checked: item.task ? (item.checked ?? false) : null, children };
 }
 
+/** The text of the last table before a chart in its section (no heading in between), for `from: table`. */
+function tableBefore(before: readonly Block[]): TableText | undefined {
+  for (let index = before.length - 1; index >= 0; index--) {
+    const block = before[index];
+    if (!block || block.type === 'heading') return undefined;
+    if (block.type === 'table') {
+      return {
+        columns: block.header.map((cell) => inlineText(cell.children)),
+        rows: block.rows.map((row) => row.map((cell) => inlineText(cell.children))),
+      };
+    }
+  }
+  return undefined;
+}
+
 function fromCell(cell: Tokens.TableCell, ctx: ConvertContext): TableCell {
   return { type: 'tableCell', children: fromInlineTokens(cell.tokens, ctx) };
 }
 
-function fromCode(token: Tokens.Code, ctx: ConvertContext): Block[] {
+function fromCode(token: Tokens.Code, ctx: ConvertContext, before: readonly Block[]): Block[] {
   const lang = token.lang?.trim().split(/\s+/)[0] || undefined;
   const position = ctx.locate(token.raw);
   if (lang !== 'chart') return [{ type: 'code', lang, value: token.text, position }];
-  const parsed = parseChartSpec(token.text);
+  const parsed = parseChartSpec(token.text, tableBefore(before));
   if ('spec' in parsed) return [{ type: 'chart', spec: parsed.spec, position }];
   ctx.warn({
     code: 'CHART_INVALID',

@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { resolveChart, tableText } from '../chart/resolve.js';
+import { ChartSchema } from '../chart/spec.js';
 
 const markdown = (what: string) => z.string().describe(`${what} (Markdown)`);
 const plain = (what: string) => z.string().describe(what);
@@ -115,6 +117,7 @@ export interface Section {
   table?: z.output<typeof TableSchema> | undefined;
   callout?: z.output<typeof CalloutSchema> | undefined;
   image?: z.output<typeof ImageSchema> | undefined;
+  chart?: z.output<typeof ChartSchema> | undefined;
   notes?: string | undefined;
   subsections?: Section[] | undefined;
 }
@@ -127,22 +130,37 @@ export interface SectionInput {
   table?: z.input<typeof TableSchema> | undefined;
   callout?: z.input<typeof CalloutSchema> | undefined;
   image?: z.input<typeof ImageSchema> | undefined;
+  chart?: z.input<typeof ChartSchema> | undefined;
   notes?: string | undefined;
   subsections?: SectionInput[] | undefined;
 }
 
-/** A section of the report: prose, bullets, a table, a callout, an image, speaker notes and subsections. */
+/** A section of the report: prose, bullets, a table, a chart, a callout, an image, notes and subsections. */
 export const SectionSchema: z.ZodType<Section, SectionInput> = z.lazy(() =>
-  z.strictObject({
-    title: plain('Heading of the section').min(1),
-    body: markdown('Prose of the section').optional(),
-    bullets: z.array(markdown('One bullet')).describe('Bullet list after the prose').optional(),
-    table: TableSchema.optional(),
-    callout: CalloutSchema.optional(),
-    image: ImageSchema.optional(),
-    notes: markdown('Speaker notes for the deck').optional(),
-    subsections: z.array(SectionSchema).describe('Nested sections').optional(),
-  }),
+  z
+    .strictObject({
+      title: plain('Heading of the section').min(1),
+      body: markdown('Prose of the section').optional(),
+      bullets: z.array(markdown('One bullet')).describe('Bullet list after the prose').optional(),
+      table: TableSchema.optional(),
+      callout: CalloutSchema.optional(),
+      image: ImageSchema.optional(),
+      chart: ChartSchema.describe(
+        'A chart: drawn in the brief, a native chart in the deck',
+      ).optional(),
+      notes: markdown('Speaker notes for the deck').optional(),
+      subsections: z.array(SectionSchema).describe('Nested sections').optional(),
+    })
+    .superRefine((section, ctx) => {
+      // A chart that takes its data from the section's table is checked against that table here,
+      // so a mistake is a model error with its pointer rather than a warning at render time.
+      if (!section.chart?.from) return;
+      const resolved = resolveChart(section.chart, tableText(section.table));
+      if ('problem' in resolved) {
+        const { path, message } = resolved.problem;
+        ctx.addIssue({ code: 'custom', path: ['chart', ...path], message });
+      }
+    }),
 );
 
 /** The whole report: the typed model briefwright renders. */
@@ -175,6 +193,8 @@ export type Author = z.output<typeof AuthorSchema>;
 export type Table = z.output<typeof TableSchema>;
 /** A callout of the model. */
 export type Callout = z.output<typeof CalloutSchema>;
+/** A chart of the model. */
+export type Chart = z.output<typeof ChartSchema>;
 /** An image of the model. */
 export type Image = z.output<typeof ImageSchema>;
 /** A cited source. */

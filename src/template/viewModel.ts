@@ -1,3 +1,4 @@
+import { inlineTableData, tableText } from '../chart/resolve.js';
 import type { Report, Section, Table } from '../model/schema.js';
 
 /** A table as templates see it: cells as strings, alignment resolved, numbered. */
@@ -20,6 +21,8 @@ export interface SectionView {
   table: TableView | null;
   callout: { title: string | null; body: string; kind: string } | null;
   image: { src: string; alt: string; caption: string | null } | null;
+  /** The chart, its data written in, as the JSON a ` ```chart ` fence holds. */
+  chart: { title: string | null; spec: string } | null;
   notes: string | null;
   subsections: SectionView[];
 }
@@ -118,6 +121,12 @@ function toSectionView(
       : null,
     image: section.image
       ? { src: section.image.src, alt: section.image.alt, caption: section.image.caption ?? null }
+      : null,
+    chart: section.chart
+      ? {
+          title: section.chart.title ?? null,
+          spec: JSON.stringify(inlineTableData(section.chart, tableText(section.table))),
+        }
       : null,
     notes: section.notes ?? null,
     subsections: (section.subsections ?? []).map((sub, index) =>

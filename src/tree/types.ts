@@ -3,6 +3,10 @@
  * Every node has a literal `type`; `src/tree/README.md` specifies each one.
  */
 
+import type { ChartSpec } from '../chart/spec.js';
+
+export type { ChartSpec };
+
 /** Where a node came from in the template's Markdown output (1-based). */
 export interface Position {
   readonly line: number;
@@ -147,16 +151,6 @@ export interface Chart {
   readonly type: 'chart';
   readonly spec: ChartSpec;
   readonly position?: Position | undefined;
-}
-
-/** The data of a chart fence, as parsed. */
-export interface ChartSpec {
-  readonly kind: 'bar' | 'line' | 'pie';
-  readonly title?: string | undefined;
-  readonly categories: readonly string[];
-  readonly series: readonly { readonly name: string; readonly values: readonly number[] }[];
-  readonly unit?: string | undefined;
-  readonly source?: string | undefined;
 }
 
 /** An image on a line of its own. */

@@ -3,7 +3,7 @@ import { assertNever } from '../../../diagnostics/assertNever.js';
 import type { FontKey, ResolvedTheme } from '../../../theme/resolve.js';
 import type { DocMeta } from '../../../tree/types.js';
 import type { LoadedImage } from '../../engine.js';
-import type { OutlineEntry, PageItem, PageModel } from '../layout/types.js';
+import type { OutlineEntry, PageItem, PageModel, PathItem } from '../layout/types.js';
 import { registerFonts } from './fonts.js';
 import { Marker } from './marking.js';
 import { writeText } from './text.js';
@@ -94,6 +94,14 @@ function drawItem(
       const shaping = features ? { ...features } : undefined;
       doc.font(item.font satisfies FontKey).fontSize(item.size);
       setFill(doc, pen, item.color);
+      if (item.rotate) {
+        // Turned about the start of its baseline; the fill set above survives the saved state.
+        doc.save().rotate(-item.rotate, { origin: [item.x, item.y] });
+        if (!writeText(doc, item, shaping))
+          doc.text(item.text, item.x, item.y, { lineBreak: false, baseline: 'alphabetic' });
+        doc.restore();
+        return;
+      }
       if (!item.wordSpacing && writeText(doc, item, shaping)) return;
       doc.text(item.text, item.x, item.y, {
         lineBreak: false,
@@ -104,18 +112,22 @@ function drawItem(
       return;
     }
     case 'rect':
-      marker?.enter(undefined);
+      marker?.enter(item.tag);
       setFill(doc, pen, item.color);
       doc.rect(item.x, item.y, item.width, item.height).fill();
       return;
     case 'line':
-      marker?.enter(undefined);
+      marker?.enter(item.tag);
       doc
         .moveTo(item.x1, item.y1)
         .lineTo(item.x2, item.y2)
         .lineWidth(item.width)
         .strokeColor(item.color)
         .stroke();
+      return;
+    case 'path':
+      marker?.enter(item.tag);
+      drawPath(doc, item);
       return;
     case 'link': {
       // The annotation joins its Link element, so assistive technology finds it with its text.
@@ -143,6 +155,21 @@ function drawItem(
     default:
       assertNever(item);
   }
+}
+
+/** Fills and strokes a path in its own graphics state, so opacity and line joins do not leak. */
+function drawPath(doc: PDFKit.PDFDocument, item: PathItem): void {
+  doc.save().translate(item.x, item.y).path(item.d);
+  if (item.fill) doc.fillColor(item.fill, item.fillOpacity ?? 1);
+  if (item.stroke)
+    doc
+      .strokeColor(item.stroke)
+      .lineWidth(item.lineWidth ?? 1)
+      .lineJoin('round');
+  if (item.fill && item.stroke) doc.fillAndStroke();
+  else if (item.fill) doc.fill();
+  else if (item.stroke) doc.stroke();
+  doc.restore();
 }
 
 /** Builds the nested outline (bookmarks) from headings as their pages are drawn. */

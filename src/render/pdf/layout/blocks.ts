@@ -1,8 +1,8 @@
 import { assertNever } from '../../../diagnostics/assertNever.js';
 import { inlineText } from '../../../tree/text.js';
 import type { Block, Callout, Heading, Image as ImageNode, List } from '../../../tree/types.js';
-import { chartAsTable } from '../../chartTable.js';
 import { PLAIN, toInlineRuns } from '../../inlineRuns.js';
+import { layoutChart } from './chart/index.js';
 import type { LayoutEnv, TextBase } from './env.js';
 import { boxSlices, indentSlices, keepLastWithNext, ruleSlice, withSpaceBefore } from './slices.js';
 import { type StructRole, tagSlices } from './struct.js';
@@ -86,7 +86,7 @@ function layoutBlock(block: Block, frame: BlockFrame): Slice[] {
     case 'table':
       return withSpaceBefore(layoutTable(block, width, env, frame.parent), 12);
     case 'chart':
-      return withSpaceBefore(layoutTable(chartAsTable(block, env), width, env, frame.parent), 12);
+      return withSpaceBefore(layoutChart(block, frame), 12);
     case 'code': {
       const mono: TextBase = {
         role: 'mono',

@@ -211,7 +211,7 @@ function bandRow(
     const y =
       item.type === 'line'
         ? item.y1
-        : item.type === 'text' || item.type === 'anchor'
+        : item.type === 'text' || item.type === 'anchor' || item.type === 'path'
           ? item.y
           : item.y + item.height * 0.7;
     return Math.min(lines - 1, Math.max(0, Math.floor((y - PAD_Y) / leading)));

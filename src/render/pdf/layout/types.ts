@@ -22,6 +22,8 @@ export interface TextItem {
   readonly href?: string;
   /** Extra space added to each word gap, for justified lines. */
   readonly wordSpacing?: number;
+  /** Degrees to turn the text about its start, counter-clockwise (crowded chart labels). */
+  readonly rotate?: number;
 }
 
 /** A filled rectangle. */
@@ -32,6 +34,8 @@ export interface RectItem {
   readonly width: number;
   readonly height: number;
   readonly color: string;
+  /** The structure element the shape belongs to (a chart's bars); none makes it an artifact. */
+  readonly tag?: number | undefined;
 }
 
 /** A straight stroke. */
@@ -43,6 +47,23 @@ export interface LineItem {
   readonly y2: number;
   readonly width: number;
   readonly color: string;
+  /** The structure element the stroke belongs to (a chart's lines); none makes it an artifact. */
+  readonly tag?: number | undefined;
+}
+
+/** A vector shape: an SVG path relative to (`x`, `y`), filled, stroked or both (chart lines, areas, slices). */
+export interface PathItem {
+  readonly type: 'path';
+  readonly x: number;
+  readonly y: number;
+  /** SVG path data (M, L, A, Z) in points, relative to (`x`, `y`). */
+  readonly d: string;
+  readonly fill?: string;
+  readonly fillOpacity?: number;
+  readonly stroke?: string;
+  readonly lineWidth?: number;
+  /** The structure element the shape belongs to; none makes it an artifact. */
+  readonly tag?: number | undefined;
 }
 
 /** A clickable area: an external URL, or `#id` for a place in the document. */
@@ -78,7 +99,14 @@ export interface ImageItem {
 }
 
 /** Anything placed on a page. */
-export type PageItem = TextItem | RectItem | LineItem | LinkItem | AnchorItem | ImageItem;
+export type PageItem =
+  | TextItem
+  | RectItem
+  | LineItem
+  | PathItem
+  | LinkItem
+  | AnchorItem
+  | ImageItem;
 
 /** One page: its items in drawing order; `artifacts` are running headers and footers. */
 export interface Page {

@@ -3,8 +3,8 @@ import type { Warning } from '../../../diagnostics/warnings.js';
 import type { ResolvedTheme } from '../../../theme/resolve.js';
 import { blockText, inlineText } from '../../../tree/text.js';
 import type { Block, Root, Table } from '../../../tree/types.js';
-import { chartAsTable } from '../../chartTable.js';
 import { PLAIN, toInlineRuns } from '../../inlineRuns.js';
+import { chartSlide } from './chart.js';
 import { paragraphHeight, splitParagraphs } from './content.js';
 import { gridFor, INSET } from './geometry.js';
 import { listParagraphs } from './lists.js';
@@ -109,10 +109,24 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
       case 'notes':
         current().notes.push(blockText(block.children));
         return;
-      case 'table':
       case 'chart': {
         const d = current();
-        const table = block.type === 'table' ? block : chartAsTable(block, env);
+        const notes = d.notes.join('\n\n');
+        if (d.paragraphs.length > 0) flush();
+        else draft = undefined;
+        slides.push(
+          chartSlide(
+            block.spec,
+            block.spec.title ?? d.title.replace(/ \(cont\.\)$/, ''),
+            grid.body,
+            notes,
+          ),
+        );
+        return;
+      }
+      case 'table': {
+        const d = current();
+        const table = block;
         const title = d.paragraphs.length === 0 ? d.title : (table.caption ?? d.title);
         const notes = d.notes.join('\n\n');
         if (d.paragraphs.length > 0) flush();

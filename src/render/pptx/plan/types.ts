@@ -1,3 +1,4 @@
+import type { ChartSpec } from '../../../chart/spec.js';
 import type { StyledRun } from '../../../text/lineBreak.js';
 import type { InlineFlags } from '../../inlineRuns.js';
 
@@ -83,6 +84,19 @@ export type PlannedSlide =
       readonly body: Box;
       readonly src: string;
       readonly alt: string;
+      readonly notes: string;
+    }
+  | {
+      /** A native chart with its source line under it. */
+      readonly kind: 'chart';
+      readonly title: string;
+      /** The title's size, chosen by planning so that it fits the title frame. */
+      readonly titleSize?: number;
+      /** The chart's frame. */
+      readonly body: Box;
+      readonly spec: ChartSpec;
+      /** The source line, set under the chart frame. */
+      readonly source?: string | undefined;
       readonly notes: string;
     }
   | {

@@ -18,26 +18,88 @@ const PARAGRAPH_PARTS = /^ppt\/(slides|notesSlides|slideLayouts|slideMasters)\/[
 export function normalizeDeck(bytes: Uint8Array, date: Date, eastAsianFont: string): Uint8Array {
   const parts = unzipSync(bytes);
   const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const renumber = chartNumbering(Object.keys(parts));
   const out: Zippable = {};
-  for (const name of Object.keys(parts).sort()) {
+  for (const name of Object.keys(parts)) {
     const data = parts[name];
     if (!data || name.endsWith('/')) continue;
-    out[name] = [fixPart(name, data, stamp, eastAsianFont), { mtime: FIXED, level: 6 }];
+    out[renumber(name)] = [
+      fixPart(name, data, stamp, eastAsianFont, renumber),
+      { mtime: FIXED, level: 6 },
+    ];
   }
-  return zipSync(out, { mtime: FIXED, level: 6 });
+  return zipSync(sortedParts(out), { mtime: FIXED, level: 6 });
 }
 
-function fixPart(name: string, data: Uint8Array, stamp: string, eastAsianFont: string): Uint8Array {
-  if (name === 'docProps/core.xml') {
-    return strToU8(
-      strFromU8(data).replace(
-        /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g,
-        `$1${stamp}$2`,
-      ),
-    );
+function sortedParts(parts: Zippable): Zippable {
+  const sorted: Zippable = {};
+  for (const name of Object.keys(parts).sort()) {
+    const part = parts[name];
+    if (part) sorted[name] = part;
   }
+  return sorted;
+}
+
+/** Part names that carry a chart's number: the chart, its relationships and its workbook. */
+const CHART_NUMBERED = /(charts\/(?:_rels\/)?chart|Microsoft_Excel_Worksheet)(\d+)(\.xml|\.xlsx)/g;
+
+/**
+ * pptxgenjs numbers charts with a counter shared by every deck the process makes: number them 1, 2, …
+ * in their order in this deck, so the same input gives the same part names in any process.
+ */
+function chartNumbering(names: readonly string[]): (text: string) => string {
+  const numbers = names
+    .map((name) => /^ppt\/charts\/chart(\d+)\.xml$/.exec(name)?.[1])
+    .filter((n): n is string => n !== undefined)
+    .map(Number)
+    .sort((a, b) => a - b);
+  const map = new Map(numbers.map((n, i) => [n, i + 1]));
+  return (text) =>
+    text.replace(CHART_NUMBERED, (all, prefix: string, n: string, suffix: string) => {
+      const to = map.get(Number(n));
+      return to === undefined ? all : `${prefix}${to}${suffix}`;
+    });
+}
+
+function fixPart(
+  name: string,
+  data: Uint8Array,
+  stamp: string,
+  eastAsianFont: string,
+  renumber: (text: string) => string,
+): Uint8Array {
+  if (name.endsWith('.rels') || name === '[Content_Types].xml') {
+    return strToU8(renumber(strFromU8(data)));
+  }
+  if (name.endsWith('.xlsx')) return normalizeWorkbook(data, stamp);
+  if (name === 'docProps/core.xml') return pinDates(data, stamp);
   if (PARAGRAPH_PARTS.test(name)) {
     return strToU8(markEastAsianRuns(dropStrayParagraphProperties(strFromU8(data)), eastAsianFont));
   }
   return data;
+}
+
+/** Sets the created and modified dates of a `docProps/core.xml` to the document's date. */
+function pinDates(data: Uint8Array, stamp: string): Uint8Array {
+  return strToU8(
+    strFromU8(data).replace(
+      /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g,
+      `$1${stamp}$2`,
+    ),
+  );
+}
+
+/** A chart's embedded workbook, made byte-identical the same way as the deck around it. */
+function normalizeWorkbook(bytes: Uint8Array, stamp: string): Uint8Array {
+  const parts = unzipSync(bytes);
+  const out: Zippable = {};
+  for (const name of Object.keys(parts)) {
+    const data = parts[name];
+    if (!data || name.endsWith('/')) continue;
+    out[name] = [
+      name === 'docProps/core.xml' ? pinDates(data, stamp) : data,
+      { mtime: FIXED, level: 6 },
+    ];
+  }
+  return zipSync(sortedParts(out), { mtime: FIXED, level: 6 });
 }

@@ -6,6 +6,7 @@ import type { Grid } from '../plan/geometry.js';
 import { QUOTE_INSET } from '../plan/index.js';
 import { CELL } from '../plan/table.js';
 import type { Box, PlannedParagraph, PlannedSlide } from '../plan/types.js';
+import { writeChart } from './chart.js';
 import { MASTERS } from './masters.js';
 import { paragraphProps, toTextProps } from './text.js';
 
@@ -36,6 +37,7 @@ function masterOf(planned: PlannedSlide): string {
     content: MASTERS.content,
     table: MASTERS.table,
     image: MASTERS.chart,
+    chart: MASTERS.chart,
     two: MASTERS.two,
     quote: MASTERS.quote,
     closing: MASTERS.closing,
@@ -118,6 +120,9 @@ function writeBody(slide: PptxGenJS.Slide, planned: PlannedSlide, env: SlideEnv)
       return;
     case 'image':
       writeImage(slide, planned, env);
+      return;
+    case 'chart':
+      writeChart(slide, planned, env);
       return;
     case 'two':
       writeParagraphFrame(slide, planned.paragraphs, planned.size, planned.left, env);
