@@ -18,6 +18,25 @@ export async function reportOf(copies: number): Promise<Report> {
   return { ...sample, sections };
 }
 
+/**
+ * A report of 20 charts (the chart gallery's eight kinds in turn, each in its own short section), or the
+ * same report without its charts: the difference is what the charts cost.
+ */
+export async function chartReport(charts: boolean): Promise<Report> {
+  const gallery = await loadReport('test/fixtures/charts/gallery.yaml');
+  const sections = Array.from({ length: 20 }, (_, index) => {
+    const section = gallery.sections[index % gallery.sections.length];
+    if (!section) throw new Error('the chart gallery has no sections');
+    const { chart, ...rest } = section;
+    return {
+      ...(charts ? section : rest),
+      title: `${section.title} (${index + 1})`,
+      body: 'A paragraph before the chart, as a brief would have.',
+    };
+  });
+  return { ...gallery, sections };
+}
+
 /** The text of a report as plain paragraphs, for the baseline. */
 export function plainText(report: Report): string[] {
   const paragraphs: string[] = [report.meta.title, report.summary ?? ''];

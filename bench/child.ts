@@ -1,4 +1,5 @@
 import {
+  chartReport,
   plainText,
   renderBaseline,
   renderBrief,
@@ -11,13 +12,19 @@ import {
 const [kind = 'brief', copiesText = '1', runsText = '5'] = process.argv.slice(2);
 const copies = Number(copiesText);
 const runs = Number(runsText);
-const report = await reportOf(copies);
+const report = kind.includes('charts')
+  ? await chartReport(!kind.startsWith('no-'))
+  : await reportOf(copies);
 const paragraphs = plainText(report);
 const cases = {
   baseline: () => renderBaseline(paragraphs),
   brief: () => renderBrief(report),
   deck: () => renderDeck(report),
   'deck-baseline': () => renderDeckBaseline(report),
+  'charts-brief': () => renderBrief(report),
+  'no-charts-brief': () => renderBrief(report),
+  'charts-deck': () => renderDeck(report),
+  'no-charts-deck': () => renderDeck(report),
 };
 const once = cases[kind as keyof typeof cases] ?? cases.brief;
 await once();

@@ -39,6 +39,10 @@ const deckBase = measure('deck-baseline', 1, 15);
 const deck = measure('deck', 1, 15);
 const deckBase100 = measure('deck-baseline', 34, 3);
 const deck100 = measure('deck', 34, 3);
+const chartsOff = measure('no-charts-brief', 1, 9);
+const chartsOn = measure('charts-brief', 1, 9);
+const chartsDeckOff = measure('no-charts-deck', 1, 9);
+const chartsDeckOn = measure('charts-deck', 1, 9);
 show('baseline: pdfkit, sample text', baseSample);
 show('briefwright: sample brief', sample);
 show('baseline: pdfkit, the ~100-page text', base100);
@@ -51,6 +55,10 @@ show('baseline: pptxgenjs, sample deck', deckBase);
 show('briefwright: sample deck', deck);
 show('baseline: pptxgenjs, 102 sections', deckBase100);
 show('briefwright: 102-section deck', deck100);
+show('baseline: 20 sections, no charts (PDF)', chartsOff);
+show('briefwright: 20-chart report (PDF)', chartsOn);
+show('baseline: 20 sections, no charts (deck)', chartsDeckOff);
+show('briefwright: 20-chart deck', chartsDeckOn);
 process.stdout.write(`${rows.join('\n')}\n\n`);
 process.stdout.write(
   `sample brief vs baseline:       ${ratio(sample.median, baseSample.median)}× (target ≤ 2×)\n`,
@@ -69,4 +77,11 @@ process.stdout.write(
 );
 process.stdout.write(
   `102-section deck vs baseline:   ${ratio(deck100.median, deckBase100.median)}× (target ≤ 2×)\n`,
+);
+const perChart = (on: Result, off: Result) => ((on.median - off.median) / 20).toFixed(1);
+process.stdout.write(
+  `20-chart report vs no charts:   ${ratio(chartsOn.median, chartsOff.median)}×, ${perChart(chartsOn, chartsOff)} ms a chart (target ≤ 10 ms)\n`,
+);
+process.stdout.write(
+  `20-chart deck vs no charts:     ${ratio(chartsDeckOn.median, chartsDeckOff.median)}×, ${perChart(chartsDeckOn, chartsDeckOff)} ms a chart (target ≤ 10 ms)\n`,
 );

@@ -55,8 +55,10 @@ export function valueScale(spec: ChartSpec): ValueScale {
   const extent = valueExtent(spec);
   let low = spec.min ?? extent.low;
   let high = spec.max ?? extent.high;
-  if (high <= low) {
-    const pad = Math.abs(high) > 0 ? Math.abs(high) * 0.5 : 1;
+  // No spread worth an axis (all values equal, or differing past the precision of a label): pad.
+  const magnitude = Math.max(Math.abs(high), Math.abs(low));
+  if (high - low <= 1e-9 * Math.max(1, magnitude)) {
+    const pad = magnitude > 1e-9 ? magnitude * 0.5 : 1;
     high = low + pad;
     if (spec.min === undefined && low !== 0) low -= pad;
   }
@@ -68,7 +70,12 @@ export function valueScale(spec: ChartSpec): ValueScale {
   const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
   const ticks: number[] = [];
   const first = Math.ceil(min / step - 1e-9) * step;
-  for (let tick = first; tick <= max + step * 1e-6; tick += step) ticks.push(round(tick, decimals));
+  for (
+    let i = 0, tick = first;
+    tick <= max + step * 1e-6 && i <= 2 * MAX_INTERVALS;
+    i++, tick = first + i * step
+  )
+    ticks.push(round(tick, decimals));
   return { min: round(min, decimals + 2), max: round(max, decimals + 2), step, ticks, decimals };
 }
 

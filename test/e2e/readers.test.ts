@@ -10,7 +10,7 @@ function has(tool: string): boolean {
 }
 
 const required = process.env.BRIEFWRIGHT_REQUIRE_TOOLS === '1';
-const tools = ['qpdf', 'pdffonts', 'pdftotext', 'pdfinfo', 'soffice'];
+const tools = ['qpdf', 'pdffonts', 'pdftotext', 'pdfinfo', 'pdfimages', 'soffice'];
 const missing = tools.filter((tool) => !has(tool));
 if (required && missing.length > 0) throw new Error(`real-reader tests need ${missing.join(', ')}`);
 const run = (cmd: string, args: string[]) =>
@@ -44,7 +44,7 @@ describe.skipIf(missing.length > 0)('the sample in real readers', () => {
     const info = run('pdfinfo', [pdf]);
     expect(info).toMatch(/Tagged:\s+yes/);
     expect(info).toMatch(/Title:\s+Carney in Beijing/);
-    expect(info).toMatch(/Pages:\s+3/);
+    expect(info).toMatch(/Pages:\s+4/);
   });
 
   it('passes qpdf --check', () => {
@@ -66,6 +66,32 @@ describe.skipIf(missing.length > 0)('the sample in real readers', () => {
     const text = run('pdftotext', [deckPdf, '-']).replace(/\s+/g, ' ');
     const seed = seedParts();
     for (const needle of [...seed.headings.slice(0, 3), ...seed.bullets, ...seed.cells])
+      expect(text, needle).toContain(needle);
+  });
+
+  it("draws the sample's chart as vectors and text: pdfimages finds no image, pdftotext its labels", () => {
+    const images = run('pdfimages', ['-list', pdf]).trim().split('\n').slice(2);
+    expect(images).toEqual([]);
+    const text = run('pdftotext', [pdf, '-']).replace(/\s+/g, ' ');
+    for (const needle of [
+      'The trade goal, indexed to today’s bilateral trade',
+      'Index, today = 100',
+      '107.2',
+      'Today After one year After two years',
+      'Source: The goal of 15% more bilateral trade',
+    ])
+      expect(text, needle).toContain(needle);
+  });
+
+  it("shows the deck's native chart in LibreOffice with its title, values and categories", () => {
+    const text = run('pdftotext', [deckPdf, '-']).replace(/\s+/g, ' ');
+    for (const needle of [
+      'The trade goal',
+      '107.2',
+      '115.0',
+      'After one year',
+      'Index, today = 100',
+    ])
       expect(text, needle).toContain(needle);
   });
 });

@@ -61,26 +61,33 @@ export function writeChart(
   if (spec.kind === 'combo') {
     const bars = spec.series.filter((s) => s.type === 'bar');
     const lines = spec.series.filter((s) => s.type === 'line');
-    // pptxgenjs colours a combo's series by their place across all its parts: bars first, then lines.
-    const comboColors = [...bars, ...lines].map((s) => palette[spec.series.indexOf(s)] ?? '1F3A5F');
+    const colorsOf = (series: readonly ChartSeries[]) =>
+      series.map((s) => palette[spec.series.indexOf(s)] ?? '1F3A5F');
     const parts: PptxGenJS.IChartMulti[] = [
       {
         type: 'bar',
         data: data(bars),
-        // One series given several colours would get one colour per bar.
-        options: {
-          ...barOptions(spec),
-          chartColors: bars.length === 1 ? comboColors.slice(0, 1) : comboColors,
-        },
+        options: { ...barOptions(spec), chartColors: colorsOf(bars) },
       },
-      { type: 'line', data: data(lines), options: { ...lineOptions(), chartColors: comboColors } },
+      // Markers take their series' colour when the deck is normalised (see matchMarkerColors).
+      {
+        type: 'line',
+        data: data(lines),
+        options: { ...lineOptions(), chartColors: colorsOf(lines) },
+      },
     ];
     // With several parts, pptxgenjs reads the options from the second argument.
-    slide.addChart(parts, { ...options, chartColors: comboColors } as unknown as unknown[]);
+    slide.addChart(parts, options as unknown as unknown[]);
   } else {
     const type = spec.kind === 'bar' ? 'bar' : spec.kind;
     const extra =
-      spec.kind === 'bar' ? barOptions(spec) : spec.kind === 'line' ? lineOptions() : {};
+      spec.kind === 'bar'
+        ? barOptions(spec)
+        : spec.kind === 'line'
+          ? lineOptions()
+          : spec.kind === 'area' && spec.stacked
+            ? { barGrouping: 'stacked' }
+            : {};
     slide.addChart(type, data(spec.series), { ...options, ...extra });
   }
   if (planned.source) {

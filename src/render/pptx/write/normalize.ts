@@ -1,4 +1,5 @@
 import { strFromU8, strToU8, unzipSync, type Zippable, zipSync } from 'fflate';
+import { matchMarkerColors } from './chartXml.js';
 import { markEastAsianRuns } from './eastAsian.js';
 import { dropStrayParagraphProperties } from './paragraphXml.js';
 
@@ -72,6 +73,7 @@ function fixPart(
     return strToU8(renumber(strFromU8(data)));
   }
   if (name.endsWith('.xlsx')) return normalizeWorkbook(data, stamp);
+  if (/^ppt\/charts\/chart\d+\.xml$/.test(name)) return strToU8(matchMarkerColors(strFromU8(data)));
   if (name === 'docProps/core.xml') return pinDates(data, stamp);
   if (PARAGRAPH_PARTS.test(name)) {
     return strToU8(markEastAsianRuns(dropStrayParagraphProperties(strFromU8(data)), eastAsianFont));
