@@ -192,6 +192,7 @@ function checkReport(
       !section.table &&
       !section.callout &&
       !section.image &&
+      !section.chart &&
       !section.subsections?.length;
     if (empty)
       warn({

@@ -113,12 +113,28 @@ describe('charts in the deck', () => {
       'descr="Half of exports are agri-food, 30% energy and 20% minerals."',
     );
   });
+
+  it("gives the presenter the chart's values in the speaker notes", async () => {
+    const notes = await Promise.all(
+      slideNames(parts.names, 'notesSlides').map((n) => parts.read(n)),
+    );
+    expect(
+      notes.some((xml) => xml.includes('Exports (C$ billion): 2023 C$30.1, 2024 C$29.4')),
+    ).toBe(true);
+  });
 });
 
 describe('charts in the brief', () => {
   let bytes: Uint8Array;
+  let warnings: readonly { code: string }[];
   beforeAll(async () => {
-    bytes = (await render(GALLERY, { formats: ['pdf'] })).outputs[0]?.bytes ?? new Uint8Array();
+    const result = await render(GALLERY, { formats: ['pdf'] });
+    bytes = result.outputs[0]?.bytes ?? new Uint8Array();
+    warnings = result.warnings;
+  });
+
+  it('raises no preflight warning: a section with only a chart is not empty', () => {
+    expect(warnings).toEqual([]);
   });
 
   it('draws charts as vector shapes and text: no images', () => {

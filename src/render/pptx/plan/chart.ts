@@ -7,10 +7,19 @@ const SOURCE_HEIGHT = 0.35;
 
 /**
  * A chart's slide: the chart fills the content area, its title is the slide's title, and its source
- * line (when it has one) takes the foot of the content area.
+ * line (when it has one) takes the foot of the content area; the notes are the section's, or else the
+ * chart's alt text.
  */
 export function chartSlide(spec: ChartSpec, title: string, body: Box, notes: string): PlannedSlide {
   const source = sourceLine(spec);
   const frame = source ? { ...body, h: body.h - SOURCE_HEIGHT - 0.05 } : body;
-  return { kind: 'chart', title, body: frame, spec, source, notes };
+  // Without notes of its own, the presenter gets the chart's description: its values, to read out.
+  return {
+    kind: 'chart',
+    title,
+    body: frame,
+    spec,
+    source,
+    notes: notes.trim() ? notes : spec.alt,
+  };
 }
