@@ -13,6 +13,8 @@ import { createEngine, type Engine, type RenderContext } from '../render/engine.
 import { pdfRenderer } from '../render/pdf/index.js';
 import { pptxRenderer } from '../render/pptx/index.js';
 import { fillReportTemplate } from '../template/index.js';
+import { FallbackFinder } from '../text/fallback.js';
+import { loadFont, parseFont } from '../text/fonts.js';
 import {
   defaultResolvedTheme,
   loadThemeFile,
@@ -46,6 +48,18 @@ export interface RenderOptions {
   limits?: Partial<Limits>;
   /** The document date for metadata. @default meta.date, else SOURCE_DATE_EPOCH, else 1980-01-01 */
   date?: Date;
+  /**
+   * Fonts for characters the theme's fonts lack (CJK, Arabic, Hebrew…): files (TTF, OTF, WOFF) or their
+   * bytes, tried in order before installed npm font packages and system fonts.
+   */
+  fonts?: readonly (string | Uint8Array)[];
+  /** Look for system fonts with fontconfig when no other font has a character. @default true */
+  systemFonts?: boolean;
+  /**
+   * What a character no font has does: `warn` draws "?" and warns; `error` fails the render with a
+   * MISSING_GLYPH error naming the character and its line. @default "warn"
+   */
+  missingGlyphs?: 'warn' | 'error';
 }
 
 /** One rendered document. */
@@ -82,7 +96,7 @@ export async function render(
   const renderers = formats.map((format) => engine.renderer(format));
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const { report, file, source } = await loadInput(input, options.file, limits);
-  const theme = await loadTheme(options.theme);
+  const theme = withFallbacks(await loadTheme(options.theme), report.meta.language, options);
   const sink = new WarningSink();
   const images = createImageLoader({
     roots: [inputFolder(file), ...(options.imageRoots ?? []).map((r) => resolve(r))],
@@ -132,7 +146,35 @@ export async function render(
       bytes,
     });
   }
-  return { report, outputs, warnings: sink.list() };
+  const warnings = sink.list();
+  const missing = warnings.find((w) => w.code === 'MISSING_GLYPH');
+  if (missing && options.missingGlyphs === 'error') {
+    throw new BriefwrightError('MISSING_GLYPH', missing.message, {
+      file: missing.file,
+      ...(missing.line !== undefined ? { line: missing.line, column: missing.column } : {}),
+      hint: 'install or register a font that has the character, or render with missingGlyphs: "warn"',
+    });
+  }
+  return { report, outputs, warnings };
+}
+
+/** The theme with the fallback fonts of this render: the caller's, the theme's, packages, system fonts. */
+function withFallbacks(
+  theme: ResolvedTheme,
+  language: string,
+  options: RenderOptions,
+): ResolvedTheme {
+  const fonts = (options.fonts ?? []).map((font, index) =>
+    typeof font === 'string'
+      ? loadFont(resolve(font), { pointer: `/fonts/${index}` })
+      : parseFont(font, `fonts[${index}]`, { pointer: `/fonts/${index}` }),
+  );
+  const fallback = new FallbackFinder({
+    fonts: [...fonts, ...theme.fallbackFonts],
+    language,
+    system: options.systemFonts ?? true,
+  });
+  return { ...theme, fallback };
 }
 
 /** Options of {@link renderToFiles}. */

@@ -47,6 +47,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .option('--strict', 'exit 1 when the preflight finds anything (for CI)')
     .option('-w, --watch', 'render again whenever an input, the theme or a template folder changes')
     .option('--max-input-mb <n>', 'the largest input file to read, in MB (default 10)')
+    .option(
+      '--font <file>',
+      'a font for characters the theme lacks (CJK, Arabic…); repeat for more',
+      (file: string, list: string[] = []) => [...list, file],
+    )
+    .option('--no-system-fonts', 'do not look for fallback fonts among the system fonts')
+    .option(
+      '--missing-glyphs <policy>',
+      'a character no font has: "warn" (drawn as ?) or "error" (the render fails)',
+      'warn',
+    )
     .action(async (inputs: string[], opts: RenderCommandOptions) => {
       if (opts.report !== undefined && opts.report !== 'json') {
         io.stderr.write(`briefwright: --report takes "json", not "${opts.report}"\n`);
@@ -57,6 +68,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         .split(',')
         .map((f) => f.trim())
         .filter(Boolean);
+      if (opts.missingGlyphs !== 'warn' && opts.missingGlyphs !== 'error') {
+        io.stderr.write(
+          `briefwright: --missing-glyphs takes "warn" or "error", not "${opts.missingGlyphs}"\n`,
+        );
+        exit = EXIT.usage;
+        return;
+      }
+      const missingGlyphs = opts.missingGlyphs;
       const json = opts.report === 'json';
       const renderAll = async () => {
         const summary: unknown[] = [];
@@ -71,6 +90,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
               ...(opts.maxInputMb
                 ? { limits: { maxInputBytes: Number(opts.maxInputMb) * 1024 * 1024 } }
                 : {}),
+              fonts: opts.font ?? [],
+              systemFonts: opts.systemFonts,
+              missingGlyphs,
             });
             if (opts.strict && result.warnings.length > 0) exit = Math.max(exit, EXIT.badInput);
             const ms = Math.round(performance.now() - started);
@@ -175,6 +197,9 @@ interface RenderCommandOptions {
   strict?: boolean;
   watch?: boolean;
   maxInputMb?: string;
+  font?: string[];
+  systemFonts: boolean;
+  missingGlyphs: string;
 }
 
 /** `--template name|dir`, or `pdf=dir,pptx=dir` for one template per format. */

@@ -16,6 +16,8 @@ export const ERROR_CODES = {
   OUTPUT_WRITE: 'an output file could not be written',
   LIMIT_EXCEEDED:
     'an input is larger or deeper than a limit allows (the message says which and how to raise it)',
+  MISSING_GLYPH:
+    'with missingGlyphs: "error", a character no font has (the message names it and what to install)',
   RENDER_FAILED: 'a renderer failed on valid input (a bug: please report it)',
   USAGE: 'the API or the CLI was called with wrong arguments',
 } as const;

@@ -1,40 +1,58 @@
+import type { Fallback } from './fallback.js';
 import type { LoadedFont } from './fonts.js';
 
-/** A piece of text that one font of a chain covers; `font` is the index in the chain. */
+/**
+ * A piece of text that one font covers: `font` is the index in the chain, or -1 when a fallback font
+ * (`fallback`) covers it.
+ */
 export interface CoveredPiece {
   readonly text: string;
   readonly font: number;
+  readonly fallback?: Fallback | undefined;
 }
 
 /**
- * Splits text into pieces by the first font of the chain that has a glyph for each character; characters
- * no font has are replaced by `?` and reported, so nothing is drawn as garbage.
+ * Splits text into pieces by the first font of the chain that has a glyph for each character, then by
+ * the fallback found for it; characters no font has are replaced by `?` and reported, so nothing is
+ * drawn as garbage.
  */
 export function splitByCoverage(
   text: string,
   chain: readonly LoadedFont[],
   onMissing: (char: string) => void,
+  fallback?: (code: number) => Fallback | undefined,
 ): CoveredPiece[] {
   const pieces: CoveredPiece[] = [];
   let current = '';
   let currentFont = 0;
+  let currentFallback: Fallback | undefined;
   for (const char of text) {
     const code = char.codePointAt(0) ?? 0;
-    let font = isInvisible(code) ? currentFont : chain.findIndex((f) => covers(f, code));
+    let font = currentFont;
+    let found = currentFallback;
+    // Invisible characters, and combining marks the font of their letter has, stay with that font.
+    const base = currentFallback?.font ?? chain[currentFont];
+    const sticks =
+      isInvisible(code) || (current && isCombining(code) && base && covers(base, code));
+    if (!sticks) {
+      font = chain.findIndex((f) => covers(f, code));
+      found = font < 0 ? fallback?.(code) : undefined;
+    }
     let out = char;
-    if (font < 0) {
+    if (font < 0 && !found) {
       onMissing(char);
       out = '?';
       font = 0;
     }
-    if (current && font !== currentFont) {
-      pieces.push({ text: current, font: currentFont });
+    if (current && (font !== currentFont || found?.key !== currentFallback?.key)) {
+      pieces.push({ text: current, font: currentFont, fallback: currentFallback });
       current = '';
     }
     currentFont = font;
+    currentFallback = found;
     current += out;
   }
-  if (current) pieces.push({ text: current, font: currentFont });
+  if (current) pieces.push({ text: current, font: currentFont, fallback: currentFallback });
   return pieces;
 }
 
@@ -42,7 +60,7 @@ export function splitByCoverage(
 const coverage = new WeakMap<LoadedFont, Uint8Array>();
 
 /** Whether a font has a glyph for a code point, remembered per font (fontkit's cmap lookup is slow). */
-function covers(font: LoadedFont, code: number): boolean {
+export function covers(font: LoadedFont, code: number): boolean {
   if (code > 0xffff) return font.font.hasGlyphForCodePoint(code);
   let known = coverage.get(font);
   if (!known) {
@@ -55,6 +73,19 @@ function covers(font: LoadedFont, code: number): boolean {
   const has = font.font.hasGlyphForCodePoint(code);
   known[code] = has ? 1 : 2;
   return has;
+}
+
+/** Combining marks: drawn with the font of the letter they sit on. */
+function isCombining(code: number): boolean {
+  return (
+    (code >= 0x0300 && code <= 0x036f) ||
+    (code >= 0x1ab0 && code <= 0x1aff) ||
+    (code >= 0x1dc0 && code <= 0x1dff) ||
+    (code >= 0x20d0 && code <= 0x20ff) ||
+    (code >= 0xfe20 && code <= 0xfe2f) ||
+    code === 0x200d ||
+    (code >= 0xfe00 && code <= 0xfe0f)
+  );
 }
 
 /** Whitespace and format characters a font may lack without harm. */

@@ -48,12 +48,17 @@ export function resolveFontPath(reference: string, baseDir: string): string {
   }
 }
 
-/** Loads a font file once per process; WOFF2 is refused because PDF embedding of it is broken. */
+/**
+ * Loads a font file once per process (one font of a collection when `postscriptName` names it); WOFF2 is
+ * refused because PDF embedding of it is broken.
+ */
 export function loadFont(
   path: string,
   context: { file?: string; pointer?: string } = {},
+  postscriptName?: string,
 ): LoadedFont {
-  const cached = cache.get(path);
+  const id = postscriptName ? `${path}#${postscriptName}` : path;
+  const cached = cache.get(id);
   if (cached) return cached;
   if (/\.woff2$/i.test(path)) {
     throw new BriefwrightError('THEME_INVALID', `WOFF2 fonts cannot be embedded in PDF: ${path}`, {
@@ -61,11 +66,39 @@ export function loadFont(
       hint: 'use the TTF, OTF or WOFF version of the font',
     });
   }
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (cause) {
+    throw new BriefwrightError('THEME_INVALID', `cannot read the font ${path}`, {
+      ...context,
+      cause,
+      hint: 'give a TTF, OTF or WOFF file path, or a file inside an installed npm package',
+    });
+  }
+  const loaded = parseFont(bytes, id, context, postscriptName);
+  cache.set(id, loaded);
+  return loaded;
+}
+
+/** Parses font bytes (a file's, or a caller's buffer) into a font with its metrics. */
+export function parseFont(
+  bytes: Uint8Array,
+  name: string,
+  context: { file?: string; pointer?: string } = {},
+  postscriptName?: string,
+): LoadedFont {
+  if (bytes[0] === 0x77 && bytes[1] === 0x4f && bytes[2] === 0x46 && bytes[3] === 0x32) {
+    throw new BriefwrightError('THEME_INVALID', `WOFF2 fonts cannot be embedded in PDF: ${name}`, {
+      ...context,
+      hint: 'use the TTF, OTF or WOFF version of the font',
+    });
+  }
   let font: FontFace;
   try {
-    font = fontkit.create(readFileSync(path));
+    font = fontkit.create(Buffer.from(bytes), postscriptName) as FontFace;
   } catch (cause) {
-    throw new BriefwrightError('THEME_INVALID', `cannot load the font ${path}`, {
+    throw new BriefwrightError('THEME_INVALID', `cannot load the font ${name}`, {
       ...context,
       cause,
       hint: 'give a TTF, OTF or WOFF file path, or a file inside an installed npm package',
@@ -74,16 +107,14 @@ export function loadFont(
   if (!('layout' in font)) {
     throw new BriefwrightError(
       'THEME_INVALID',
-      `${path} is a font collection; name one font file`,
+      `${name} is a font collection; name one font file`,
       context,
     );
   }
-  const loaded: LoadedFont = {
-    path,
+  return {
+    path: name,
     font,
     ascent: font.ascent / font.unitsPerEm,
     descent: Math.abs(font.descent) / font.unitsPerEm,
   };
-  cache.set(path, loaded);
-  return loaded;
 }

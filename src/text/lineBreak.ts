@@ -1,3 +1,4 @@
+import LineBreaker from 'linebreak';
 /** A run of text in one style. A `\n` in the text forces a line break. */
 export interface StyledRun<S> {
   readonly text: string;
@@ -149,24 +150,49 @@ function toGroups<S>(runs: readonly StyledRun<S>[], metrics: LineBreakMetrics<S>
   const groups: Group<S>[] = [];
   for (const run of runs) {
     for (const match of run.text.matchAll(/\n|[^\S\n\u00a0]+|[^\s]+|\u00a0+/g)) {
-      const text = match[0];
-      const kind = text === '\n' ? 'newline' : /^[^\S\n\u00a0]+$/.test(text) ? 'space' : 'word';
-      const piece: Piece<S> = {
-        kind,
-        text: kind === 'space' ? ' ' : text,
-        style: run.style,
-        width:
-          kind === 'newline'
-            ? 0
-            : metrics.measure(kind === 'space' ? ' ' : visible(text), run.style),
-      };
-      const last = groups.at(-1);
-      if (kind === 'word' && last?.kind === 'word') last.pieces.push(piece);
-      else if (kind === 'space' && last?.kind === 'space') continue;
-      else groups.push({ kind, pieces: [piece] });
+      const kind =
+        match[0] === '\n' ? 'newline' : /^[^\S\n\u00a0]+$/.test(match[0]) ? 'space' : 'word';
+      // Ideographic text breaks between characters, as UAX #14 allows, without spaces.
+      const parts = kind === 'word' ? breakIdeographic(match[0]) : [match[0]];
+      for (const [index, text] of parts.entries()) {
+        const piece: Piece<S> = {
+          kind,
+          text: kind === 'space' ? ' ' : text,
+          style: run.style,
+          width:
+            kind === 'newline'
+              ? 0
+              : metrics.measure(kind === 'space' ? ' ' : visible(text), run.style),
+        };
+        const last = groups.at(-1);
+        if (kind === 'word' && last?.kind === 'word' && index === 0) last.pieces.push(piece);
+        else if (kind === 'space' && last?.kind === 'space') continue;
+        else groups.push({ kind, pieces: [piece] });
+      }
     }
   }
   return groups;
+}
+
+/** CJK text, and any other script with no spaces between words, by UAX #14. */
+const NEEDS_UAX14 =
+  /[\u0e00-\u0e7f\u1100-\u11ff\u2e80-\u9fff\ua960-\ua97f\uac00-\ud7ff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef]|[\u{20000}-\u{3134f}]/u;
+
+/**
+ * A word split where the Unicode line breaking algorithm allows a break inside it: between ideographs
+ * (but never before closing punctuation or after opening punctuation). Other words come back whole.
+ */
+function breakIdeographic(word: string): string[] {
+  if (!NEEDS_UAX14.test(word)) return [word];
+  const parts: string[] = [];
+  const breaker = new LineBreaker(word);
+  let start = 0;
+  for (let next = breaker.nextBreak(); next; next = breaker.nextBreak()) {
+    if (next.position > start) parts.push(word.slice(start, next.position));
+    start = next.position;
+  }
+  if (start < word.length) parts.push(word.slice(start));
+  return parts;
 }
 
 /** Breaks pieces wider than a line into chunks of characters that fit. */

@@ -1,3 +1,5 @@
+import { splitByCoverage } from './coverage.js';
+import type { Fallback } from './fallback.js';
 import type { LoadedFont } from './fonts.js';
 
 const widths = new WeakMap<LoadedFont, Map<string, number>>();
@@ -18,4 +20,24 @@ export function measureText(font: LoadedFont, text: string, size: number): numbe
     if (text.length <= 64) table.set(text, units);
   }
   return units * size;
+}
+
+/** Text that only the Latin, Greek and Cyrillic fonts of a theme cover for sure: measured directly. */
+const SIMPLE = /^[\u0020-\u052f\u2000-\u206f\u20a0-\u20cf\u2100-\u214f]*$/;
+
+/**
+ * The width of text drawn with a font and, for characters it lacks, the fallback fonts found for them
+ * (CJK in a deck measured with Arial's metrics would come out far too narrow).
+ */
+export function measureWithFallback(
+  font: LoadedFont,
+  text: string,
+  size: number,
+  fallback: ((code: number) => Fallback | undefined) | undefined,
+): number {
+  if (!fallback || SIMPLE.test(text)) return measureText(font, text, size);
+  return splitByCoverage(text, [font], () => {}, fallback).reduce(
+    (sum, piece) => sum + measureText(piece.fallback?.font ?? font, piece.text, size),
+    0,
+  );
 }

@@ -5,6 +5,12 @@ import { readSourceText } from '../load/sourceText.js';
 import { toPointer } from '../load/validate.js';
 import { parseYamlSource } from '../load/yamlSource.js';
 import { imageInfo, type LoadedImage } from '../media/imageInfo.js';
+import {
+  type FallbackFinder,
+  type FallbackKey,
+  fallbackFont,
+  isFallbackKey,
+} from '../text/fallback.js';
 import { type LoadedFont, loadFont, NO_LIGATURES, resolveFontPath } from '../text/fonts.js';
 import { DEFAULT_THEME } from './defaults.js';
 import { type FontFamily, type Theme, ThemeSchema } from './schema.js';
@@ -39,6 +45,18 @@ export interface ResolvedTheme {
   readonly fonts: Readonly<Record<FontKey, LoadedFont>>;
   /** The logo, read and checked when the theme is resolved. */
   readonly logo: LoadedImage | undefined;
+  /** Fonts the theme names for characters its families lack, tried first among fallbacks. */
+  readonly fallbackFonts: readonly LoadedFont[];
+  /** Finds fonts for characters no family has; set for each render (it depends on the language). */
+  readonly fallback?: FallbackFinder | undefined;
+}
+
+/** A font to draw with: one of the theme's, or a fallback found for characters they lack. */
+export type AnyFontKey = FontKey | FallbackKey;
+
+/** The font of a key. */
+export function fontFor(theme: ResolvedTheme, key: AnyFontKey): LoadedFont {
+  return isFallbackKey(key) ? (fallbackFont(key) ?? theme.fonts['sans-regular']) : theme.fonts[key];
 }
 
 /** Fills a theme with the defaults and loads its fonts (each font file once per process). */
@@ -73,6 +91,12 @@ export function resolveTheme(
     families,
     fonts,
     logo: input.logo ? loadLogo(resolveFontPath(input.logo, baseDir), options.file) : undefined,
+    fallbackFonts: (input.fallbackFonts ?? []).map((reference, index) =>
+      loadFont(resolveFontPath(reference, baseDir), {
+        file: options.file,
+        pointer: `/fallbackFonts/${index}`,
+      }),
+    ),
   };
 }
 

@@ -87,6 +87,12 @@ export const ThemeSchema = z.strictObject({
     .partial()
     .optional(),
   logo: z.string().optional(),
+  fallbackFonts: z
+    .array(z.string().min(1))
+    .describe(
+      'Font files (TTF, OTF, WOFF; paths or npm package files) for characters the families lack, tried in order',
+    )
+    .optional(),
 });
 
 /** A theme as a caller writes it (every field optional). */

@@ -80,6 +80,15 @@ const CASES: Record<ErrorCode, { trigger: () => unknown; where: 'line' | 'pointe
       renderToFiles(EXAMPLE_YAML, { formats: ['pdf'], outDir: join(file('blocker', 'x'), 'sub') }),
     where: 'file',
   },
+  MISSING_GLYPH: {
+    trigger: () =>
+      render(file('glyph.md', '# Glyphs\n\nA hieroglyph: \u{13000}.\n'), {
+        formats: ['pdf'],
+        systemFonts: false,
+        missingGlyphs: 'error',
+      }),
+    where: 'line',
+  },
   RENDER_FAILED: {
     trigger: () => render(EXAMPLE_YAML, { engine: createEngine({ renderers: [failing] }) }),
     where: 'file',

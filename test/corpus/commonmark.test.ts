@@ -47,7 +47,7 @@ describe('the CommonMark spec as a corpus', () => {
     }
   }, 600_000);
 
-  it('keeps the text of every example in the PDF (characters no bundled font has are reported instead)', async () => {
+  it('keeps the text of every example in the PDF (characters no font has are reported instead)', async () => {
     const lost: string[] = [];
     for (const example of rendered) {
       const words = expectedWords(example.html);
@@ -59,7 +59,10 @@ describe('the CommonMark spec as a corpus', () => {
       const { pages } = await pdfPages(result.outputs[0]?.bytes ?? new Uint8Array());
       const flat = pages.join(' ').replace(/\s+/g, '');
       for (const word of words) {
+        // A character no bundled font has is drawn with a fallback font (an installed package or a
+        // system font, which differ between machines) or reported.
         if (![...word].every(covered)) {
+          if (flat.includes(word)) continue;
           expect(
             result.warnings.map((w) => w.code),
             `example ${example.number}`,

@@ -5,6 +5,7 @@ import { layoutDocument } from '../../../src/render/pdf/layout/index.js';
 import type { PageModel } from '../../../src/render/pdf/layout/types.js';
 import { measureText } from '../../../src/text/measure.js';
 import { resolveTheme } from '../../../src/theme/index.js';
+import { fontFor } from '../../../src/theme/resolve.js';
 
 const META = { title: 'Layout', authors: [], language: 'en', keywords: [] };
 
@@ -169,7 +170,7 @@ describe('justified text', () => {
       if (item.type !== 'text') continue;
       const end =
         item.x +
-        measureText(theme.fonts[item.font], item.text, item.size) +
+        measureText(fontFor(theme, item.font), item.text, item.size) +
         (item.wordSpacing ?? 0) * (item.text.match(/ /g)?.length ?? 0);
       byLine.set(item.y, Math.max(byLine.get(item.y) ?? 0, end));
     }

@@ -1,9 +1,9 @@
 import PDFDocument from 'pdfkit';
 import { assertNever } from '../../../diagnostics/assertNever.js';
-import type { FontKey, ResolvedTheme } from '../../../theme/resolve.js';
+import { fontFor, type ResolvedTheme } from '../../../theme/resolve.js';
 import type { DocMeta } from '../../../tree/types.js';
 import type { LoadedImage } from '../../engine.js';
-import type { OutlineEntry, PageItem, PageModel, PathItem } from '../layout/types.js';
+import type { OutlineEntry, PageItem, PageModel, PathItem, TextItem } from '../layout/types.js';
 import { registerFonts } from './fonts.js';
 import { Marker } from './marking.js';
 import { writeText } from './text.js';
@@ -49,12 +49,13 @@ export function drawPageModel(model: PageModel, options: DrawOptions): Promise<U
     doc.on('error', reject);
   });
   registerFonts(doc, theme.fonts);
+  const fonts = new Set<string>(Object.keys(theme.fonts));
   const outline = new OutlineWriter(doc);
   const marker = new Marker(doc, model.structure);
   model.pages.forEach((page, index) => {
     doc.addPage({ size: [model.width, model.height], margin: 0 });
     // Each page's content starts with the default graphics state.
-    const pen: Pen = { fill: undefined };
+    const pen: Pen = { fill: undefined, fonts };
     marker.pagination(() => {
       for (const item of page.artifacts) drawItem(doc, item, model.height, options, pen);
     });
@@ -67,9 +68,10 @@ export function drawPageModel(model: PageModel, options: DrawOptions): Promise<U
   return done;
 }
 
-/** The fill colour last set on the page, so that runs of one colour set it once. */
+/** The fill colour last set on the page, so that runs of one colour set it once; the fonts registered. */
 interface Pen {
   fill: string | undefined;
+  readonly fonts: Set<string>;
 }
 
 function setFill(doc: PDFKit.PDFDocument, pen: Pen, color: string): void {
@@ -89,26 +91,20 @@ function drawItem(
   switch (item.type) {
     case 'text': {
       marker?.enter(item.tag);
-      const features = options.theme.fonts[item.font].features;
+      const font = fontFor(options.theme, item.font);
       // A fresh copy of the features each time, because fontkit fills in the object it is given.
-      const shaping = features ? { ...features } : undefined;
-      doc.font(item.font satisfies FontKey).fontSize(item.size);
-      setFill(doc, pen, item.color);
-      if (item.rotate) {
-        // Turned about the start of its baseline; the fill set above survives the saved state.
-        doc.save().rotate(-item.rotate, { origin: [item.x, item.y] });
-        if (!writeText(doc, item, shaping))
-          doc.text(item.text, item.x, item.y, { lineBreak: false, baseline: 'alphabetic' });
-        doc.restore();
-        return;
+      const shaping = font.features ? { ...font.features } : undefined;
+      // Fallback fonts join the document when first drawn, so only fonts in use are embedded.
+      if (!pen.fonts.has(item.font)) {
+        registerFonts(doc, { [item.font]: font });
+        pen.fonts.add(item.font);
       }
-      if (!item.wordSpacing && writeText(doc, item, shaping)) return;
-      doc.text(item.text, item.x, item.y, {
-        lineBreak: false,
-        baseline: 'alphabetic',
-        ...(item.wordSpacing ? { wordSpacing: item.wordSpacing } : {}),
-        ...(shaping ? { features: shaping as unknown as PDFKit.Mixins.OpenTypeFeatures[] } : {}),
-      });
+      doc.font(item.font).fontSize(item.size);
+      setFill(doc, pen, item.color);
+      // A right-to-left run's glyphs run backwards: copying it gives its reading order from here.
+      if (item.actualText !== undefined) doc.markContent('Span', { actual: item.actualText });
+      writeRun(doc, item, shaping);
+      if (item.actualText !== undefined) doc.endMarkedContent();
       return;
     }
     case 'rect':
@@ -155,6 +151,25 @@ function drawItem(
     default:
       assertNever(item);
   }
+}
+
+/** Writes a text item: turned when it is turned, with word spacing when it is justified. */
+function writeRun(doc: PDFKit.PDFDocument, item: TextItem, shaping: unknown): void {
+  if (item.rotate) {
+    // Turned about the start of its baseline; the fill already set survives the saved state.
+    doc.save().rotate(-item.rotate, { origin: [item.x, item.y] });
+    if (!writeText(doc, item, shaping))
+      doc.text(item.text, item.x, item.y, { lineBreak: false, baseline: 'alphabetic' });
+    doc.restore();
+    return;
+  }
+  if (!item.wordSpacing && writeText(doc, item, shaping)) return;
+  doc.text(item.text, item.x, item.y, {
+    lineBreak: false,
+    baseline: 'alphabetic',
+    ...(item.wordSpacing ? { wordSpacing: item.wordSpacing } : {}),
+    ...(shaping ? { features: shaping as unknown as PDFKit.Mixins.OpenTypeFeatures[] } : {}),
+  });
 }
 
 /** Fills and strokes a path in its own graphics state, so opacity and line joins do not leak. */

@@ -7,10 +7,24 @@ interface FontObject {
   readonly unicode?: (number[] | undefined)[];
   ref(): unknown;
   encode(text: string, features?: unknown): [string[], GlyphPosition[]];
+  /** Shapes a whole run at once (encode shapes word by word, which breaks right-to-left runs). */
+  layoutRun?(
+    text: string,
+    features?: unknown,
+  ): { glyphs: readonly ShapedGlyph[]; positions: GlyphPosition[] };
+  readonly subset?: { includeGlyph(id: number): number };
+  readonly widths?: (number | undefined)[];
+  readonly scale?: number;
   layout(
     text: string,
     features?: unknown,
   ): { glyphs: readonly { codePoints: readonly number[] }[] };
+}
+
+interface ShapedGlyph {
+  readonly id: number;
+  readonly advanceWidth: number;
+  readonly codePoints: number[];
 }
 
 interface GlyphPosition {
@@ -58,6 +72,25 @@ function mapToText(
   });
 }
 
+/** pdfkit's `encode` for a whole run: the glyphs joined to the subset, widths and ToUnicode recorded. */
+function encodeWhole(
+  font: FontObject,
+  text: string,
+  features: unknown,
+): [string[], GlyphPosition[]] | undefined {
+  const { subset, widths, unicode, scale } = font;
+  if (!font.layoutRun || !subset || !widths || !unicode || scale === undefined) return undefined;
+  const run = font.layoutRun(text, features);
+  const encoded = run.glyphs.map((glyph) => {
+    const gid = subset.includeGlyph(glyph.id);
+    widths[gid] ??= glyph.advanceWidth * scale;
+    // A glyph the font split off a letter (its dots) has no character: it copies as nothing visible.
+    unicode[gid] ??= glyph.codePoints.length > 0 ? glyph.codePoints : [0x200b];
+    return `0000${gid.toString(16)}`.slice(-4);
+  });
+  return [encoded, run.positions];
+}
+
 /** Formats a number the way pdfkit writes numbers into content streams. */
 function number(n: number): string {
   return String(Math.round(n * 1e6) / 1e6);
@@ -80,8 +113,12 @@ export function writeText(doc: PDFKit.PDFDocument, item: TextItem, features: unk
   )
     return false;
   if (internals.page.fonts[font.id] == null) internals.page.fonts[font.id] = font.ref();
-  const [encoded, positions] = font.encode(item.text, features);
-  mapToText(font, font.layout(item.text, features).glyphs, encoded, item.text);
+  // A right-to-left run is shaped whole (its glyphs in visual order); its actual text gives the
+  // reading order for copying.
+  const shapedWhole =
+    item.actualText !== undefined ? encodeWhole(font, item.text, features) : undefined;
+  const [encoded, positions] = shapedWhole ?? font.encode(item.text, features);
+  if (!shapedWhole) mapToText(font, font.layout(item.text, features).glyphs, encoded, item.text);
   let x = item.x;
   const y = item.y;
   const scale = item.size / 1000;

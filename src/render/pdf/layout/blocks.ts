@@ -1,5 +1,6 @@
 import { assertNever } from '../../../diagnostics/assertNever.js';
-import { inlineText } from '../../../tree/text.js';
+import { paragraphDirection } from '../../../text/bidi.js';
+import { blockText, inlineText } from '../../../tree/text.js';
 import type { Block, Callout, Heading, Image as ImageNode, List } from '../../../tree/types.js';
 import { PLAIN, toInlineRuns } from '../../inlineRuns.js';
 import { layoutChart } from './chart/index.js';
@@ -201,7 +202,9 @@ function layoutList(block: List, frame: BlockFrame): Slice[] {
       listDepth: frame.listDepth + 1,
       parent: env.struct.add('LBody', listItem),
     });
-    const shifted = indentSlices(inner, markerWidth);
+    // A right-to-left item has its marker on the right, and its text indented from the right.
+    const rtl = paragraphDirection(blockText(item.children), env.language) === 'rtl';
+    const shifted = rtl ? inner : indentSlices(inner, markerWidth);
     const first = shifted[0];
     if (!first) continue;
     const marker = markerText(block, item.checked, index, frame.listDepth);
@@ -219,8 +222,9 @@ function layoutList(block: List, frame: BlockFrame): Slice[] {
     );
     const baselineShift =
       (first.firstBaseline ?? 0) - (label.items[0]?.type === 'text' ? label.items[0].y : 0);
+    const markerX = rtl ? frame.width - markerWidth + 4 : 0;
     const markerItems = label.items.map((it) =>
-      it.type === 'text' ? { ...it, y: it.y + baselineShift, tag: lbl } : it,
+      it.type === 'text' ? { ...it, x: it.x + markerX, y: it.y + baselineShift, tag: lbl } : it,
     );
     shifted[0] = {
       ...first,

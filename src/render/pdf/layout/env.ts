@@ -1,6 +1,6 @@
 import type { Warning } from '../../../diagnostics/warnings.js';
 import type { Hyphenator } from '../../../text/hyphenate.js';
-import type { FontKey, FontRole, ResolvedTheme } from '../../../theme/resolve.js';
+import type { AnyFontKey, FontRole, ResolvedTheme } from '../../../theme/resolve.js';
 import type { LoadedImage } from '../../engine.js';
 import type { StructTree } from './struct.js';
 
@@ -18,6 +18,8 @@ export interface LayoutInput {
 /** What every layout step reads: the input, and the structure tree being built for tagged PDF. */
 export interface LayoutEnv extends LayoutInput {
   readonly struct: StructTree;
+  /** The document's language (BCP 47): hyphenation, fallback fonts, direction. */
+  readonly language: string;
   /** Marks break points in words of the document's language, when the theme justifies text. */
   readonly hyphenate: Hyphenator | undefined;
 }
@@ -36,7 +38,7 @@ export interface TextBase {
 
 /** A concrete run style: font, size, colour and decorations. */
 export interface PdfStyle {
-  readonly font: FontKey;
+  readonly font: AnyFontKey;
   readonly size: number;
   readonly color: string;
   /** Raise above the baseline (superscripts). */

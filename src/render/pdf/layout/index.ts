@@ -25,6 +25,7 @@ export function layoutDocument(doc: Root, input: LayoutInput): PageModel {
   const env: LayoutEnv = {
     ...input,
     struct: new StructTree(),
+    language: doc.meta.language,
     hyphenate: input.theme.pdf.justify ? hyphenatorFor(doc.meta.language) : undefined,
   };
   const { page, pdf, colors } = env.theme;

@@ -1,12 +1,15 @@
 import type { Hyphenator } from '../../../text/hyphenate.js';
 import type { Line, LineSegment, StyledRun } from '../../../text/lineBreak.js';
 import { measureText } from '../../../text/measure.js';
+import { fontFor } from '../../../theme/resolve.js';
 import type { InlineFlags } from '../../inlineRuns.js';
 import type { LayoutEnv, PdfStyle } from './env.js';
 
 /** A segment placed on a line, with the extra space justification gives each of its word gaps. */
 export interface PlacedSegment extends LineSegment<PdfStyle> {
   readonly wordSpacing?: number;
+  /** Set on a right-to-left run: its text in reading order, for copying (the glyphs run right to left). */
+  readonly actualText?: string;
 }
 
 /** A line whose segments may be justified. */
@@ -50,7 +53,7 @@ export function justifyLine(line: Line<PdfStyle>, width: number, env: LayoutEnv)
     const spaces = segment.text.match(/ /g)?.length ?? 0;
     // pdfkit drops a segment's leading spaces when it spaces words: move the segment past them instead.
     const leading = segment.text.length - segment.text.trimStart().length;
-    const spaceWidth = measureText(env.theme.fonts[segment.style.font], ' ', segment.style.size);
+    const spaceWidth = measureText(fontFor(env.theme, segment.style.font), ' ', segment.style.size);
     const placed: PlacedSegment = {
       ...segment,
       text: segment.text.trimStart(),
@@ -68,5 +71,5 @@ function trailingSpace(line: Line<PdfStyle>, env: LayoutEnv): number {
   const last = line.segments.at(-1);
   if (!last) return 0;
   const trailing = last.text.length - last.text.trimEnd().length;
-  return trailing * measureText(env.theme.fonts[last.style.font], ' ', last.style.size);
+  return trailing * measureText(fontFor(env.theme, last.style.font), ' ', last.style.size);
 }

@@ -1,15 +1,24 @@
-import { describeChar, splitByCoverage } from '../../../text/coverage.js';
+import {
+  type Direction,
+  hasRightToLeft,
+  mirrored,
+  paragraphDirection,
+  visualRuns,
+} from '../../../text/bidi.js';
+import { splitByCoverage } from '../../../text/coverage.js';
 import { breakLines, type Line, type StyledRun } from '../../../text/lineBreak.js';
 import { measureText } from '../../../text/measure.js';
+import { missingGlyphMessage } from '../../../text/missing.js';
 import {
   type FontKey,
   type FontRole,
   type FontVariant,
+  fontFor,
   fontVariant,
 } from '../../../theme/resolve.js';
 import type { InlineFlags } from '../../inlineRuns.js';
 import { type LayoutEnv, type PdfStyle, pdfStyleKey, type TextBase } from './env.js';
-import { hyphenateRuns, justifyLine, type PlacedLine } from './justify.js';
+import { hyphenateRuns, justifyLine, type PlacedLine, type PlacedSegment } from './justify.js';
 import type { PageItem, Slice } from './types.js';
 
 /** Horizontal alignment of laid-out text. */
@@ -23,15 +32,19 @@ export function layoutText(
   env: LayoutEnv,
   align: TextAlign = 'left',
 ): Slice[] {
-  const lines = base.justify
-    ? breakStyledLines(hyphenateRuns(runs, env.hyphenate), width, base, env).map((line) =>
-        justifyLine(line, width, env),
-      )
-    : breakStyledLines(runs, width, base, env);
+  const direction = runsDirection(runs, env);
+  const lines = (
+    base.justify
+      ? breakStyledLines(hyphenateRuns(runs, env.hyphenate), width, base, env).map((line) =>
+          justifyLine(line, width, env),
+        )
+      : breakStyledLines(runs, width, base, env)
+  ).map((line) => visualLine(line, direction, env));
   const baseline = baselineOf(base, env);
+  const aligned = alignFor(align, direction);
   return lines.map((line, index) => ({
     height: base.leading,
-    items: lineItems(line, lineOffset(line.width, width, align), baseline, env),
+    items: lineItems(line, lineOffset(line.width, width, aligned), baseline, env),
     spaceBefore: 0,
     // Keep the first two and the last two lines of a paragraph together.
     keepWithNext: lines.length > 1 && (index === 0 || index === lines.length - 2),
@@ -47,10 +60,14 @@ export function layoutTextBlock(
   env: LayoutEnv,
   align: TextAlign = 'left',
 ): { items: PageItem[]; height: number } {
-  const lines = breakStyledLines(runs, width, base, env);
+  const direction = runsDirection(runs, env);
+  const lines = breakStyledLines(runs, width, base, env).map((line) =>
+    visualLine(line, direction, env),
+  );
   const baseline = baselineOf(base, env);
+  const aligned = alignFor(align, direction);
   const items = lines.flatMap((line, index) =>
-    lineItems(line, lineOffset(line.width, width, align), baseline + index * base.leading, env),
+    lineItems(line, lineOffset(line.width, width, aligned), baseline + index * base.leading, env),
   );
   return { items, height: lines.length * base.leading };
 }
@@ -64,7 +81,7 @@ export function breakStyledLines(
 ): Line<PdfStyle>[] {
   const styled = runs.flatMap((run) => toPdfRuns(run, base, env));
   return breakLines(styled, width, {
-    measure: (text, style) => measureText(env.theme.fonts[style.font], text, style.size),
+    measure: (text, style) => measureText(fontFor(env.theme, style.font), text, style.size),
     key: pdfStyleKey,
   });
 }
@@ -95,23 +112,18 @@ function toPdfRuns(
   ];
   const chain = chainRoles.map((r) => fontKey(r, variant));
   const missing = new Set<string>();
+  const bold = variant === 'bold' || variant === 'boldItalic';
   const pieces = splitByCoverage(
     run.text,
     chain.map((key) => env.theme.fonts[key]),
     (char) => missing.add(char),
+    env.theme.fallback && ((code) => env.theme.fallback?.find(code, bold)),
   );
-  if (missing.size > 0) {
-    const chars = [...missing].map(describeChar).join(', ');
-    env.warn({
-      code: 'MISSING_GLYPH',
-      message: `no font has a glyph for ${chars} in "${clipText(run.text)}"; shown as "?"`,
-      file: env.file,
-    });
-  }
+  if (missing.size > 0) reportMissing(missing, run.text, env);
   return pieces.map((piece) => ({
     text: piece.text,
     style: {
-      font: chain[piece.font] ?? chain[0] ?? 'serif-regular',
+      font: piece.fallback?.key ?? chain[piece.font] ?? chain[0] ?? 'serif-regular',
       size,
       color: flags.link ? env.theme.colors.link : base.color,
       rise: flags.superscript ? base.size * 0.36 : 0,
@@ -147,6 +159,7 @@ function lineItems(line: PlacedLine, offset: number, baseline: number, env: Layo
       color: style.color,
       ...(style.link ? { href: style.link } : {}),
       ...(segment.wordSpacing ? { wordSpacing: segment.wordSpacing } : {}),
+      ...(segment.actualText !== undefined ? { actualText: segment.actualText } : {}),
     });
     if (style.strike) {
       const y = baseline - style.size * 0.3;
@@ -185,6 +198,61 @@ export function fontKey(role: FontRole, variant: FontVariant): FontKey {
   return `${role}-${variant}`;
 }
 
-function clipText(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 37)}…` : text;
+/** The base direction of a paragraph's runs (see {@link paragraphDirection}). */
+function runsDirection(runs: readonly StyledRun<InlineFlags>[], env: LayoutEnv): Direction {
+  return paragraphDirection(runs.map((run) => run.text).join(''), env.language);
+}
+
+/** Right-to-left paragraphs start at the right: "left", the default, means the start of the line. */
+function alignFor(align: TextAlign, direction: Direction): TextAlign {
+  return direction === 'rtl' && align === 'left' ? 'right' : align;
+}
+
+/**
+ * A line in visual order: its runs reordered by the bidirectional algorithm (right-to-left runs keep
+ * their text in reading order, mirrored, and carry it as their actual text), placed left to right.
+ * Lines without right-to-left text in a left-to-right paragraph come back as they are.
+ */
+function visualLine(line: PlacedLine, direction: Direction, env: LayoutEnv): PlacedLine {
+  const text = line.segments.map((segment) => segment.text).join('');
+  if (direction === 'ltr' && !hasRightToLeft(text)) return line;
+  const starts: number[] = [];
+  let at = 0;
+  for (const segment of line.segments) {
+    starts.push(at);
+    at += segment.text.length;
+  }
+  const segments: PlacedSegment[] = [];
+  let x = 0;
+  for (const run of visualRuns(text, direction, starts)) {
+    let index = starts.length - 1;
+    while (index > 0 && (starts[index] ?? 0) > run.start) index--;
+    const segment = line.segments[index];
+    if (!segment) continue;
+    const logical = text.slice(run.start, run.end);
+    const rtl = run.level % 2 === 1;
+    const drawn = rtl ? mirrored(logical) : logical;
+    const spaces = drawn.match(/ /g)?.length ?? 0;
+    const width =
+      measureText(fontFor(env.theme, segment.style.font), drawn, segment.style.size) +
+      (segment.wordSpacing ?? 0) * spaces;
+    segments.push({
+      ...segment,
+      text: drawn,
+      x,
+      width,
+      ...(rtl && hasRightToLeft(logical) ? { actualText: logical } : {}),
+    });
+    x += width;
+  }
+  return { segments, width: x, last: line.last };
+}
+
+/** Reports characters no font has: which, in what text (the warning gets the line), and what to install. */
+export function reportMissing(missing: ReadonlySet<string>, text: string, env: LayoutEnv): void {
+  env.warn({
+    code: 'MISSING_GLYPH',
+    message: missingGlyphMessage(missing, text, env.language),
+    file: env.file,
+  });
 }

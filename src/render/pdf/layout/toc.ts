@@ -1,4 +1,5 @@
 import { measureText } from '../../../text/measure.js';
+import { fontFor } from '../../../theme/resolve.js';
 import { inlineText } from '../../../tree/text.js';
 import type { Block, Heading } from '../../../tree/types.js';
 import { PLAIN } from '../../inlineRuns.js';
@@ -70,7 +71,7 @@ export function layoutToc(
             0,
             ...line.items.flatMap((it) =>
               it.type === 'text'
-                ? [it.x + measureText(env.theme.fonts[it.font], it.text, it.size)]
+                ? [it.x + measureText(fontFor(env.theme, it.font), it.text, it.size)]
                 : [],
             ),
           );
@@ -136,7 +137,7 @@ export function resolvePageRefs(
       return {
         ...item,
         text,
-        x: item.x - measureText(env.theme.fonts[item.font], text, item.size),
+        x: item.x - measureText(fontFor(env.theme, item.font), text, item.size),
       };
     }),
   }));

@@ -1,4 +1,4 @@
-import type { FontKey } from '../../../theme/resolve.js';
+import type { AnyFontKey } from '../../../theme/resolve.js';
 import type { StructElement } from './struct.js';
 
 /** Text drawn at a baseline. */
@@ -8,7 +8,7 @@ export interface TextItem {
   /** The baseline. */
   readonly y: number;
   readonly text: string;
-  readonly font: FontKey;
+  readonly font: AnyFontKey;
   readonly size: number;
   readonly color: string;
   /**
@@ -24,6 +24,8 @@ export interface TextItem {
   readonly wordSpacing?: number;
   /** Degrees to turn the text about its start, counter-clockwise (crowded chart labels). */
   readonly rotate?: number;
+  /** The text in reading order, when the glyphs run right to left: what copying the text gives. */
+  readonly actualText?: string;
 }
 
 /** A filled rectangle. */

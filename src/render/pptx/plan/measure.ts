@@ -1,5 +1,5 @@
 import { breakLines, type Line, type StyledRun } from '../../../text/lineBreak.js';
-import { measureText } from '../../../text/measure.js';
+import { measureWithFallback } from '../../../text/measure.js';
 import { fontVariant, type ResolvedTheme } from '../../../theme/resolve.js';
 import { flagsKey, type InlineFlags } from '../../inlineRuns.js';
 
@@ -15,7 +15,12 @@ export function breakSlideLines(
 ): Line<InlineFlags>[] {
   return breakLines(runs, widthInches * 72, {
     measure: (text, flags) =>
-      measureText(theme.fonts[`deck-${fontVariant(flags.bold, flags.italic)}`], text, size),
+      measureWithFallback(
+        theme.fonts[`deck-${fontVariant(flags.bold, flags.italic)}`],
+        text,
+        size,
+        theme.fallback && ((code) => theme.fallback?.find(code, flags.bold)),
+      ),
     key: flagsKey,
   });
 }

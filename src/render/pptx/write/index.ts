@@ -30,7 +30,8 @@ export async function writeDeck(plan: SlidePlan, options: WriteOptions): Promise
   pptx.company = meta.organization ?? '';
   const grid = gridFor(theme);
   defineMasters(pptx, theme, grid, theme.deck.footerText || meta.organization || '', options.logo);
-  for (const slide of plan.slides) writeSlide(pptx, slide, { theme, grid, images: options.images });
+  for (const slide of plan.slides)
+    writeSlide(pptx, slide, { theme, grid, images: options.images, language: meta.language });
   const written = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
   return normalizeDeck(
     written,

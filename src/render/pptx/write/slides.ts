@@ -8,7 +8,7 @@ import { CELL } from '../plan/table.js';
 import type { Box, PlannedParagraph, PlannedSlide } from '../plan/types.js';
 import { writeChart } from './chart.js';
 import { MASTERS } from './masters.js';
-import { paragraphProps, toTextProps } from './text.js';
+import { directionOptions, paragraphProps, toTextProps } from './text.js';
 
 /** A colour as pptxgenjs takes it. */
 export const hex = (color: string) => color.replace('#', '');
@@ -17,6 +17,8 @@ export const hex = (color: string) => color.replace('#', '');
 export interface SlideEnv {
   readonly theme: ResolvedTheme;
   readonly grid: Grid;
+  /** The document's language: the direction of paragraphs without strong letters. */
+  readonly language: string;
   readonly images: ReadonlyMap<string, LoadedImage>;
 }
 
@@ -45,9 +47,15 @@ function masterOf(planned: PlannedSlide): string {
   return masters[planned.kind];
 }
 
+/** A text frame's direction settings (see {@link directionOptions}). */
+function direction(text: string, env: SlideEnv): PptxGenJS.TextPropsOptions {
+  return directionOptions(text, env.language);
+}
+
 function writeTitle(slide: PptxGenJS.Slide, text: string, size: number, env: SlideEnv): void {
   slide.addText(text, {
     ...env.grid.title,
+    ...direction(text, env),
     fontFace: env.theme.families.deck.name,
     fontSize: size,
     bold: true,
@@ -66,6 +74,7 @@ function writeBody(slide: PptxGenJS.Slide, planned: PlannedSlide, env: SlideEnv)
     case 'title':
       slide.addText(planned.title, {
         ...wide,
+        ...direction(planned.title, env),
         y: 1.6,
         h: 2.0,
         fontSize: 38,
@@ -76,6 +85,7 @@ function writeBody(slide: PptxGenJS.Slide, planned: PlannedSlide, env: SlideEnv)
       if (planned.subtitle) {
         slide.addText(planned.subtitle, {
           ...wide,
+          ...direction(planned.subtitle, env),
           y: 3.75,
           h: 1.2,
           fontSize: 20,
@@ -103,6 +113,7 @@ function writeBody(slide: PptxGenJS.Slide, planned: PlannedSlide, env: SlideEnv)
       });
       slide.addText(planned.title, {
         ...wide,
+        ...direction(planned.title, env),
         y: 2.7,
         h: 2.6,
         fontSize: 32,
@@ -192,7 +203,8 @@ function writeParagraphFrame(
   env: SlideEnv,
 ): void {
   const { colors } = env.theme;
-  slide.addText(paragraphProps(paragraphs, size, env.theme, hex(colors.text), hex(colors.accent)), {
+  const props = paragraphProps(paragraphs, size, env, hex(colors.text), hex(colors.accent));
+  slide.addText(props, {
     ...box,
     fontFace: env.theme.families.deck.name,
     fontSize: size,

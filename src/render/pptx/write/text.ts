@@ -1,4 +1,5 @@
 import type PptxGenJS from 'pptxgenjs';
+import { paragraphDirection } from '../../../text/bidi.js';
 import type { StyledRun } from '../../../text/lineBreak.js';
 import type { ResolvedTheme } from '../../../theme/resolve.js';
 import type { InlineFlags } from '../../inlineRuns.js';
@@ -31,17 +32,27 @@ export function toTextProps(
     });
 }
 
+/**
+ * A right-to-left paragraph's settings: marked right to left, set from the right (with its bullet
+ * there); nothing for left-to-right text.
+ */
+export function directionOptions(text: string, language: string): PptxGenJS.TextPropsOptions {
+  return paragraphDirection(text, language) === 'rtl' ? { rtlMode: true, align: 'right' } : {};
+}
+
 /** Turns planned paragraphs into text runs with bullets, numbers, levels and paragraph breaks. */
 export function paragraphProps(
   paragraphs: readonly PlannedParagraph[],
   size: number,
-  theme: ResolvedTheme,
+  env: { readonly theme: ResolvedTheme; readonly language: string },
   color: string,
   accent: string,
 ): PptxGenJS.TextProps[] {
+  const { theme } = env;
   const out: PptxGenJS.TextProps[] = [];
   paragraphs.forEach((p, index) => {
     const runs = toTextProps(p.runs, theme, color);
+    const rtl = directionOptions(p.runs.map((run) => run.text).join(''), env.language);
     const s = sizeAt(size, p.level);
     const bullet =
       p.marker === 'bullet'
@@ -67,6 +78,7 @@ export function paragraphProps(
       run.options = {
         ...run.options,
         fontSize: s,
+        ...rtl,
         ...(isFirst
           ? {
               ...bullet,

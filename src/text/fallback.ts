@@ -1,0 +1,160 @@
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { covers, describeChar } from './coverage.js';
+import { type LoadedFont, loadFont } from './fonts.js';
+import { packagesFor, type Script, scriptOf, systemPackageFor } from './scripts.js';
+
+/** The name under which a fallback font is drawn (its file, so the same font always has the same key). */
+export type FallbackKey = `fallback:${string}`;
+
+/** A font found for characters the theme's fonts lack. */
+export interface Fallback {
+  readonly key: FallbackKey;
+  readonly font: LoadedFont;
+}
+
+/** Where fallback fonts come from for one render, in the order they are tried. */
+export interface FallbackSources {
+  /** Fonts the caller or the theme registered, tried first, in order. */
+  readonly fonts: readonly LoadedFont[];
+  /** The document's language: which CJK glyph forms to prefer. */
+  readonly language: string;
+  /** Ask fontconfig for system fonts when no registered or installed package covers a character. */
+  readonly system: boolean;
+}
+
+const require = createRequire(import.meta.url);
+const registry = new Map<FallbackKey, LoadedFont>();
+
+/** The fallback font drawn under a key, once it has been found. */
+export function fallbackFont(key: FallbackKey): LoadedFont | undefined {
+  return registry.get(key);
+}
+
+/** Whether a font key names a fallback font. */
+export function isFallbackKey(key: string): key is FallbackKey {
+  return key.startsWith('fallback:');
+}
+
+function register(font: LoadedFont): Fallback {
+  const key: FallbackKey = `fallback:${font.path}`;
+  registry.set(key, font);
+  return { key, font };
+}
+
+/**
+ * Finds fonts for characters the theme's fonts lack: the caller's fonts, then installed npm font
+ * packages for the character's script (`@expo-google-fonts/noto-sans-sc`…, in the order the document's
+ * language prefers), then system fonts through fontconfig. The choice depends only on the character,
+ * the weight, the language and what is installed, never on what was rendered before, so output stays
+ * deterministic.
+ */
+export class FallbackFinder {
+  readonly #sources: FallbackSources;
+  readonly #found = new Map<string, Fallback | null>();
+
+  constructor(sources: FallbackSources) {
+    this.#sources = sources;
+  }
+
+  /** A font with a glyph for the character, in the weight asked for when there is one. */
+  find(code: number, bold: boolean): Fallback | undefined {
+    const id = `${code}|${+bold}`;
+    const known = this.#found.get(id);
+    if (known !== undefined) return known ?? undefined;
+    const found = this.#search(code, bold);
+    this.#found.set(id, found ?? null);
+    return found;
+  }
+
+  #search(code: number, bold: boolean): Fallback | undefined {
+    for (const font of this.#sources.fonts) if (covers(font, code)) return register(font);
+    const script = scriptOf(code);
+    for (const pkg of packagesFor(script, this.#sources.language)) {
+      const font = installed(bold ? pkg.bold : pkg.regular) ?? installed(pkg.regular);
+      if (font && covers(font, code)) return register(font);
+    }
+    if (!this.#sources.system) return undefined;
+    const font = systemFont(code, script, bold);
+    return font ? register(font) : undefined;
+  }
+}
+
+/** What to install so that a character has a glyph: the npm package and the Debian package. */
+export function coverageHint(char: string, language: string): string {
+  const script = scriptOf(char.codePointAt(0) ?? 0);
+  const pkg = packagesFor(script, language)[0];
+  const system = systemPackageFor(script);
+  return pkg
+    ? `install ${pkg.name} (npm) or ${system} (Debian), or register a font that has ${describeChar(char)}`
+    : `register a font that has ${describeChar(char)}, or install one system-wide (${system} on Debian)`;
+}
+
+const packageFonts = new Map<string, LoadedFont | null>();
+
+/** A font file of an installed npm package, or undefined when the package is not installed. */
+function installed(reference: string): LoadedFont | undefined {
+  const known = packageFonts.get(reference);
+  if (known !== undefined) return known ?? undefined;
+  let font: LoadedFont | undefined;
+  try {
+    font = loadFont(require.resolve(reference));
+  } catch {
+    font = undefined;
+  }
+  packageFonts.set(reference, font ?? null);
+  return font;
+}
+
+/** System fonts found so far, per script and weight: tried before asking fontconfig again. */
+const systemFonts = new Map<string, LoadedFont[]>();
+let fontconfig = true;
+
+/** A system font covering the character, through fontconfig's `fc-list`; none when fontconfig is absent. */
+function systemFont(code: number, script: Script, bold: boolean): LoadedFont | undefined {
+  const group = `${script}|${+bold}`;
+  const seen = systemFonts.get(group) ?? [];
+  systemFonts.set(group, seen);
+  const reused = seen.find((font) => covers(font, code));
+  if (reused || !fontconfig) return reused;
+  let listing: string;
+  try {
+    listing = execFileSync(
+      'fc-list',
+      ['--format', '%{file}|%{postscriptname}|%{weight}\\n', `:charset=${code.toString(16)}`],
+      { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] },
+    );
+  } catch {
+    fontconfig = false;
+    return undefined;
+  }
+  const candidates = listing
+    .split('\n')
+    .map((line) => line.split('|'))
+    .filter(([file]) => file && /\.(ttf|otf|ttc|woff)$/i.test(file))
+    .map(([file = '', name = '', weight = '80']) => ({ file, name, weight: Number(weight) }))
+    // Fontconfig weights: 80 regular, 200 bold. Prefer the weight asked for, then Noto, then by name.
+    .sort(
+      (a, b) =>
+        Math.abs(a.weight - (bold ? 200 : 80)) - Math.abs(b.weight - (bold ? 200 : 80)) ||
+        +!/noto/i.test(a.file) - +!/noto/i.test(b.file) ||
+        a.file.localeCompare(b.file) ||
+        a.name.localeCompare(b.name),
+    );
+  for (const candidate of candidates) {
+    try {
+      const font = loadFont(
+        candidate.file,
+        {},
+        /\.ttc$/i.test(candidate.file) ? candidate.name : undefined,
+      );
+      if (covers(font, code)) {
+        seen.push(font);
+        return font;
+      }
+    } catch {
+      // A font fontconfig lists but fontkit cannot read: try the next.
+    }
+  }
+  return undefined;
+}
