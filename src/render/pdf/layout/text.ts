@@ -231,7 +231,13 @@ function visualLine(line: PlacedLine, direction: Direction, env: LayoutEnv): Pla
     if (!segment) continue;
     const logical = text.slice(run.start, run.end);
     const rtl = run.level % 2 === 1;
-    const drawn = rtl ? mirrored(logical) : logical;
+    // Fonts shape right-to-left letters right to left themselves; a right-to-left run of only neutral
+    // characters (spaces, brackets) is reversed here.
+    const drawn = !rtl
+      ? logical
+      : hasRightToLeft(logical)
+        ? mirrored(logical)
+        : [...mirrored(logical)].reverse().join('');
     const spaces = drawn.match(/ /g)?.length ?? 0;
     const width =
       measureText(fontFor(env.theme, segment.style.font), drawn, segment.style.size) +
