@@ -148,7 +148,7 @@ function systemFont(code: number, script: Script, bold: boolean): LoadedFont | u
         {},
         /\.ttc$/i.test(candidate.file) ? candidate.name : undefined,
       );
-      if (covers(font, code)) {
+      if (hasOutlines(font) && covers(font, code)) {
         seen.push(font);
         return font;
       }
@@ -157,4 +157,14 @@ function systemFont(code: number, script: Script, bold: boolean): LoadedFont | u
     }
   }
   return undefined;
+}
+
+/**
+ * Whether a font draws with outlines (TrueType or CFF). Colour bitmap fonts (Noto Color Emoji) have a
+ * glyph for every emoji but nothing PDF can draw: they would print blanks without a word.
+ */
+function hasOutlines(font: LoadedFont): boolean {
+  const tables = (font.font as { directory?: { tables?: Record<string, unknown> } }).directory
+    ?.tables;
+  return !tables || 'glyf' in tables || 'CFF ' in tables || 'CFF2' in tables;
 }

@@ -77,6 +77,23 @@ describe('briefwright render', () => {
     expect(unknown.stderr).toContain('FORMAT_UNKNOWN');
   });
 
+  it('fails on a character no font has with --missing-glyphs error, and refuses an unknown policy', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'glyph.md');
+    writeFileSync(input, '# Glyphs\n\nA hieroglyph: \u{13000}.\n');
+    const args = ['render', input, '--format', 'pdf', '--out', dir, '--no-system-fonts'];
+    const failed = await cli([...args, '--missing-glyphs', 'error']);
+    expect(failed.code).toBe(1);
+    expect(failed.stderr).toContain(
+      `${input}:3:1: error MISSING_GLYPH: no font has a glyph for "\u{13000}"`,
+    );
+    expect(existsSync(join(dir, 'glyph.pdf'))).toBe(false);
+    const warned = await cli(args);
+    expect(warned.code).toBe(0);
+    expect(warned.stderr).toContain('warning MISSING_GLYPH');
+    expect((await cli([...args, '--missing-glyphs', 'maybe'])).code).toBe(2);
+  });
+
   it('validates without writing anything', async () => {
     const result = await cli(['validate', EXAMPLE_YAML, EXAMPLE_MD]);
     expect(result.code).toBe(0);

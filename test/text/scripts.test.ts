@@ -212,6 +212,13 @@ describe('fallback and missing glyphs', () => {
     expect(pdf).not.toMatch(/NotoSansHebrew/);
   });
 
+  it('refuses a WOFF2 font with a clear message', async () => {
+    const woff2 = new Uint8Array([0x77, 0x4f, 0x46, 0x32, 0, 1, 0, 0]);
+    await expect(render('examples/carney-xi/carney-xi.yaml', { fonts: [woff2] })).rejects.toThrow(
+      'WOFF2 fonts cannot be embedded in PDF',
+    );
+  });
+
   it('warns with the character, its line and what to install', async () => {
     const dir = tempDir();
     const file = join(dir, 'glyph.md');
