@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { render } from '../../src/index.js';
 import { buildDocTree } from '../../src/markdown/index.js';
@@ -42,6 +43,15 @@ function lineAt(model: PageModel, containing: string): TextItem[] {
   const all = texts(model);
   const y = all.find((item) => item.text.includes(containing))?.y;
   return all.filter((item) => item.y === y).sort((a, b) => a.x - b.x);
+}
+
+/** A PDF literal string holding UTF-16BE text with its byte-order mark, decoded. */
+function utf16Literal(literal: string): string {
+  const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
+  const bytes = literal.replace(/\\([0-7]{1,3}|[\s\S])/g, (_, e: string) =>
+    /^[0-7]/.test(e) ? String.fromCharCode(Number.parseInt(e, 8)) : (escapes[e] ?? e),
+  );
+  return Buffer.from(bytes.slice(2), 'latin1').swap16().toString('utf16le');
 }
 
 describe('Chinese and Japanese', () => {
@@ -178,6 +188,30 @@ describe('right to left', () => {
     expect(pages.pages.join(' ')).toMatch(
       /זהו טקסט בעברית[\s\S]*שלום עולם|שלום עולם[\s\S]*זהו טקסט בעברית/,
     );
+  });
+
+  it('gives each right-to-left run its reading order as /ActualText in the PDF', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'ar.md');
+    writeFileSync(file, '---\ntitle: T\nlanguage: ar\n---\n\nمرحبا بالعالم، هذا نص عربي.\n');
+    const result = await render(file, { formats: ['pdf'] });
+    const pdf = Buffer.from(result.outputs[0]?.bytes ?? []);
+    // Content streams are compressed: inflate each and collect the ActualText strings.
+    const actual: string[] = [];
+    const raw = pdf.toString('latin1');
+    for (const match of raw.matchAll(/stream\r?\n/g)) {
+      const start = (match.index ?? 0) + match[0].length;
+      const end = raw.indexOf('endstream', start);
+      let content: string;
+      try {
+        content = inflateSync(pdf.subarray(start, end)).toString('latin1');
+      } catch {
+        continue;
+      }
+      for (const literal of content.matchAll(/\/ActualText \(((?:\\[\s\S]|[^\\)])*)\)/g))
+        actual.push(utf16Literal(literal[1] ?? ''));
+    }
+    expect(actual.join('')).toContain('مرحبا بالعالم، هذا نص عربي');
   });
 
   it('marks right-to-left paragraphs in the deck', async () => {
