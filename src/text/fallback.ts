@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { covers, describeChar } from './coverage.js';
 import { type LoadedFont, loadFont } from './fonts.js';
-import { packagesFor, type Script, scriptOf, systemPackageFor } from './scripts.js';
+import { packagesFor, scriptOf, systemPackageFor } from './scripts.js';
 
 /** The name under which a fallback font is drawn (its file, so the same font always has the same key). */
 export type FallbackKey = `fallback:${string}`;
@@ -75,7 +75,7 @@ export class FallbackFinder {
       if (font && covers(font, code)) return register(font);
     }
     if (!this.#sources.system) return undefined;
-    const font = systemFont(code, script, bold);
+    const font = systemFont(code, bold);
     return font ? register(font) : undefined;
   }
 }
@@ -106,41 +106,83 @@ function installed(reference: string): LoadedFont | undefined {
   return font;
 }
 
-/** System fonts found so far, per script and weight: tried before asking fontconfig again. */
-const systemFonts = new Map<string, LoadedFont[]>();
-let fontconfig = true;
+/** A system font as fontconfig lists it: where it is, its weight, and the characters it has. */
+interface SystemFont {
+  readonly file: string;
+  readonly name: string;
+  readonly weight: number;
+  /** Inclusive code point ranges, ascending. */
+  readonly ranges: readonly (readonly [number, number])[];
+}
 
-/** A system font covering the character, through fontconfig's `fc-list`; none when fontconfig is absent. */
-function systemFont(code: number, script: Script, bold: boolean): LoadedFont | undefined {
-  const group = `${script}|${+bold}`;
-  const seen = systemFonts.get(group) ?? [];
-  systemFonts.set(group, seen);
-  const reused = seen.find((font) => covers(font, code));
-  if (reused || !fontconfig) return reused;
-  let listing: string;
+let systemIndex: readonly SystemFont[] | undefined;
+
+/**
+ * Every outline font fontconfig knows, with its character set: one `fc-list` for the whole process,
+ * so looking up a character never starts a process. Empty when fontconfig is absent.
+ */
+function systemFontIndex(): readonly SystemFont[] {
+  if (systemIndex) return systemIndex;
+  let listing = '';
   try {
     listing = execFileSync(
       'fc-list',
-      ['--format', '%{file}|%{postscriptname}|%{weight}\\n', `:charset=${code.toString(16)}`],
-      { encoding: 'utf8', timeout: 10_000, stdio: ['ignore', 'pipe', 'ignore'] },
+      ['--format', '%{file}|%{postscriptname}|%{weight}|%{charset}\\n'],
+      {
+        encoding: 'utf8',
+        timeout: 20_000,
+        maxBuffer: 64 * 1024 * 1024,
+        stdio: ['ignore', 'pipe', 'ignore'],
+      },
     );
   } catch {
-    fontconfig = false;
-    return undefined;
+    listing = '';
   }
-  const candidates = listing
+  systemIndex = listing
     .split('\n')
     .map((line) => line.split('|'))
     .filter(([file]) => file && /\.(ttf|otf|ttc|woff)$/i.test(file))
-    .map(([file = '', name = '', weight = '80']) => ({ file, name, weight: Number(weight) }))
-    // Fontconfig weights: 80 regular, 200 bold. Prefer the weight asked for, then Noto, then by name.
+    .map(([file = '', name = '', weight = '80', charset = '']) => ({
+      file,
+      name,
+      weight: Number(weight) || 80,
+      ranges: charset
+        .split(' ')
+        .filter(Boolean)
+        .map((range): [number, number] => {
+          const [from = '0', to = from] = range.split('-');
+          return [Number.parseInt(from, 16), Number.parseInt(to, 16)];
+        }),
+    }))
+    // Noto first, then by file and name, so the choice is the same on every run.
     .sort(
       (a, b) =>
-        Math.abs(a.weight - (bold ? 200 : 80)) - Math.abs(b.weight - (bold ? 200 : 80)) ||
         +!/noto/i.test(a.file) - +!/noto/i.test(b.file) ||
         a.file.localeCompare(b.file) ||
         a.name.localeCompare(b.name),
     );
+  return systemIndex;
+}
+
+function hasChar(font: SystemFont, code: number): boolean {
+  let low = 0;
+  let high = font.ranges.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const [from, to] = font.ranges[mid] ?? [0, -1];
+    if (code < from) high = mid - 1;
+    else if (code > to) low = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/** A system font with the character, nearest the weight asked for (fontconfig: 80 regular, 200 bold). */
+function systemFont(code: number, bold: boolean): LoadedFont | undefined {
+  const target = bold ? 200 : 80;
+  const candidates = systemFontIndex()
+    .filter((font) => hasChar(font, code))
+    .sort((a, b) => Math.abs(a.weight - target) - Math.abs(b.weight - target));
   for (const candidate of candidates) {
     try {
       const font = loadFont(
@@ -148,10 +190,7 @@ function systemFont(code: number, script: Script, bold: boolean): LoadedFont | u
         {},
         /\.ttc$/i.test(candidate.file) ? candidate.name : undefined,
       );
-      if (hasOutlines(font) && covers(font, code)) {
-        seen.push(font);
-        return font;
-      }
+      if (hasOutlines(font) && covers(font, code)) return font;
     } catch {
       // A font fontconfig lists but fontkit cannot read: try the next.
     }
