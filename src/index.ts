@@ -2,6 +2,7 @@
  * briefwright: a typed report model → a print-quality PDF brief and a native, editable PPTX deck.
  * @packageDocumentation
  */
+export { type BatchResult, type RenderManyOptions, renderMany } from './api/batch.js';
 export { INIT_RENDER_ARGS, initProject } from './api/init.js';
 export { DEFAULT_LIMITS, type Limits } from './api/limits.js';
 export {

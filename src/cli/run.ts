@@ -1,15 +1,19 @@
 import { existsSync } from 'node:fs';
+import { isAbsolute } from 'node:path';
 import { Command, CommanderError } from 'commander';
+import { glob, isDynamicPattern } from 'tinyglobby';
 import {
+  type BatchResult,
   formatError,
   formatWarning,
   INIT_RENDER_ARGS,
   importArticleFile,
   initProject,
   isBriefwrightError,
-  renderToFiles,
+  renderMany,
   validate,
 } from '../index.js';
+import { plainProgress, progressBar } from './progress.js';
 import { watchAndRender } from './watch.js';
 
 /** Exit codes of the CLI. */
@@ -18,7 +22,7 @@ export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
 /** Where the CLI writes; tests pass buffers. */
 export interface CliIo {
   readonly stdout: { write(text: string): unknown };
-  readonly stderr: { write(text: string): unknown };
+  readonly stderr: { write(text: string): unknown; readonly isTTY?: boolean };
   readonly env: NodeJS.ProcessEnv;
   /** Stops `render --watch`. */
   readonly signal?: AbortSignal;
@@ -37,13 +41,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   program
     .command('render')
     .description('render inputs (.json, .yaml, .md) to files')
-    .argument('<input...>', 'input files')
+    .argument('<input...>', 'input files or glob patterns ("briefs/**/*.yaml")')
     .option('-f, --format <list>', 'comma-separated formats', 'pdf,pptx')
     .option('-o, --out <dir>', 'output folder', 'output')
     .option('-t, --template <name|dir>', 'template name or folder, or pdf=dir,pptx=dir per format')
     .option('--theme <file>', 'theme file (JSON or YAML)')
     .option('-q, --quiet', 'print only errors')
     .option('--report <kind>', 'print a machine-readable preflight report instead of lines (json)')
+    .option('--json', 'print a machine-readable summary (same as --report json)')
+    .option(
+      '-j, --jobs <n>',
+      'inputs rendered at once, each in a worker thread (default: the cores)',
+    )
     .option('--strict', 'exit 1 when the preflight finds anything (for CI)')
     .option('-w, --watch', 'render again whenever an input, the theme or a template folder changes')
     .option('--max-input-mb <n>', 'the largest input file to read, in MB (default 10)')
@@ -76,38 +85,77 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         return;
       }
       const missingGlyphs = opts.missingGlyphs;
-      const json = opts.report === 'json';
+      const json = opts.report === 'json' || opts.json === true;
+      const jobs = opts.jobs === undefined ? undefined : Number(opts.jobs);
+      if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1)) {
+        io.stderr.write(
+          `briefwright: --jobs takes a whole number of 1 or more, not "${opts.jobs}"\n`,
+        );
+        exit = EXIT.usage;
+        return;
+      }
+      const files = await expandInputs(inputs);
+      if ('missing' in files) {
+        io.stderr.write(`briefwright: no input matches ${files.missing}\n`);
+        exit = EXIT.usage;
+        return;
+      }
       const renderAll = async () => {
-        const summary: unknown[] = [];
-        for (const input of inputs) {
-          const started = performance.now();
-          try {
-            const result = await renderToFiles(input, {
-              formats,
-              outDir: opts.out,
-              ...(opts.template ? { template: parseTemplateOption(opts.template) } : {}),
-              ...(opts.theme ? { theme: opts.theme } : {}),
-              ...(opts.maxInputMb
-                ? { limits: { maxInputBytes: Number(opts.maxInputMb) * 1024 * 1024 } }
-                : {}),
-              fonts: opts.font ?? [],
-              systemFonts: opts.systemFonts,
-              missingGlyphs,
-            });
-            if (opts.strict && result.warnings.length > 0) exit = Math.max(exit, EXIT.badInput);
-            const ms = Math.round(performance.now() - started);
-            summary.push({ input, ok: true, files: result.files, warnings: result.warnings, ms });
-            if (json) continue;
-            for (const warning of result.warnings) io.stderr.write(`${formatWarning(warning)}\n`);
-            if (!opts.quiet)
-              for (const file of result.files) io.stdout.write(`${input} → ${file.path}\n`);
-          } catch (error) {
-            const code = json ? exitCodeOf(error) : report(error, io);
-            exit = Math.max(exit, code);
-            summary.push({ input, ok: false, error: describeError(error) });
-          }
+        // A bar on a terminal for a batch; plain lines in CI, in pipes and for one input.
+        const bar = !json && files.length > 1 && io.stderr.isTTY === true && !io.env.CI;
+        const progress = bar ? progressBar(io.stderr, files.length) : plainProgress();
+        let results: BatchResult[];
+        try {
+          results = await renderMany(files, {
+            formats,
+            outDir: opts.out,
+            ...(jobs !== undefined ? { jobs } : {}),
+            ...(opts.template ? { template: parseTemplateOption(opts.template) } : {}),
+            ...(opts.theme ? { theme: opts.theme } : {}),
+            ...(opts.maxInputMb
+              ? { limits: { maxInputBytes: Number(opts.maxInputMb) * 1024 * 1024 } }
+              : {}),
+            fonts: opts.font ?? [],
+            systemFonts: opts.systemFonts,
+            missingGlyphs,
+            onStart: (input) => progress.started(input),
+            onResult: (result, finished) => {
+              progress.finished(result, finished);
+              if (json) return;
+              if (result.error) {
+                exit = Math.max(exit, exitCodeOf(result.error));
+                progress.line(io.stderr, describeFailure(result.error));
+                return;
+              }
+              for (const warning of result.warnings)
+                progress.line(io.stderr, formatWarning(warning));
+              if (!opts.quiet && !bar)
+                for (const file of result.files)
+                  progress.line(io.stdout, `${result.input} → ${file.path}`);
+            },
+          });
+        } catch (error) {
+          progress.end();
+          exit = Math.max(exit, report(error, io));
+          return;
         }
-        if (json) io.stdout.write(`${JSON.stringify({ inputs: summary }, null, 2)}\n`);
+        progress.end();
+        for (const result of results) {
+          if (result.error) exit = Math.max(exit, exitCodeOf(result.error));
+          else if (opts.strict && result.warnings.length > 0) exit = Math.max(exit, EXIT.badInput);
+        }
+        if (bar) {
+          const failed = results.filter((r) => !r.ok).length;
+          io.stderr.write(`${results.length - failed} rendered, ${failed} failed\n`);
+        }
+        if (json) {
+          const summary = results.map((r) =>
+            r.error
+              ? { input: r.input, ok: false, error: describeError(r.error), ms: r.ms }
+              : { input: r.input, ok: true, files: r.files, warnings: r.warnings, ms: r.ms },
+          );
+          io.stdout.write(`${JSON.stringify({ inputs: summary }, null, 2)}\n`);
+        }
       };
       await renderAll();
       if (opts.watch) {
@@ -116,7 +164,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         const templates =
           option === undefined ? [] : typeof option === 'string' ? [option] : Object.values(option);
         const watched = [
-          ...inputs,
+          ...files,
           ...(opts.theme ? [opts.theme] : []),
           ...templates.filter((t) => existsSync(t)),
         ];
@@ -132,7 +180,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   program
     .command('validate')
     .description('check inputs against the model without rendering')
-    .argument('<input...>', 'input files')
+    .argument('<input...>', 'input files or glob patterns ("briefs/**/*.yaml")')
     .action(async (inputs: string[]) => {
       for (const input of inputs) {
         try {
@@ -197,6 +245,8 @@ interface RenderCommandOptions {
   strict?: boolean;
   watch?: boolean;
   maxInputMb?: string;
+  json?: boolean;
+  jobs?: string;
   font?: string[];
   systemFonts: boolean;
   missingGlyphs: string;
@@ -221,6 +271,31 @@ function exitCodeOf(error: unknown): number {
 }
 
 /** An error as the JSON report gives it. */
+/** An error as the CLI prints it: `file:line:col: error CODE: message` and a hint. */
+function describeFailure(error: unknown): string {
+  return isBriefwrightError(error) ? formatError(error) : String(error);
+}
+
+/**
+ * The input files: each argument as given, or the files a glob pattern matches (sorted); a pattern that
+ * matches nothing is reported.
+ */
+async function expandInputs(inputs: readonly string[]): Promise<string[] | { missing: string }> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    if (!isDynamicPattern(input)) {
+      files.push(input);
+      continue;
+    }
+    const matched = (
+      await glob(input, { onlyFiles: true, absolute: isAbsolute(input), expandDirectories: false })
+    ).sort();
+    if (matched.length === 0) return { missing: input };
+    files.push(...matched);
+  }
+  return files;
+}
+
 function describeError(error: unknown) {
   if (!isBriefwrightError(error))
     return { code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };

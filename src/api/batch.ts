@@ -1,0 +1,121 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { basename, extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Tinypool from 'tinypool';
+import { BriefwrightError } from '../diagnostics/errors.js';
+import type { Warning } from '../diagnostics/warnings.js';
+import { renderOne, type SerializedError } from './batchTask.js';
+import type { RenderToFilesOptions } from './render.js';
+
+/** Options of {@link renderMany}: those of `renderToFiles` (but a custom engine), and the pool's size. */
+export interface RenderManyOptions extends Omit<RenderToFilesOptions, 'engine' | 'name'> {
+  /**
+   * How many inputs render at once, each in its own worker thread with its own parsed fonts and
+   * templates. 1 renders one after the other in the calling thread. @default the machine's cores, but
+   * no more than one worker per ten inputs (a worker's start-up costs about ten renders)
+   */
+  jobs?: number;
+  /** Called as each input finishes, in the order they finish. */
+  onResult?: (result: BatchResult, finished: number, total: number) => void;
+  /** Called as each input starts. */
+  onStart?: (input: string) => void;
+}
+
+/** What became of one input of a batch. */
+export interface BatchResult {
+  readonly input: string;
+  readonly ok: boolean;
+  /** The written files, with their pages (PDF) or slides (PPTX). */
+  readonly files: readonly {
+    readonly format: string;
+    readonly path: string;
+    readonly pages: number;
+  }[];
+  readonly warnings: readonly Warning[];
+  /** Milliseconds the input took, in its worker. */
+  readonly ms: number;
+  /** Why the input failed: a BriefwrightError with its code, file and place. */
+  readonly error?: BriefwrightError;
+}
+
+/**
+ * Renders many inputs to files in parallel on a pool of worker threads. Each input is independent: one
+ * that fails is reported in its result and the others still complete. Results come back in the order
+ * of the inputs.
+ */
+export async function renderMany(
+  inputs: readonly string[],
+  options: RenderManyOptions = {},
+): Promise<BatchResult[]> {
+  checkNames(inputs, options.outDir ?? 'output');
+  const { jobs: requested, onResult, onStart, ...renderOptions } = options;
+  const jobs = Math.max(
+    1,
+    Math.min(
+      requested ?? Math.min(availableParallelism(), Math.floor(inputs.length / 10)),
+      inputs.length,
+    ),
+  );
+  let finished = 0;
+  const settle = (result: BatchResult) => {
+    finished++;
+    onResult?.(result, finished, inputs.length);
+    return result;
+  };
+  if (jobs === 1) {
+    const results: BatchResult[] = [];
+    for (const input of inputs) {
+      onStart?.(input);
+      results.push(settle(fromTask(await renderOne({ input, options: renderOptions }))));
+    }
+    return results;
+  }
+  const pool = new Tinypool({ filename: workerFile(), minThreads: jobs, maxThreads: jobs });
+  try {
+    return await Promise.all(
+      inputs.map(async (input) => {
+        onStart?.(input);
+        return settle(fromTask(await pool.run({ input, options: renderOptions })));
+      }),
+    );
+  } finally {
+    await pool.destroy();
+  }
+}
+
+function fromTask(result: Awaited<ReturnType<typeof renderOne>>): BatchResult {
+  const { error, ...rest } = result;
+  return error ? { ...rest, error: toError(error) } : rest;
+}
+
+function toError(error: SerializedError): BriefwrightError {
+  const { code, message, ...where } = error;
+  return new BriefwrightError(code, message, where);
+}
+
+/** Two inputs named alike would write the same output files: refused before anything renders. */
+function checkNames(inputs: readonly string[], outDir: string): void {
+  const seen = new Map<string, string>();
+  for (const input of inputs) {
+    const out = join(outDir, basename(input, extname(input)));
+    const other = seen.get(out);
+    if (other && resolve(other) !== resolve(input)) {
+      throw new BriefwrightError('USAGE', `${other} and ${input} would both write ${out}.*`, {
+        file: input,
+        hint: 'rename one of them, or render them to different --out folders',
+      });
+    }
+    seen.set(out, input);
+  }
+}
+
+/**
+ * The worker's module: beside this one when running from `dist`; from `dist` when running from the
+ * TypeScript sources (tests), which worker threads cannot load.
+ */
+function workerFile(): string {
+  const sibling = fileURLToPath(new URL('./batchWorker.js', import.meta.url));
+  if (existsSync(sibling)) return sibling;
+  return fileURLToPath(new URL('../../dist/api/batchWorker.js', import.meta.url));
+}

@@ -1,0 +1,89 @@
+import { unzipSync } from 'fflate';
+import { type ErrorCode, isBriefwrightError } from '../diagnostics/errors.js';
+import type { Warning } from '../diagnostics/warnings.js';
+import { type RenderToFilesOptions, renderToFiles } from './render.js';
+
+/** A BriefwrightError as it crosses from a worker thread: its code, message and place. */
+export interface SerializedError {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly file?: string;
+  readonly pointer?: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly hint?: string;
+}
+
+/** One input of a batch, as a worker receives it. */
+export interface BatchTask {
+  readonly input: string;
+  readonly options: Omit<RenderToFilesOptions, 'engine' | 'name'>;
+}
+
+/** What a worker sends back for one input. */
+export interface BatchTaskResult {
+  readonly input: string;
+  readonly ok: boolean;
+  readonly files: readonly {
+    readonly format: string;
+    readonly path: string;
+    readonly pages: number;
+  }[];
+  readonly warnings: readonly Warning[];
+  readonly ms: number;
+  readonly error?: SerializedError;
+}
+
+/** Renders one input of a batch to files; a failure becomes the result's error, never a throw. */
+export async function renderOne(task: BatchTask): Promise<BatchTaskResult> {
+  const started = performance.now();
+  try {
+    const result = await renderToFiles(task.input, task.options);
+    const files = result.files.map((file, index) => ({
+      ...file,
+      pages: countPages(file.format, result.outputs[index]?.bytes ?? new Uint8Array()),
+    }));
+    const ms = Math.round(performance.now() - started);
+    return { input: task.input, ok: true, files, warnings: result.warnings, ms };
+  } catch (error) {
+    const ms = Math.round(performance.now() - started);
+    return { input: task.input, ok: false, files: [], warnings: [], ms, error: serialize(error) };
+  }
+}
+
+function serialize(error: unknown): SerializedError {
+  if (!isBriefwrightError(error)) {
+    return {
+      code: 'RENDER_FAILED',
+      message: error instanceof Error ? error.message : String(error),
+      hint: 'this is a bug; please report it with the input',
+    };
+  }
+  const { code, message, file, pointer, line, column, hint } = error;
+  return {
+    code,
+    message,
+    ...(file !== undefined ? { file } : {}),
+    ...(pointer !== undefined ? { pointer } : {}),
+    ...(line !== undefined ? { line } : {}),
+    ...(column !== undefined ? { column } : {}),
+    ...(hint !== undefined ? { hint } : {}),
+  };
+}
+
+/** Pages of a PDF, slides of a deck; 0 for other formats. */
+export function countPages(format: string, bytes: Uint8Array): number {
+  if (format === 'pdf')
+    return (
+      Buffer.from(bytes)
+        .toString('latin1')
+        .match(/\/Type \/Page\b/g)?.length ?? 0
+    );
+  if (format === 'pptx') {
+    const parts = unzipSync(bytes, {
+      filter: (file) => /^ppt\/slides\/slide\d+\.xml$/.test(file.name),
+    });
+    return Object.keys(parts).length;
+  }
+  return 0;
+}
