@@ -13,6 +13,7 @@ import {
   renderMany,
   validate,
 } from '../index.js';
+import { watchOutputFolder } from '../output/writeAtomic.js';
 import { plainProgress, progressBar } from './progress.js';
 import { watchAndRender } from './watch.js';
 
@@ -100,6 +101,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         exit = EXIT.usage;
         return;
       }
+      // Worker threads write here: an interrupted run removes their temporary files too.
+      watchOutputFolder(opts.out);
       const renderAll = async () => {
         // A bar on a terminal for a batch; plain lines in CI, in pipes and for one input.
         const bar = !json && files.length > 1 && io.stderr.isTTY === true && !io.env.CI;

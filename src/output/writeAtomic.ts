@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readdirSync, rmSync } from 'node:fs';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { BriefwrightError } from '../diagnostics/errors.js';
@@ -7,10 +7,31 @@ import { BriefwrightError } from '../diagnostics/errors.js';
 /** Temporary files being written right now, so that an interrupted process can remove them. */
 const pending = new Set<string>();
 
-/** Removes the temporary files of writes in progress (for a process about to exit on a signal). */
+/** Output folders where worker threads of this process may be writing temporary files. */
+const folders = new Set<string>();
+
+/** Names a folder whose temporary files of this process an interrupted process should remove. */
+export function watchOutputFolder(dir: string): void {
+  folders.add(dir);
+}
+
+/**
+ * Removes the temporary files of writes in progress (for a process about to exit on a signal): this
+ * thread's, and any other thread's of this process in the folders named by {@link watchOutputFolder}.
+ */
 export function removePendingTemporaryFiles(): void {
   for (const temp of pending) rmSync(temp, { force: true });
   pending.clear();
+  const ours = new RegExp(`^\\..+\\.${process.pid}\\.[0-9a-f]{8}\\.tmp$`);
+  for (const dir of folders) {
+    let names: string[] = [];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      continue;
+    }
+    for (const name of names) if (ours.test(name)) rmSync(join(dir, name), { force: true });
+  }
 }
 
 /** A file to write. */

@@ -241,39 +241,46 @@ describe('briefwright render --watch', () => {
 });
 
 describe('an interrupted batch', () => {
-  it('leaves no partial file when killed, and the files already written stay whole', async () => {
-    const dir = tempDir();
-    const inputs = Array.from({ length: 12 }, (_, i) => {
-      const input = join(dir, `brief-${i}.yaml`);
-      writeFileSync(input, readFileSync(EXAMPLE_YAML));
-      return input;
-    });
-    const out = join(dir, 'out');
-    const child = spawn(process.execPath, [
-      'dist/cli/main.js',
-      'render',
-      ...inputs,
-      '--out',
-      out,
-      '-q',
-    ]);
-    for (
-      let i = 0;
-      i < 200 && !(existsSync(out) && filesIn(out).some((f) => f.endsWith('.pptx')));
-      i++
-    ) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    child.kill('SIGTERM');
-    const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c)));
-    expect(code).toBe(143);
-    const files = filesIn(out);
-    expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
-    expect(files.length).toBeGreaterThan(0);
-    for (const file of files.filter((f) => f.endsWith('.pdf'))) {
-      expect(readFileSync(join(out, file)).toString('latin1').trimEnd().endsWith('%%EOF')).toBe(
-        true,
-      );
-    }
-  });
+  it.each([
+    ['one after the other', []],
+    ['on two worker threads', ['--jobs', '2']],
+  ])(
+    'leaves no partial file when killed (%s), and the files already written stay whole',
+    async (_, jobs) => {
+      const dir = tempDir();
+      const inputs = Array.from({ length: 12 }, (_, i) => {
+        const input = join(dir, `brief-${i}.yaml`);
+        writeFileSync(input, readFileSync(EXAMPLE_YAML));
+        return input;
+      });
+      const out = join(dir, 'out');
+      const child = spawn(process.execPath, [
+        'dist/cli/main.js',
+        'render',
+        ...inputs,
+        '--out',
+        out,
+        '-q',
+        ...jobs,
+      ]);
+      for (
+        let i = 0;
+        i < 200 && !(existsSync(out) && filesIn(out).some((f) => f.endsWith('.pptx')));
+        i++
+      ) {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      child.kill('SIGTERM');
+      const code = await new Promise((resolve) => child.on('exit', (c) => resolve(c)));
+      expect(code).toBe(143);
+      const files = filesIn(out);
+      expect(files.filter((f) => f.endsWith('.tmp'))).toEqual([]);
+      expect(files.length).toBeGreaterThan(0);
+      for (const file of files.filter((f) => f.endsWith('.pdf'))) {
+        expect(readFileSync(join(out, file)).toString('latin1').trimEnd().endsWith('%%EOF')).toBe(
+          true,
+        );
+      }
+    },
+  );
 });
