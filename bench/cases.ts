@@ -1,6 +1,8 @@
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { loadReport, type Report, render } from 'briefwright';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadReport, type Report, render, renderMany } from 'briefwright';
 import { unzipSync } from 'fflate';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
@@ -151,4 +153,46 @@ export async function renderDeckBaseline(
 function countSlides(pptx: Uint8Array): number {
   return Object.keys(unzipSync(pptx)).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
     .length;
+}
+
+/** Briefs per second rendering `count` copies of the sample brief (both formats) with `jobs` workers. */
+export async function batchRate(
+  count: number,
+  jobs: number,
+): Promise<{ perSecond: number; failed: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'briefwright-bench-'));
+  const text = readFileSync('examples/carney-xi/carney-xi.yaml');
+  const inputs = Array.from({ length: count }, (_, i) => {
+    const path = join(dir, `brief-${i}.yaml`);
+    writeFileSync(path, text);
+    return path;
+  });
+  const started = performance.now();
+  const results = await renderMany(inputs, { outDir: join(dir, 'out'), jobs });
+  const seconds = (performance.now() - started) / 1000;
+  return { perSecond: count / seconds, failed: results.filter((r) => !r.ok).length };
+}
+
+/**
+ * Memory over many renders in one process (the sample brief, both formats, in memory): RSS and the
+ * JavaScript heap after a collection, after the first 50 renders and at the end.
+ */
+export async function soak(
+  count: number,
+): Promise<{ afterFirst: number; atEnd: number; heapAfterFirst: number; heapAtEnd: number }> {
+  const report = await reportOf(1);
+  const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
+  let afterFirst = 0;
+  let heapAfterFirst = 0;
+  for (let i = 1; i <= count; i++) {
+    await render(report, { formats: ['pdf', 'pptx'] });
+    if (i === 50) {
+      collect();
+      afterFirst = process.memoryUsage().rss;
+      heapAfterFirst = process.memoryUsage().heapUsed;
+    }
+  }
+  collect();
+  const end = process.memoryUsage();
+  return { afterFirst, atEnd: end.rss, heapAfterFirst, heapAtEnd: end.heapUsed };
 }

@@ -1,4 +1,6 @@
+import { availableParallelism } from 'node:os';
 import {
+  batchRate,
   chartReport,
   plainText,
   renderBaseline,
@@ -6,12 +8,23 @@ import {
   renderDeck,
   renderDeckBaseline,
   reportOf,
+  soak,
 } from './cases.js';
 
 // One benchmark case in its own process, so that its peak memory is its own. Prints one JSON line.
 const [kind = 'brief', copiesText = '1', runsText = '5'] = process.argv.slice(2);
 const copies = Number(copiesText);
 const runs = Number(runsText);
+// Batches and the soak report their own figures.
+if (kind === 'batch-1' || kind === 'batch-all') {
+  const jobs = kind === 'batch-1' ? 1 : availableParallelism();
+  process.stdout.write(`${JSON.stringify({ kind, jobs, ...(await batchRate(copies, jobs)) })}\n`);
+  process.exit(0);
+}
+if (kind === 'soak') {
+  process.stdout.write(`${JSON.stringify({ kind, renders: copies, ...(await soak(copies)) })}\n`);
+  process.exit(0);
+}
 const report = kind.includes('charts')
   ? await chartReport(!kind.startsWith('no-'))
   : await reportOf(copies);

@@ -16,6 +16,12 @@ interface Result {
 }
 
 const child = fileURLToPath(new URL('./child.js', import.meta.url));
+const measureRaw = (kind: string, copies: number, flags: string[] = []): Record<string, number> =>
+  JSON.parse(
+    execFileSync(process.execPath, [...flags, child, kind, String(copies), '1'], {
+      encoding: 'utf8',
+    }),
+  ) as Record<string, number>;
 const measure = (kind: string, copies: number, runs: number): Result =>
   JSON.parse(
     execFileSync(process.execPath, [child, kind, String(copies), String(runs)], {
@@ -84,4 +90,16 @@ process.stdout.write(
 );
 process.stdout.write(
   `20-chart deck vs no charts:     ${ratio(chartsDeckOn.median, chartsDeckOff.median)}×, ${perChart(chartsDeckOn, chartsDeckOff)} ms a chart (target ≤ 10 ms)\n`,
+);
+const one = measureRaw('batch-1', 200);
+const all = measureRaw('batch-all', 200);
+process.stdout.write(
+  `200-brief batch: ${(one.perSecond ?? 0).toFixed(2)} briefs/s with 1 worker, ${(all.perSecond ?? 0).toFixed(2)} with ${all.jobs} → ${((all.perSecond ?? 0) / (one.perSecond ?? 1)).toFixed(2)}× (target ≥ 1.7× on 2 cores)\n`,
+);
+const soaked = measureRaw('soak', 1000, ['--expose-gc']);
+const mb = (bytes: number | undefined) => ((bytes ?? 0) / 1024 / 1024).toFixed(0);
+const growth = (end: number | undefined, start: number | undefined) =>
+  `${(((end ?? 0) / (start ?? 1) - 1) * 100).toFixed(1)}%`;
+process.stdout.write(
+  `1,000-render soak: RSS ${mb(soaked.afterFirst)} MB after 50 renders, ${mb(soaked.atEnd)} MB at the end → ${growth(soaked.atEnd, soaked.afterFirst)} (target within 10%); JS heap ${mb(soaked.heapAfterFirst)} → ${mb(soaked.heapAtEnd)} MB → ${growth(soaked.heapAtEnd, soaked.heapAfterFirst)}\n`,
 );

@@ -14,7 +14,7 @@ import { pdfRenderer } from '../render/pdf/index.js';
 import { pptxRenderer } from '../render/pptx/index.js';
 import { fillReportTemplate } from '../template/index.js';
 import { FallbackFinder } from '../text/fallback.js';
-import { loadFont, parseFont } from '../text/fonts.js';
+import { loadFont, loadFontBytes } from '../text/fonts.js';
 import {
   defaultResolvedTheme,
   loadThemeFile,
@@ -167,7 +167,7 @@ function withFallbacks(
   const fonts = (options.fonts ?? []).map((font, index) =>
     typeof font === 'string'
       ? loadFont(resolve(font), { pointer: `/fonts/${index}` })
-      : parseFont(font, `fonts[${index}]`, { pointer: `/fonts/${index}` }),
+      : loadFontBytes(font, { pointer: `/fonts/${index}` }),
   );
   const fallback = new FallbackFinder({
     fonts: [...fonts, ...theme.fallbackFonts],

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, resolve } from 'node:path';
@@ -60,12 +61,6 @@ export function loadFont(
   const id = postscriptName ? `${path}#${postscriptName}` : path;
   const cached = cache.get(id);
   if (cached) return cached;
-  if (/\.woff2$/i.test(path)) {
-    throw new BriefwrightError('THEME_INVALID', `WOFF2 fonts cannot be embedded in PDF: ${path}`, {
-      ...context,
-      hint: 'use the TTF, OTF or WOFF version of the font',
-    });
-  }
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
@@ -81,8 +76,24 @@ export function loadFont(
   return loaded;
 }
 
-/** Parses font bytes (a file's, or a caller's buffer) into a font with its metrics. */
-export function parseFont(
+/**
+ * Loads a font given as bytes once per process, named by a hash of its content, so that the same bytes
+ * are parsed once and different bytes never share a name.
+ */
+export function loadFontBytes(
+  bytes: Uint8Array,
+  context: { file?: string; pointer?: string } = {},
+): LoadedFont {
+  const id = `bytes:${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}`;
+  const cached = cache.get(id);
+  if (cached) return cached;
+  const loaded = parseFont(bytes, id, context);
+  cache.set(id, loaded);
+  return loaded;
+}
+
+/** Parses font bytes (a file's, or a caller's buffer) into a font with its metrics; refuses WOFF2. */
+function parseFont(
   bytes: Uint8Array,
   name: string,
   context: { file?: string; pointer?: string } = {},
