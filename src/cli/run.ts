@@ -126,8 +126,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
               progress.finished(result, finished);
               if (json) return;
               if (result.error) {
-                exit = Math.max(exit, exitCodeOf(result.error));
-                progress.line(io.stderr, describeFailure(result.error));
+                progress.line(io.stderr, formatError(result.error));
                 return;
               }
               for (const warning of result.warnings)
@@ -274,11 +273,6 @@ function exitCodeOf(error: unknown): number {
 }
 
 /** An error as the JSON report gives it. */
-/** An error as the CLI prints it: `file:line:col: error CODE: message` and a hint. */
-function describeFailure(error: unknown): string {
-  return isBriefwrightError(error) ? formatError(error) : String(error);
-}
-
 /**
  * The input files: each argument as given, or the files a glob pattern matches (sorted); a pattern that
  * matches nothing is reported.
