@@ -77,6 +77,9 @@ export interface RenderResult {
   readonly warnings: readonly Warning[];
 }
 
+/** The template whose document tree the content checks read. */
+const BRIEF_TEMPLATE = 'policy-brief';
+
 let builtinEngine: Engine | undefined;
 
 /** The engine with the built-in renderers. */
@@ -104,7 +107,9 @@ export async function render(
     file,
     limits,
   });
-  checkReport(report, file, source, (w) => sink.add(w));
+  checkSections(report, file, (w) => sink.add(w));
+  // The content checks read the brief's document tree: the PDF's own when it uses that template.
+  let contentChecked = false;
   const outputs: RenderedOutput[] = [];
   for (const renderer of renderers) {
     const warn = (w: Omit<Warning, 'format'>) => sink.add({ ...w, format: renderer.format });
@@ -117,6 +122,10 @@ export async function render(
       file,
       source,
     });
+    if (!contentChecked && template === BRIEF_TEMPLATE) {
+      checkContent(doc, (w) => sink.add(w), file);
+      contentChecked = true;
+    }
     const ctx: RenderContext = {
       theme,
       warn,
@@ -146,6 +155,7 @@ export async function render(
       bytes,
     });
   }
+  if (!contentChecked) checkBriefContent(report, file, source, (w) => sink.add(w));
   const warnings = sink.list();
   const missing = warnings.find((w) => w.code === 'MISSING_GLYPH');
   if (missing && options.missingGlyphs === 'error') {
@@ -217,16 +227,11 @@ export async function renderToFiles(
 }
 
 /**
- * What a reviewer would catch before publishing, whatever the formats: empty sections (from the model)
- * and, in the content as the brief template lays it out, headings that skip a level, links to nowhere
- * and images without alt text.
+ * Part of what a reviewer would catch before publishing, whatever the formats: empty sections, from the
+ * model. The rest (headings that skip a level, links to nowhere, images without alt text) is checked in
+ * the content as the brief template lays it out.
  */
-function checkReport(
-  report: Report,
-  file: string | undefined,
-  source: string | undefined,
-  warn: (w: Warning) => void,
-): void {
+function checkSections(report: Report, file: string | undefined, warn: (w: Warning) => void): void {
   const visit = (section: Report['sections'][number], pointer: string): void => {
     const empty =
       !section.body?.trim() &&
@@ -247,7 +252,16 @@ function checkReport(
       visit(sub, `${pointer}/subsections/${i}`);
   };
   for (const [i, section] of report.sections.entries()) visit(section, `/sections/${i}`);
-  const doc = buildDocTree(fillReportTemplate(report, 'policy-brief'), {
+}
+
+/** The content checks on the brief's document tree, when no rendered format built it. */
+function checkBriefContent(
+  report: Report,
+  file: string | undefined,
+  source: string | undefined,
+  warn: (w: Warning) => void,
+): void {
+  const doc = buildDocTree(fillReportTemplate(report, BRIEF_TEMPLATE), {
     meta: metaFromReport(report),
     warn: () => {},
     file,
