@@ -4,8 +4,7 @@ import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import { BriefwrightError } from '../diagnostics/errors.js';
-import type { Warning } from '../diagnostics/warnings.js';
-import { renderOne, type SerializedError } from './batchTask.js';
+import { type BatchTaskResult, renderOne, type SerializedError } from './batchTask.js';
 import type { RenderToFilesOptions } from './render.js';
 
 /** Options of {@link renderMany}: those of `renderToFiles` (but a custom engine), and the pool's size. */
@@ -22,19 +21,8 @@ export interface RenderManyOptions extends Omit<RenderToFilesOptions, 'engine' |
   onStart?: (input: string) => void;
 }
 
-/** What became of one input of a batch. */
-export interface BatchResult {
-  readonly input: string;
-  readonly ok: boolean;
-  /** The written files, with their pages (PDF) or slides (PPTX). */
-  readonly files: readonly {
-    readonly format: string;
-    readonly path: string;
-    readonly pages: number;
-  }[];
-  readonly warnings: readonly Warning[];
-  /** Milliseconds the input took, in its worker. */
-  readonly ms: number;
+/** What became of one input of a batch: its files with their pages, warnings, time, or its error. */
+export interface BatchResult extends Omit<BatchTaskResult, 'error'> {
   /** Why the input failed: a BriefwrightError with its code, file and place. */
   readonly error?: BriefwrightError;
 }
@@ -84,7 +72,7 @@ export async function renderMany(
   }
 }
 
-function fromTask(result: Awaited<ReturnType<typeof renderOne>>): BatchResult {
+function fromTask(result: BatchTaskResult): BatchResult {
   const { error, ...rest } = result;
   return error ? { ...rest, error: toError(error) } : rest;
 }

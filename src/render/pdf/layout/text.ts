@@ -32,19 +32,11 @@ export function layoutText(
   env: LayoutEnv,
   align: TextAlign = 'left',
 ): Slice[] {
-  const direction = runsDirection(runs, env);
-  const lines = (
-    base.justify
-      ? breakStyledLines(hyphenateRuns(runs, env.hyphenate), width, base, env).map((line) =>
-          justifyLine(line, width, env),
-        )
-      : breakStyledLines(runs, width, base, env)
-  ).map((line) => visualLine(line, direction, env));
   const baseline = baselineOf(base, env);
-  const aligned = alignFor(align, direction);
+  const lines = placedLines(runs, width, base, env, align);
   return lines.map((line, index) => ({
     height: base.leading,
-    items: lineItems(line, lineOffset(line.width, width, aligned), baseline, env),
+    items: lineItems(line, line.offset, baseline, env),
     spaceBefore: 0,
     // Keep the first two and the last two lines of a paragraph together.
     keepWithNext: lines.length > 1 && (index === 0 || index === lines.length - 2),
@@ -60,16 +52,37 @@ export function layoutTextBlock(
   env: LayoutEnv,
   align: TextAlign = 'left',
 ): { items: PageItem[]; height: number } {
-  const direction = runsDirection(runs, env);
-  const lines = breakStyledLines(runs, width, base, env).map((line) =>
-    visualLine(line, direction, env),
-  );
   const baseline = baselineOf(base, env);
-  const aligned = alignFor(align, direction);
+  const lines = placedLines(runs, width, { ...base, justify: false }, env, align);
   const items = lines.flatMap((line, index) =>
-    lineItems(line, lineOffset(line.width, width, aligned), baseline + index * base.leading, env),
+    lineItems(line, line.offset, baseline + index * base.leading, env),
   );
   return { items, height: lines.length * base.leading };
+}
+
+/**
+ * Runs broken into lines (justified and hyphenated when the base says so), in visual order for their
+ * paragraph's direction, each with its offset from the left for the alignment (right-to-left paragraphs
+ * start at the right).
+ */
+function placedLines(
+  runs: readonly StyledRun<InlineFlags>[],
+  width: number,
+  base: TextBase,
+  env: LayoutEnv,
+  align: TextAlign,
+): (PlacedLine & { readonly offset: number })[] {
+  const direction = paragraphDirection(runs.map((run) => run.text).join(''), env.language);
+  const aligned = direction === 'rtl' && align === 'left' ? 'right' : align;
+  const lines = base.justify
+    ? breakStyledLines(hyphenateRuns(runs, env.hyphenate), width, base, env).map((line) =>
+        justifyLine(line, width, env),
+      )
+    : breakStyledLines(runs, width, base, env);
+  return lines.map((line) => {
+    const visual = visualLine(line, direction, env);
+    return { ...visual, offset: lineOffset(visual.width, width, aligned) };
+  });
 }
 
 /** Breaks runs into lines of concrete styles, splitting by glyph coverage first. */
@@ -196,16 +209,6 @@ function lineOffset(lineWidth: number, width: number, align: TextAlign): number 
 /** The font key of a role and style. */
 export function fontKey(role: FontRole, variant: FontVariant): FontKey {
   return `${role}-${variant}`;
-}
-
-/** The base direction of a paragraph's runs (see {@link paragraphDirection}). */
-function runsDirection(runs: readonly StyledRun<InlineFlags>[], env: LayoutEnv): Direction {
-  return paragraphDirection(runs.map((run) => run.text).join(''), env.language);
-}
-
-/** Right-to-left paragraphs start at the right: "left", the default, means the start of the line. */
-function alignFor(align: TextAlign, direction: Direction): TextAlign {
-  return direction === 'rtl' && align === 'left' ? 'right' : align;
 }
 
 /**

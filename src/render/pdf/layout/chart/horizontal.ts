@@ -1,6 +1,7 @@
 import { valueScale } from '../../../../chart/scale.js';
 import { layoutLegend } from './legend.js';
 import {
+  BarStack,
   baseValue,
   type ChartCanvas,
   fraction,
@@ -118,22 +119,14 @@ export function drawHorizontal(canvas: ChartCanvas, width: number, height: numbe
         bandTop + (band - label.height) / 2,
       ).items,
     );
-    let up = 0;
-    let down = 0;
+    const stack = new BarStack(base, spec.stacked);
     spec.series.forEach((s, j) => {
       const v = s.values[i] ?? 0;
       const y = bandTop + (band - group) / 2 + (spec.stacked ? 0 : j * slot);
       const h = slot - gap;
-      let from = base;
-      let to = v;
-      if (spec.stacked) {
-        from = v >= 0 ? up : down;
-        to = from + v;
-        if (v >= 0) up = to;
-        else down = to;
-      }
-      const x1 = x(Math.min(from, to));
-      const x2 = x(Math.max(from, to));
+      const { low, high } = stack.next(v);
+      const x1 = x(low);
+      const x2 = x(high);
       items.push({
         type: 'rect',
         x: x1,

@@ -86,3 +86,30 @@ export function fraction(value: number, scale: ValueScale): number {
 export function baseValue(scale: ValueScale): number {
   return Math.min(scale.max, Math.max(scale.min, 0));
 }
+
+/**
+ * Where each bar of a category starts and ends on the value axis: from the baseline, or, stacked, on
+ * top of the bars before it (positive values up from zero, negative ones down).
+ */
+export class BarStack {
+  readonly #base: number;
+  readonly #stacked: boolean;
+  #up = 0;
+  #down = 0;
+
+  constructor(base: number, stacked: boolean) {
+    this.#base = base;
+    this.#stacked = stacked;
+  }
+
+  /** The ends of the next bar, lower first. */
+  next(value: number): { low: number; high: number } {
+    if (!this.#stacked)
+      return { low: Math.min(this.#base, value), high: Math.max(this.#base, value) };
+    const from = value >= 0 ? this.#up : this.#down;
+    const to = from + value;
+    if (value >= 0) this.#up = to;
+    else this.#down = to;
+    return { low: Math.min(from, to), high: Math.max(from, to) };
+  }
+}

@@ -3,6 +3,7 @@ import type { ChartSeries } from '../../../../chart/spec.js';
 import type { PageItem } from '../types.js';
 import { layoutLegend } from './legend.js';
 import {
+  BarStack,
   baseValue,
   type ChartCanvas,
   circle,
@@ -97,23 +98,15 @@ function drawBars(
   const gap = slots > 1 ? Math.min(1.5, slot * 0.1) : 0;
   spec.categories.forEach((_, i) => {
     const x0 = left + i * band + (band - group) / 2;
-    let up = 0;
-    let down = 0;
+    const stack = new BarStack(base, spec.stacked);
     bars.forEach(({ s, index }, j) => {
       const v = s.values[i] ?? 0;
       const color = style.colors[index] ?? style.axis;
       const x = spec.stacked ? x0 : x0 + j * slot;
       const w = slot - gap;
-      let from = base;
-      let to = v;
-      if (spec.stacked) {
-        from = v >= 0 ? up : down;
-        to = from + v;
-        if (v >= 0) up = to;
-        else down = to;
-      }
-      const y1 = y(Math.max(from, to));
-      const y2 = y(Math.min(from, to));
+      const { low, high } = stack.next(v);
+      const y1 = y(high);
+      const y2 = y(low);
       items.push({ type: 'rect', x, y: y1, width: w, height: Math.max(0, y2 - y1), color });
       if (!spec.valueLabels) return;
       const text = valueText(v, spec);
