@@ -13,8 +13,10 @@ export {
   type RenderResult,
   type RenderToFilesOptions,
   type RenderToFilesResult,
+  type RenderToStreamOptions,
   render,
   renderToFiles,
+  renderToStream,
   validate,
 } from './api/render.js';
 export {
@@ -51,6 +53,7 @@ export {
 } from './model/index.js';
 export { removePendingTemporaryFiles } from './output/writeAtomic.js';
 export {
+  type ChunkSink,
   createEngine,
   type Engine,
   type EngineOptions,

@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { stat } from 'node:fs/promises';
 import { basename, extname, join, resolve } from 'node:path';
 import { BriefwrightError, isBriefwrightError } from '../diagnostics/errors.js';
@@ -9,7 +10,13 @@ import { checkContent } from '../markdown/checks.js';
 import { buildDocTree } from '../markdown/index.js';
 import type { Report, ReportInput } from '../model/schema.js';
 import { writeFilesAtomic } from '../output/writeAtomic.js';
-import { createEngine, type Engine, type RenderContext } from '../render/engine.js';
+import {
+  type ChunkSink,
+  createEngine,
+  type Engine,
+  type RenderContext,
+  type Renderer,
+} from '../render/engine.js';
 import { pdfRenderer } from '../render/pdf/index.js';
 import { pptxRenderer } from '../render/pptx/index.js';
 import { fillReportTemplate } from '../template/index.js';
@@ -23,6 +30,7 @@ import {
   type Theme,
 } from '../theme/index.js';
 import { slugify } from '../tree/text.js';
+import type { Root } from '../tree/types.js';
 import { createImageLoader, inputFolder } from './imageLoader.js';
 import { checkLimits, DEFAULT_LIMITS, type Limits, limitError } from './limits.js';
 import { documentDate, metaFromReport } from './meta.js';
@@ -93,6 +101,48 @@ export async function render(
   input: RenderInput,
   options: RenderOptions = {},
 ): Promise<RenderResult> {
+  return renderWith(input, options, (renderer, doc, ctx) => renderer.render(doc, ctx));
+}
+
+/** Options of {@link renderToStream}: those of `render`, with one format. */
+export interface RenderToStreamOptions extends Omit<RenderOptions, 'formats'> {
+  /** The format to write. @default "pdf" */
+  format?: string;
+}
+
+/**
+ * Renders a report to one format and writes it to a stream as it is produced: a PDF page by page as
+ * it is drawn (waiting for the stream to drain), other formats whole. Resolves with the report and
+ * the warnings once everything is written; the stream is not ended, so it can be a response or a file.
+ */
+export async function renderToStream(
+  input: RenderInput,
+  out: NodeJS.WritableStream,
+  options: RenderToStreamOptions = {},
+): Promise<Omit<RenderResult, 'outputs'>> {
+  const { format = 'pdf', ...rest } = options;
+  const sink: ChunkSink = (chunk) =>
+    out.write(chunk) ? undefined : once(out, 'drain').then(() => {});
+  const { report, warnings } = await renderWith(
+    input,
+    { ...rest, formats: [format] },
+    async (renderer, doc, ctx) => {
+      if (renderer.stream) await renderer.stream(doc, ctx, sink);
+      else await sink(await renderer.render(doc, ctx));
+      return new Uint8Array();
+    },
+  );
+  return { report, warnings };
+}
+
+/** How each format's output is produced: bytes in memory, or written to a stream as it is drawn. */
+type Emit = (renderer: Renderer, doc: Root, ctx: RenderContext) => Promise<Uint8Array>;
+
+async function renderWith(
+  input: RenderInput,
+  options: RenderOptions,
+  emit: Emit,
+): Promise<RenderResult> {
   checkOptions(options);
   const engine = options.engine ?? defaultEngine();
   const formats = options.formats ?? engine.formats;
@@ -135,7 +185,7 @@ export async function render(
     };
     let bytes: Uint8Array;
     try {
-      bytes = await renderer.render(doc, ctx);
+      bytes = await emit(renderer, doc, ctx);
     } catch (cause) {
       if (isBriefwrightError(cause)) throw cause;
       throw new BriefwrightError(

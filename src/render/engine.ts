@@ -29,7 +29,15 @@ export interface Renderer {
   /** The template that produces this format's Markdown unless the caller names one. */
   readonly defaultTemplate: string;
   render(doc: Root, ctx: RenderContext): Promise<Uint8Array>;
+  /**
+   * Optional: writes the output to `sink` as it is produced, waiting whenever the sink returns a promise
+   * (a stream that must drain). Formats without it are written whole.
+   */
+  stream?(doc: Root, ctx: RenderContext, sink: ChunkSink): Promise<void>;
 }
+
+/** Takes output chunks in order; a returned promise means "wait before sending more". */
+export type ChunkSink = (chunk: Uint8Array) => Promise<void> | undefined;
 
 /** A registry of renderers by format. */
 export interface Engine {

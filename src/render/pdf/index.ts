@@ -1,4 +1,5 @@
-import type { Renderer } from '../engine.js';
+import type { Root } from '../../tree/types.js';
+import type { ChunkSink, RenderContext, Renderer } from '../engine.js';
 import { collectImages } from '../images.js';
 import { LOGO } from './layout/cover.js';
 import { layoutDocument } from './layout/index.js';
@@ -10,14 +11,25 @@ export const pdfRenderer: Renderer = {
   mediaType: 'application/pdf',
   defaultTemplate: 'policy-brief',
   async render(doc, ctx) {
-    const images = await collectImages(doc, ctx);
-    if (ctx.theme.logo) images.set(LOGO, ctx.theme.logo);
-    const model = layoutDocument(doc, { theme: ctx.theme, images, warn: ctx.warn, file: ctx.file });
-    // pdfkit loads only when a PDF is asked for, so a deck-only run does not pay for it.
-    const { drawPageModel } = await import('./draw/index.js');
-    return drawPageModel(model, { theme: ctx.theme, meta: doc.meta, date: ctx.date, images });
+    const chunks: Uint8Array[] = [];
+    await drawBrief(doc, ctx, (chunk) => {
+      chunks.push(chunk);
+      return undefined;
+    });
+    return new Uint8Array(Buffer.concat(chunks));
   },
+  stream: drawBrief,
 };
+
+/** Lays the document out and draws it page by page into the sink. */
+async function drawBrief(doc: Root, ctx: RenderContext, sink: ChunkSink): Promise<void> {
+  const images = await collectImages(doc, ctx);
+  if (ctx.theme.logo) images.set(LOGO, ctx.theme.logo);
+  const model = layoutDocument(doc, { theme: ctx.theme, images, warn: ctx.warn, file: ctx.file });
+  // pdfkit loads only when a PDF is asked for, so a deck-only run does not pay for it.
+  const { drawPageModel } = await import('./draw/index.js');
+  await drawPageModel(model, { theme: ctx.theme, meta: doc.meta, date: ctx.date, images }, sink);
+}
 
 export { layoutDocument } from './layout/index.js';
 export type { PageModel } from './layout/types.js';

@@ -2,7 +2,7 @@ import PDFDocument from 'pdfkit';
 import { assertNever } from '../../../diagnostics/assertNever.js';
 import { fontFor, type ResolvedTheme } from '../../../theme/resolve.js';
 import type { DocMeta } from '../../../tree/types.js';
-import type { LoadedImage } from '../../engine.js';
+import type { ChunkSink, LoadedImage } from '../../engine.js';
 import type { OutlineEntry, PageItem, PageModel, PathItem, TextItem } from '../layout/types.js';
 import { registerFonts } from './fonts.js';
 import { Marker } from './marking.js';
@@ -20,7 +20,11 @@ export interface DrawOptions {
  * Paints a page model with pdfkit at absolute positions: no pdfkit wrapping, no page continuation.
  * Fonts are the parsed fonts of the theme, embedded and subset.
  */
-export function drawPageModel(model: PageModel, options: DrawOptions): Promise<Uint8Array> {
+export async function drawPageModel(
+  model: PageModel,
+  options: DrawOptions,
+  sink: ChunkSink,
+): Promise<void> {
   const { meta, date, theme } = options;
   const doc = new PDFDocument({
     autoFirstPage: false,
@@ -42,17 +46,25 @@ export function drawPageModel(model: PageModel, options: DrawOptions): Promise<U
       ModDate: date,
     },
   });
-  const chunks: Buffer[] = [];
-  doc.on('data', (chunk: Buffer) => chunks.push(chunk));
-  const done = new Promise<Uint8Array>((resolve, reject) => {
-    doc.on('end', () => resolve(new Uint8Array(Buffer.concat(chunks))));
+  // pdfkit writes each page's objects as the next page begins: they go to the sink as they come, and
+  // drawing waits between pages whenever the sink asks it to (a stream that must drain).
+  let waiting: Promise<void> | undefined;
+  doc.on('data', (chunk: Buffer) => {
+    waiting = sink(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)) ?? waiting;
+  });
+  const done = new Promise<void>((resolve, reject) => {
+    doc.on('end', () => resolve());
     doc.on('error', reject);
   });
   registerFonts(doc, theme.fonts);
   const fonts = new Set<string>(Object.keys(theme.fonts));
   const outline = new OutlineWriter(doc);
   const marker = new Marker(doc, model.structure);
-  model.pages.forEach((page, index) => {
+  for (const [index, page] of model.pages.entries()) {
+    if (waiting) {
+      await waiting;
+      waiting = undefined;
+    }
     doc.addPage({ size: [model.width, model.height], margin: 0 });
     // Each page's content starts with the default graphics state.
     const pen: Pen = { fill: undefined, fonts };
@@ -62,10 +74,11 @@ export function drawPageModel(model: PageModel, options: DrawOptions): Promise<U
     for (const item of page.items) drawItem(doc, item, model.height, options, pen, marker);
     marker.close();
     for (const entry of model.outline) if (entry.page === index) outline.add(entry);
-  });
+  }
   marker.finish();
   doc.end();
-  return done;
+  await done;
+  await waiting;
 }
 
 /** The fill colour last set on the page, so that runs of one colour set it once; the fonts registered. */

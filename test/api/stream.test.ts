@@ -1,0 +1,46 @@
+import { createWriteStream, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { describe, expect, it } from 'vitest';
+import { render, renderToStream } from '../../src/index.js';
+import { EXAMPLE_YAML, pptxParts, tempDir } from '../helpers.js';
+
+describe('renderToStream', () => {
+  it('writes the same PDF as render, in many chunks as pages are drawn, waiting for a slow stream', async () => {
+    const { loadReport } = await import('../../src/index.js');
+    const sample = await loadReport(EXAMPLE_YAML);
+    const report = {
+      ...sample,
+      sections: Array.from({ length: 8 }, (_, i) =>
+        sample.sections.map((s) => ({ ...s, title: `${s.title} ${i}` })),
+      ).flat(),
+    };
+    const chunks: Buffer[] = [];
+    let drains = 0;
+    // A stream with a tiny buffer: it asks the writer to wait after nearly every chunk.
+    const slow = new Writable({
+      highWaterMark: 1024,
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        setImmediate(done);
+      },
+    });
+    slow.on('drain', () => drains++);
+    const result = await renderToStream(report, slow, { format: 'pdf' });
+    const whole = (await render(report, { formats: ['pdf'] })).outputs[0]?.bytes;
+    expect(Buffer.concat(chunks).equals(Buffer.from(whole ?? []))).toBe(true);
+    expect(chunks.length).toBeGreaterThan(10);
+    expect(drains).toBeGreaterThan(0);
+    expect(result.warnings).toEqual([]);
+  }, 60_000);
+
+  it('writes a deck whole, to a file stream', async () => {
+    const dir = tempDir();
+    const path = join(dir, 'deck.pptx');
+    const file = createWriteStream(path);
+    await renderToStream(EXAMPLE_YAML, file, { format: 'pptx' });
+    await new Promise<void>((resolve) => file.end(resolve));
+    const parts = await pptxParts(new Uint8Array(readFileSync(path)));
+    expect(parts.names).toContain('ppt/slides/slide1.xml');
+  });
+});
