@@ -121,8 +121,15 @@ export async function renderToStream(
   options: RenderToStreamOptions = {},
 ): Promise<Omit<RenderResult, 'outputs'>> {
   const { format = 'pdf', ...rest } = options;
-  const sink: ChunkSink = (chunk) =>
-    out.write(chunk) ? undefined : once(out, 'drain').then(() => {});
+  // One wait for the stream to drain, however many chunks arrive before it does.
+  let draining: Promise<void> | undefined;
+  const sink: ChunkSink = (chunk) => {
+    if (out.write(chunk) || draining) return draining;
+    draining = once(out, 'drain').then(() => {
+      draining = undefined;
+    });
+    return draining;
+  };
   const { report, warnings } = await renderWith(
     input,
     { ...rest, formats: [format] },
