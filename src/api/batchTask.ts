@@ -72,7 +72,7 @@ function serialize(error: unknown): SerializedError {
 }
 
 /** Pages of a PDF, slides of a deck; 0 for other formats. */
-export function countPages(format: string, bytes: Uint8Array): number {
+function countPages(format: string, bytes: Uint8Array): number {
   if (format === 'pdf')
     return (
       Buffer.from(bytes)

@@ -37,17 +37,6 @@ export function scriptOf(code: number): Script {
   return 'other';
 }
 
-/** Whether a character is an ideograph, kana or hangul: text that breaks between characters. */
-export function isIdeographic(code: number): boolean {
-  return scriptOf(code) === 'cjk';
-}
-
-/** Characters of right-to-left scripts. */
-export function isRightToLeft(code: number): boolean {
-  const script = scriptOf(code);
-  return script === 'arabic' || script === 'hebrew';
-}
-
 /** An npm font package (one of `@expo-google-fonts`) and its regular and bold files. */
 export interface FontPackage {
   readonly name: string;
