@@ -3,6 +3,11 @@
  * @packageDocumentation
  */
 export { type BatchResult, type RenderManyOptions, renderMany } from './api/batch.js';
+export {
+  type RenderToFilesOptions,
+  type RenderToFilesResult,
+  renderToFiles,
+} from './api/files.js';
 export { INIT_RENDER_ARGS, initProject } from './api/init.js';
 export { DEFAULT_LIMITS, type Limits } from './api/limits.js';
 export {
@@ -11,14 +16,10 @@ export {
   type RenderInput,
   type RenderOptions,
   type RenderResult,
-  type RenderToFilesOptions,
-  type RenderToFilesResult,
-  type RenderToStreamOptions,
   render,
-  renderToFiles,
-  renderToStream,
   validate,
 } from './api/render.js';
+export { type RenderToStreamOptions, renderToStream } from './api/stream.js';
 export {
   BriefwrightError,
   ERROR_CODES,

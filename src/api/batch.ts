@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import { BriefwrightError } from '../diagnostics/errors.js';
 import { type BatchTaskResult, renderOne, type SerializedError } from './batchTask.js';
-import type { RenderToFilesOptions } from './render.js';
+import type { RenderToFilesOptions } from './files.js';
 
 /** Options of {@link renderMany}: those of `renderToFiles` (but a custom engine), and the pool's size. */
 export interface RenderManyOptions extends Omit<RenderToFilesOptions, 'engine' | 'name'> {

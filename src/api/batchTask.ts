@@ -1,7 +1,7 @@
 import { unzipSync } from 'fflate';
 import { type ErrorCode, isBriefwrightError } from '../diagnostics/errors.js';
 import type { Warning } from '../diagnostics/warnings.js';
-import { type RenderToFilesOptions, renderToFiles } from './render.js';
+import { type RenderToFilesOptions, renderToFiles } from './files.js';
 
 /** A BriefwrightError as it crosses from a worker thread: its code, message and place. */
 export interface SerializedError {

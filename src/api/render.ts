@@ -1,6 +1,5 @@
-import { once } from 'node:events';
 import { stat } from 'node:fs/promises';
-import { basename, extname, join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { BriefwrightError, isBriefwrightError } from '../diagnostics/errors.js';
 import { type Warning, WarningSink } from '../diagnostics/warnings.js';
 import { inputFormatOf, parseReport } from '../load/index.js';
@@ -9,14 +8,7 @@ import { validateReport } from '../load/validate.js';
 import { checkContent } from '../markdown/checks.js';
 import { buildDocTree } from '../markdown/index.js';
 import type { Report, ReportInput } from '../model/schema.js';
-import { writeFilesAtomic } from '../output/writeAtomic.js';
-import {
-  type ChunkSink,
-  createEngine,
-  type Engine,
-  type RenderContext,
-  type Renderer,
-} from '../render/engine.js';
+import { createEngine, type Engine, type RenderContext, type Renderer } from '../render/engine.js';
 import { pdfRenderer } from '../render/pdf/index.js';
 import { pptxRenderer } from '../render/pptx/index.js';
 import { fillReportTemplate } from '../template/index.js';
@@ -29,11 +21,11 @@ import {
   resolveTheme,
   type Theme,
 } from '../theme/index.js';
-import { slugify } from '../tree/text.js';
 import type { Root } from '../tree/types.js';
 import { createImageLoader, inputFolder } from './imageLoader.js';
 import { checkLimits, DEFAULT_LIMITS, type Limits, limitError } from './limits.js';
 import { documentDate, metaFromReport } from './meta.js';
+import { BRIEF_TEMPLATE, checkBriefContent, checkSections } from './preflight.js';
 
 /** A report to render: the path of a `.json`, `.yaml` or `.md` file, or a report object. */
 export type RenderInput = string | ReportInput;
@@ -85,9 +77,6 @@ export interface RenderResult {
   readonly warnings: readonly Warning[];
 }
 
-/** The template whose document tree the content checks read. */
-const BRIEF_TEMPLATE = 'policy-brief';
-
 let builtinEngine: Engine | undefined;
 
 /** The engine with the built-in renderers. */
@@ -104,48 +93,10 @@ export async function render(
   return renderWith(input, options, (renderer, doc, ctx) => renderer.render(doc, ctx));
 }
 
-/** Options of {@link renderToStream}: those of `render`, with one format. */
-export interface RenderToStreamOptions extends Omit<RenderOptions, 'formats'> {
-  /** The format to write. @default "pdf" */
-  format?: string;
-}
-
-/**
- * Renders a report to one format and writes it to a stream as it is produced: a PDF page by page as
- * it is drawn (waiting for the stream to drain), other formats whole. Resolves with the report and
- * the warnings once everything is written; the stream is not ended, so it can be a response or a file.
- */
-export async function renderToStream(
-  input: RenderInput,
-  out: NodeJS.WritableStream,
-  options: RenderToStreamOptions = {},
-): Promise<Omit<RenderResult, 'outputs'>> {
-  const { format = 'pdf', ...rest } = options;
-  // One wait for the stream to drain, however many chunks arrive before it does.
-  let draining: Promise<void> | undefined;
-  const sink: ChunkSink = (chunk) => {
-    if (out.write(chunk) || draining) return draining;
-    draining = once(out, 'drain').then(() => {
-      draining = undefined;
-    });
-    return draining;
-  };
-  const { report, warnings } = await renderWith(
-    input,
-    { ...rest, formats: [format] },
-    async (renderer, doc, ctx) => {
-      if (renderer.stream) await renderer.stream(doc, ctx, sink);
-      else await sink(await renderer.render(doc, ctx));
-      return new Uint8Array();
-    },
-  );
-  return { report, warnings };
-}
-
 /** How each format's output is produced: bytes in memory, or written to a stream as it is drawn. */
-type Emit = (renderer: Renderer, doc: Root, ctx: RenderContext) => Promise<Uint8Array>;
+export type Emit = (renderer: Renderer, doc: Root, ctx: RenderContext) => Promise<Uint8Array>;
 
-async function renderWith(
+export async function renderWith(
   input: RenderInput,
   options: RenderOptions,
   emit: Emit,
@@ -242,89 +193,6 @@ function withFallbacks(
     system: options.systemFonts ?? true,
   });
   return { ...theme, fallback };
-}
-
-/** Options of {@link renderToFiles}. */
-export interface RenderToFilesOptions extends RenderOptions {
-  /** The folder outputs go to. @default "output" */
-  outDir?: string;
-  /** The output file name without extension. @default the input's file name, or a slug of the title */
-  name?: string;
-}
-
-/** What {@link renderToFiles} resolves to. */
-export interface RenderToFilesResult extends RenderResult {
-  /** The written files, by format. */
-  readonly files: readonly { readonly format: string; readonly path: string }[];
-}
-
-/** Renders a report and writes its outputs all or nothing; if any format fails, no file is written. */
-export async function renderToFiles(
-  input: RenderInput,
-  options: RenderToFilesOptions = {},
-): Promise<RenderToFilesResult> {
-  const result = await render(input, options);
-  const name =
-    options.name ??
-    (typeof input === 'string'
-      ? basename(input, extname(input))
-      : slugify(result.report.meta.title));
-  const outDir = options.outDir ?? 'output';
-  const files = result.outputs.map((output) => ({
-    format: output.format,
-    path: join(outDir, `${name}${output.extension}`),
-  }));
-  await writeFilesAtomic(
-    result.outputs.map((output, index) => ({
-      path: files[index]?.path ?? '',
-      bytes: output.bytes,
-    })),
-  );
-  return { ...result, files };
-}
-
-/**
- * Part of what a reviewer would catch before publishing, whatever the formats: empty sections, from the
- * model. The rest (headings that skip a level, links to nowhere, images without alt text) is checked in
- * the content as the brief template lays it out.
- */
-function checkSections(report: Report, file: string | undefined, warn: (w: Warning) => void): void {
-  const visit = (section: Report['sections'][number], pointer: string): void => {
-    const empty =
-      !section.body?.trim() &&
-      !section.bullets?.length &&
-      !section.table &&
-      !section.callout &&
-      !section.image &&
-      !section.chart &&
-      !section.subsections?.length;
-    if (empty)
-      warn({
-        code: 'EMPTY_SECTION',
-        message: `section "${section.title}" has no content`,
-        file,
-        pointer,
-      });
-    for (const [i, sub] of (section.subsections ?? []).entries())
-      visit(sub, `${pointer}/subsections/${i}`);
-  };
-  for (const [i, section] of report.sections.entries()) visit(section, `/sections/${i}`);
-}
-
-/** The content checks on the brief's document tree, when no rendered format built it. */
-function checkBriefContent(
-  report: Report,
-  file: string | undefined,
-  source: string | undefined,
-  warn: (w: Warning) => void,
-): void {
-  const doc = buildDocTree(fillReportTemplate(report, BRIEF_TEMPLATE), {
-    meta: metaFromReport(report),
-    warn: () => {},
-    file,
-    source,
-  });
-  checkContent(doc, warn, file);
 }
 
 /** Validates a report: a file path or an object; resolves to the validated report or throws a {@link BriefwrightError}. */

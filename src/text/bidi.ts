@@ -9,7 +9,7 @@ const bidi = bidiFactory();
 const RTL_CHAR =
   /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]|[\u{10800}-\u{10fff}\u{1e800}-\u{1efff}]/u;
 
-/** Whether text has any right-to-left letter: text without one needs no reordering at all. */
+/** Whether text has a right-to-left letter: text without one needs no reordering at all. */
 export function hasRightToLeft(text: string): boolean {
   return RTL_CHAR.test(text);
 }
