@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { runCli } from '../src/cli/run.js';
 import { BriefwrightError } from '../src/diagnostics/errors.js';
 
 /** The sample brief. */
@@ -180,4 +181,20 @@ export async function pdfStructure(bytes: Uint8Array): Promise<string[]> {
     visit((await (await doc.getPage(i)).getStructTree()) as Node);
   await doc.destroy();
   return roles;
+}
+
+/** Runs the CLI in-process, capturing what it prints; `isTTY` makes stderr a terminal. */
+export async function runCliCaptured(
+  args: string[],
+  env: NodeJS.ProcessEnv = {},
+  isTTY = false,
+): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runCli(args, {
+    stdout: { write: (s: string) => (stdout += s) },
+    stderr: { write: (s: string) => (stderr += s), isTTY },
+    env,
+  });
+  return { code, stdout, stderr };
 }

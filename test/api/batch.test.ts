@@ -1,9 +1,8 @@
 import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run.js';
 import { renderMany } from '../../src/index.js';
-import { EXAMPLE_YAML, filesIn, tempDir } from '../helpers.js';
+import { EXAMPLE_YAML, filesIn, runCliCaptured, tempDir } from '../helpers.js';
 
 /** A folder of three good briefs and a broken one (a misspelt field). */
 function batchFolder(): { dir: string; inputs: string[] } {
@@ -18,16 +17,7 @@ function batchFolder(): { dir: string; inputs: string[] } {
   return { dir, inputs: [...inputs.slice(0, 2), broken, ...inputs.slice(2)] };
 }
 
-async function cli(args: string[], env: NodeJS.ProcessEnv = {}, isTTY = false) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s), isTTY },
-    env,
-  });
-  return { code, stdout, stderr };
-}
+const cli = runCliCaptured;
 
 describe('renderMany', () => {
   it('renders every input on a worker pool; a broken one fails alone, with its file and line', async () => {

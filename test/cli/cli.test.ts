@@ -4,18 +4,17 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
-import { EXAMPLE_MD, EXAMPLE_YAML, filesIn, pptxParts, slideText, tempDir } from '../helpers.js';
+import {
+  EXAMPLE_MD,
+  EXAMPLE_YAML,
+  filesIn,
+  pptxParts,
+  runCliCaptured,
+  slideText,
+  tempDir,
+} from '../helpers.js';
 
-async function cli(args: string[]) {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(args, {
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    env: {},
-  });
-  return { code, stdout, stderr };
-}
+const cli = runCliCaptured;
 
 describe('briefwright render', () => {
   it('renders the Markdown sample to a PDF and a deck', async () => {

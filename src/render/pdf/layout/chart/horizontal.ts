@@ -1,5 +1,5 @@
 import { valueScale } from '../../../../chart/scale.js';
-import { layoutLegend } from './legend.js';
+import { chartHeader } from './legend.js';
 import {
   BarStack,
   baseValue,
@@ -43,21 +43,8 @@ function labelColumn(canvas: ChartCanvas, width: number): number {
  */
 export function drawHorizontal(canvas: ChartCanvas, width: number, height: number): void {
   const { spec, labels, style, items } = canvas;
-  let top = 0;
-  if (spec.legend) {
-    const entries = spec.series.map((s, i) => ({
-      name: s.name,
-      color: style.colors[i] ?? style.axis,
-      mark: 'box' as const,
-    }));
-    const legend = layoutLegend(entries, labels, style.tick, 0, 0, width);
-    items.push(...legend.items);
-    top += legend.height + 4;
-  }
-  if (spec.categoryTitle) {
-    items.push(...labels.line(spec.categoryTitle, style.title, 0, top, 'left').items);
-    top += labels.leading(style.title) + 2;
-  }
+  // Bars that run across have their category title above the labels, the value title below the axis.
+  const top = chartHeader(canvas, width, spec.categoryTitle);
   const scale = valueScale(spec);
   const ticks = scale.ticks.map((t) => ({ value: t, text: tickText(t, spec, scale) }));
   const tickLeading = labels.leading(style.tick);

@@ -1,5 +1,6 @@
 import type { PageItem } from '../types.js';
 import type { LabelStyle, Labels } from './labels.js';
+import type { ChartCanvas } from './plot.js';
 
 /** One legend entry: a swatch (a square for bars and slices, a short line for lines) and its name. */
 export interface LegendEntry {
@@ -52,4 +53,28 @@ export function swatch(entry: LegendEntry, x: number, middle: number): PageItem[
   return [
     { type: 'rect', x, y: middle - SWATCH / 2, width: SWATCH, height: SWATCH, color: entry.color },
   ];
+}
+
+/**
+ * The top of a bar, line or area chart: the legend (a square for bars, a line for lines) when the chart
+ * has one, then the axis title that sits above the plot. Returns the height used.
+ */
+export function chartHeader(canvas: ChartCanvas, width: number, title: string | undefined): number {
+  const { spec, labels, style, items } = canvas;
+  let top = 0;
+  if (spec.legend) {
+    const entries = spec.series.map((s, i) => ({
+      name: s.name,
+      color: style.colors[i] ?? style.axis,
+      mark: s.type === 'line' ? ('line' as const) : ('box' as const),
+    }));
+    const legend = layoutLegend(entries, labels, style.tick, 0, 0, width);
+    items.push(...legend.items);
+    top += legend.height + 4;
+  }
+  if (title) {
+    items.push(...labels.line(title, style.title, 0, top, 'left').items);
+    top += labels.leading(style.title) + 2;
+  }
+  return top;
 }

@@ -1,7 +1,7 @@
 import { valueScale } from '../../../../chart/scale.js';
 import type { ChartSeries } from '../../../../chart/spec.js';
 import type { PageItem } from '../types.js';
-import { layoutLegend } from './legend.js';
+import { chartHeader } from './legend.js';
 import {
   BarStack,
   baseValue,
@@ -25,16 +25,7 @@ const COS45 = Math.SQRT1_2;
  */
 export function drawVertical(canvas: ChartCanvas, width: number, minHeight: number): number {
   const { spec, labels, style, items } = canvas;
-  let top = 0;
-  if (spec.legend) {
-    const legend = layoutLegend(legendEntries(canvas), labels, style.tick, 0, 0, width);
-    items.push(...legend.items);
-    top += legend.height + 4;
-  }
-  if (spec.valueTitle) {
-    items.push(...labels.line(spec.valueTitle, style.title, 0, top, 'left').items);
-    top += labels.leading(style.title) + 2;
-  }
+  const top = chartHeader(canvas, width, spec.valueTitle);
   const scale = valueScale(spec);
   const ticks = scale.ticks.map((t) => ({ value: t, text: tickText(t, spec, scale) }));
   const tickLeading = labels.leading(style.tick);
@@ -70,15 +61,6 @@ export function drawVertical(canvas: ChartCanvas, width: number, minHeight: numb
     );
   }
   return height;
-}
-
-function legendEntries(canvas: ChartCanvas) {
-  const { spec, style } = canvas;
-  return spec.series.map((s, i) => ({
-    name: s.name,
-    color: style.colors[i] ?? style.axis,
-    mark: s.type === 'line' ? ('line' as const) : ('box' as const),
-  }));
 }
 
 function drawBars(
