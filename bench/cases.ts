@@ -2,8 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { loadReport, type Report, render, renderMany } from 'briefwright';
-import { unzipSync } from 'fflate';
+import { countPages, loadReport, type Report, render, renderMany } from 'briefwright';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
 import PptxGenJS from 'pptxgenjs';
@@ -102,18 +101,14 @@ export async function renderBrief(report: Report): Promise<{ bytes: number; page
 
 /** The size and page count of a PDF. */
 export function measurePdf(pdf: Uint8Array): { bytes: number; pages: number } {
-  const pages =
-    Buffer.from(pdf)
-      .toString('latin1')
-      .match(/\/Type \/Page\b/g)?.length ?? 0;
-  return { bytes: pdf.length, pages };
+  return { bytes: pdf.length, pages: countPages('pdf', pdf) };
 }
 
 /** briefwright's deck of a report: its size in bytes and its number of slides. */
 export async function renderDeck(report: Report): Promise<{ bytes: number; pages: number }> {
   const result = await render(report, { formats: ['pptx'] });
   const bytes = result.outputs[0]?.bytes ?? new Uint8Array();
-  return { bytes: bytes.length, pages: countSlides(bytes) };
+  return { bytes: bytes.length, pages: countPages('pptx', bytes) };
 }
 
 /**
@@ -147,12 +142,7 @@ export async function renderDeckBaseline(
     if (section.body) slide.addNotes(section.body);
   }
   const bytes = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
-  return { bytes: bytes.length, pages: countSlides(bytes) };
-}
-
-function countSlides(pptx: Uint8Array): number {
-  return Object.keys(unzipSync(pptx)).filter((name) => /^ppt\/slides\/slide\d+\.xml$/.test(name))
-    .length;
+  return { bytes: bytes.length, pages: countPages('pptx', bytes) };
 }
 
 /** Briefs per second rendering `count` copies of the sample brief (both formats) with `jobs` workers. */

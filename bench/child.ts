@@ -28,7 +28,8 @@ if (kind === 'soak') {
 const report = kind.includes('charts')
   ? await chartReport(!kind.startsWith('no-'))
   : await reportOf(copies);
-const paragraphs = plainText(report);
+// The baseline's paragraphs only for the baseline, so that other cases' memory is their own.
+const paragraphs = kind === 'baseline' ? plainText(report) : [];
 const cases = {
   baseline: () => renderBaseline(paragraphs),
   brief: () => renderBrief(report),

@@ -52,6 +52,7 @@ export {
   type Source,
   type Table,
 } from './model/index.js';
+export { countPages } from './output/pages.js';
 export { removePendingTemporaryFiles } from './output/writeAtomic.js';
 export {
   type ChunkSink,

@@ -1,6 +1,6 @@
-import { unzipSync } from 'fflate';
 import { type ErrorCode, isBriefwrightError } from '../diagnostics/errors.js';
 import type { Warning } from '../diagnostics/warnings.js';
+import { countPages } from '../output/pages.js';
 import { type RenderToFilesOptions, renderToFiles } from './files.js';
 
 /** A BriefwrightError as it crosses from a worker thread: its code, message and place. */
@@ -69,21 +69,4 @@ function serialize(error: unknown): SerializedError {
     ...(column !== undefined ? { column } : {}),
     ...(hint !== undefined ? { hint } : {}),
   };
-}
-
-/** Pages of a PDF, slides of a deck; 0 for other formats. */
-function countPages(format: string, bytes: Uint8Array): number {
-  if (format === 'pdf')
-    return (
-      Buffer.from(bytes)
-        .toString('latin1')
-        .match(/\/Type \/Page\b/g)?.length ?? 0
-    );
-  if (format === 'pptx') {
-    const parts = unzipSync(bytes, {
-      filter: (file) => /^ppt\/slides\/slide\d+\.xml$/.test(file.name),
-    });
-    return Object.keys(parts).length;
-  }
-  return 0;
 }

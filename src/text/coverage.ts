@@ -23,7 +23,9 @@ export function splitByCoverage(
   fallback?: (code: number) => Fallback | undefined,
 ): CoveredPiece[] {
   const pieces: CoveredPiece[] = [];
-  let current = '';
+  // Characters are gathered and joined, so that each piece's text is one flat string (appending one
+  // character at a time would leave a chain of a string object per character).
+  let current: string[] = [];
   let currentFont = 0;
   let currentFallback: Fallback | undefined;
   for (const char of text) {
@@ -33,7 +35,7 @@ export function splitByCoverage(
     // Invisible characters, and combining marks the font of their letter has, stay with that font.
     const base = currentFallback?.font ?? chain[currentFont];
     const sticks =
-      isInvisible(code) || (current && isCombining(code) && base && covers(base, code));
+      isInvisible(code) || (current.length > 0 && isCombining(code) && base && covers(base, code));
     if (!sticks) {
       font = chain.findIndex((f) => covers(f, code));
       found = font < 0 ? fallback?.(code) : undefined;
@@ -44,15 +46,16 @@ export function splitByCoverage(
       out = '?';
       font = 0;
     }
-    if (current && (font !== currentFont || found?.key !== currentFallback?.key)) {
-      pieces.push({ text: current, font: currentFont, fallback: currentFallback });
-      current = '';
+    if (current.length > 0 && (font !== currentFont || found?.key !== currentFallback?.key)) {
+      pieces.push({ text: current.join(''), font: currentFont, fallback: currentFallback });
+      current = [];
     }
     currentFont = font;
     currentFallback = found;
-    current += out;
+    current.push(out);
   }
-  if (current) pieces.push({ text: current, font: currentFont, fallback: currentFallback });
+  if (current.length > 0)
+    pieces.push({ text: current.join(''), font: currentFont, fallback: currentFallback });
   return pieces;
 }
 

@@ -221,11 +221,14 @@ function splitWide<S>(
 function toLine<S>(pieces: Piece<S>[], metrics: LineBreakMetrics<S>, last: boolean): Line<S> {
   const segments: LineSegment<S>[] = [];
   let x = 0;
-  let text = '';
+  // Words are gathered and joined, so that a segment's text is one flat string, not a chain of pieces.
+  let text: string[] = [];
   let style: S | undefined;
   let start = 0;
   const push = () => {
-    if (style !== undefined && text) segments.push({ text, style, x: start, width: x - start });
+    const joined = text.join('');
+    if (style !== undefined && joined)
+      segments.push({ text: joined, style, x: start, width: x - start });
   };
   for (const piece of pieces) {
     if (
@@ -234,10 +237,10 @@ function toLine<S>(pieces: Piece<S>[], metrics: LineBreakMetrics<S>, last: boole
     ) {
       push();
       style = piece.style;
-      text = '';
+      text = [];
       start = x;
     }
-    text += visible(piece.text);
+    text.push(visible(piece.text));
     x += piece.width;
   }
   push();

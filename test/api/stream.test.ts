@@ -1,7 +1,8 @@
 import { createWriteStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
-import { describe, expect, it } from 'vitest';
+import PDFDocument from 'pdfkit';
+import { describe, expect, it, vi } from 'vitest';
 import { render, renderToStream } from '../../src/index.js';
 import { EXAMPLE_YAML, pptxParts, tempDir } from '../helpers.js';
 
@@ -36,6 +37,49 @@ describe('renderToStream', () => {
     // One wait at a time, however many chunks came while the stream was full.
     expect(listeners).toBeLessThanOrEqual(2);
     expect(result.warnings).toEqual([]);
+  }, 60_000);
+
+  it('hands each page on as one chunk as it is drawn, and stops drawing while the stream is full', async () => {
+    const { loadReport } = await import('../../src/index.js');
+    const sample = await loadReport(EXAMPLE_YAML);
+    const report = {
+      ...sample,
+      sections: Array.from({ length: 6 }, (_, i) =>
+        sample.sections.map((s) => ({ ...s, title: `${s.title} ${i}` })),
+      ).flat(),
+    };
+    const chunks: Buffer[] = [];
+    let hold: (() => void) | undefined;
+    let holding = true;
+    const stream = new Writable({
+      highWaterMark: 1,
+      write(chunk: Buffer, _encoding, done) {
+        chunks.push(chunk);
+        if (holding) hold = done;
+        else done();
+      },
+    });
+    const addPage = vi.spyOn(PDFDocument.prototype, 'addPage');
+    let settled = false;
+    const rendering = renderToStream(report, stream, { format: 'pdf' }).finally(() => {
+      settled = true;
+    });
+    while (chunks.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // The first page is out while the second is being drawn, and drawing waits for the stream.
+    expect(chunks.length).toBe(1);
+    expect(addPage.mock.calls.length).toBeLessThanOrEqual(3);
+    expect(settled).toBe(false);
+    holding = false;
+    hold?.();
+    await rendering;
+    addPage.mockRestore();
+    const pdf = Buffer.concat(chunks);
+    const pages = pdf.toString('latin1').match(/\/Type \/Page\b/g)?.length ?? 0;
+    expect(pages).toBeGreaterThan(10);
+    // pdfkit's many small writes reach the stream gathered: about one chunk per page, not thousands.
+    expect(chunks.length).toBeGreaterThanOrEqual(pages / 2);
+    expect(chunks.length).toBeLessThanOrEqual(pages + 2);
   }, 60_000);
 
   it('writes a deck whole, to a file stream', async () => {

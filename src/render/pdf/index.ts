@@ -16,7 +16,11 @@ export const pdfRenderer: Renderer = {
       chunks.push(chunk);
       return undefined;
     });
-    return new Uint8Array(Buffer.concat(chunks));
+    const pdf = Buffer.concat(chunks);
+    // A view of the joined bytes, not a second copy, unless they sit in Node's shared small-buffer pool.
+    return pdf.byteOffset === 0 && pdf.buffer.byteLength === pdf.byteLength
+      ? new Uint8Array(pdf.buffer)
+      : new Uint8Array(pdf);
   },
   stream: drawBrief,
 };
@@ -28,7 +32,22 @@ async function drawBrief(doc: Root, ctx: RenderContext, sink: ChunkSink): Promis
   const model = layoutDocument(doc, { theme: ctx.theme, images, warn: ctx.warn, file: ctx.file });
   // pdfkit loads only when a PDF is asked for, so a deck-only run does not pay for it.
   const { drawPageModel } = await import('./draw/index.js');
-  await drawPageModel(model, { theme: ctx.theme, meta: doc.meta, date: ctx.date, images }, sink);
+  // Each page is let go once drawn, so a long document's laid-out pages need not all stay in memory.
+  const pages = releasing(model.pages);
+  await drawPageModel(
+    { ...model, pages },
+    { theme: ctx.theme, meta: doc.meta, date: ctx.date, images },
+    sink,
+  );
+}
+
+/** Yields the items of an array one by one, emptying each slot as it goes. */
+function* releasing<T>(items: (T | undefined)[]): Generator<T> {
+  for (let index = 0; index < items.length; index++) {
+    const item = items[index];
+    items[index] = undefined;
+    if (item !== undefined) yield item;
+  }
 }
 
 export { layoutDocument } from './layout/index.js';

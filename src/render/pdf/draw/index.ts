@@ -3,7 +3,14 @@ import { assertNever } from '../../../diagnostics/assertNever.js';
 import { fontFor, type ResolvedTheme } from '../../../theme/resolve.js';
 import type { DocMeta } from '../../../tree/types.js';
 import type { ChunkSink, LoadedImage } from '../../engine.js';
-import type { OutlineEntry, PageItem, PageModel, PathItem, TextItem } from '../layout/types.js';
+import type {
+  OutlineEntry,
+  Page,
+  PageItem,
+  PageModel,
+  PathItem,
+  TextItem,
+} from '../layout/types.js';
 import { registerFonts } from './fonts.js';
 import { Marker } from './marking.js';
 import { writeText } from './text.js';
@@ -21,7 +28,7 @@ export interface DrawOptions {
  * Fonts are the parsed fonts of the theme, embedded and subset.
  */
 export async function drawPageModel(
-  model: PageModel,
+  model: Omit<PageModel, 'pages'> & { readonly pages: Iterable<Page> },
   options: DrawOptions,
   sink: ChunkSink,
 ): Promise<void> {
@@ -46,21 +53,35 @@ export async function drawPageModel(
       ModDate: date,
     },
   });
-  // pdfkit writes each page's objects as the next page begins: they go to the sink as they come, and
-  // drawing waits between pages whenever the sink asks it to (a stream that must drain).
+  // pdfkit writes each page's objects as the next page begins, in many small pieces, into its readable
+  // side, which hands them on only when the event loop turns. Drawing yields between pages, so that each
+  // page's pieces reach the sink as one chunk and are let go (otherwise the whole file would wait in
+  // pdfkit's buffer as a quarter of a million small buffers), and waits whenever the sink asks it to (a
+  // stream that must drain).
   let waiting: Promise<void> | undefined;
-  doc.on('data', (chunk: Buffer) => {
+  let pieces: Buffer[] = [];
+  const pass = () => {
+    if (pieces.length === 0) return;
+    const chunk = Buffer.concat(pieces);
+    pieces = [];
     waiting = sink(new Uint8Array(chunk.buffer, chunk.byteOffset, chunk.byteLength)) ?? waiting;
-  });
+  };
+  doc.on('data', (piece: Buffer) => pieces.push(piece));
   const done = new Promise<void>((resolve, reject) => {
-    doc.on('end', () => resolve());
+    doc.on('end', () => {
+      pass();
+      resolve();
+    });
     doc.on('error', reject);
   });
   registerFonts(doc, theme.fonts);
   const fonts = new Set<string>(Object.keys(theme.fonts));
   const outline = new OutlineWriter(doc);
   const marker = new Marker(doc, model.structure);
-  for (const [index, page] of model.pages.entries()) {
+  let index = 0;
+  for (const page of model.pages) {
+    await turn();
+    pass();
     if (waiting) {
       await waiting;
       waiting = undefined;
@@ -74,11 +95,17 @@ export async function drawPageModel(
     for (const item of page.items) drawItem(doc, item, model.height, options, pen, marker);
     marker.close();
     for (const entry of model.outline) if (entry.page === index) outline.add(entry);
+    index++;
   }
   marker.finish();
   doc.end();
   await done;
   await waiting;
+}
+
+/** Lets the event loop turn, so that pdfkit's readable side passes on what it holds. */
+function turn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }
 
 /** The fill colour last set on the page, so that runs of one colour set it once; the fonts registered. */

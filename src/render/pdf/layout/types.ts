@@ -128,7 +128,8 @@ export interface OutlineEntry {
 export interface PageModel {
   readonly width: number;
   readonly height: number;
-  readonly pages: readonly Page[];
+  /** The pages, in a fresh array the caller owns (drawing lets each go once it is drawn). */
+  readonly pages: Page[];
   readonly outline: readonly OutlineEntry[];
   /** The tagged-PDF structure tree, indexed by element id; element 0 is the `Document` root. */
   readonly structure: readonly StructElement[];
