@@ -165,24 +165,20 @@ export async function batchRate(
 
 /**
  * Memory over many renders in one process (the sample brief, both formats, in memory): RSS and the
- * JavaScript heap after a collection, after the first 50 renders and at the end.
+ * JavaScript heap after a collection, after the first 50 renders, halfway and at the end.
  */
-export async function soak(
-  count: number,
-): Promise<{ afterFirst: number; atEnd: number; heapAfterFirst: number; heapAtEnd: number }> {
+export async function soak(count: number): Promise<Record<string, number>> {
   const report = await reportOf(1);
   const collect = (globalThis as { gc?: () => void }).gc ?? (() => {});
-  let afterFirst = 0;
-  let heapAfterFirst = 0;
+  const marks: Record<string, number> = {};
   for (let i = 1; i <= count; i++) {
     await render(report, { formats: ['pdf', 'pptx'] });
-    if (i === 50) {
+    if (i === 50 || i === count / 2 || i === count) {
       collect();
-      afterFirst = process.memoryUsage().rss;
-      heapAfterFirst = process.memoryUsage().heapUsed;
+      const { rss, heapUsed } = process.memoryUsage();
+      marks[`rss${i}`] = rss;
+      marks[`heap${i}`] = heapUsed;
     }
   }
-  collect();
-  const end = process.memoryUsage();
-  return { afterFirst, atEnd: end.rss, heapAfterFirst, heapAtEnd: end.heapUsed };
+  return marks;
 }
