@@ -1,7 +1,7 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
-import { promisify } from 'node:util';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 
 // `npm run bench`: the PDF renderer against a baseline measured in the same run (plain pdfkit writing the
 // same text with the same embedded fonts), on the sample brief and on long reports. Each case runs in its
