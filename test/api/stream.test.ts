@@ -3,19 +3,21 @@ import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it, vi } from 'vitest';
-import { render, renderToStream } from '../../src/index.js';
+import { loadReport, type Report, render, renderToStream } from '../../src/index.js';
 import { EXAMPLE_YAML, pptxParts, tempDir } from '../helpers.js';
+
+/** The sample brief with its sections repeated: a report of many pages. */
+async function longReport(copies: number): Promise<Report> {
+  const sample = await loadReport(EXAMPLE_YAML);
+  const sections = Array.from({ length: copies }, (_, i) =>
+    sample.sections.map((s) => ({ ...s, title: `${s.title} ${i}` })),
+  ).flat();
+  return { ...sample, sections };
+}
 
 describe('renderToStream', () => {
   it('writes the same PDF as render, in many chunks as pages are drawn, waiting for a slow stream', async () => {
-    const { loadReport } = await import('../../src/index.js');
-    const sample = await loadReport(EXAMPLE_YAML);
-    const report = {
-      ...sample,
-      sections: Array.from({ length: 8 }, (_, i) =>
-        sample.sections.map((s) => ({ ...s, title: `${s.title} ${i}` })),
-      ).flat(),
-    };
+    const report = await longReport(8);
     const chunks: Buffer[] = [];
     let drains = 0;
     let listeners = 0;
@@ -40,14 +42,7 @@ describe('renderToStream', () => {
   }, 60_000);
 
   it('hands each page on as one chunk as it is drawn, and stops drawing while the stream is full', async () => {
-    const { loadReport } = await import('../../src/index.js');
-    const sample = await loadReport(EXAMPLE_YAML);
-    const report = {
-      ...sample,
-      sections: Array.from({ length: 6 }, (_, i) =>
-        sample.sections.map((s) => ({ ...s, title: `${s.title} ${i}` })),
-      ).flat(),
-    };
+    const report = await longReport(6);
     const chunks: Buffer[] = [];
     let hold: (() => void) | undefined;
     let holding = true;
