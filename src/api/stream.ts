@@ -1,6 +1,5 @@
-import { once } from 'node:events';
-import type { ChunkSink } from '../render/engine.js';
 import { type RenderInput, type RenderOptions, type RenderResult, renderWith } from './render.js';
+import { streamSink } from './streamSink.js';
 
 /** Options of {@link renderToStream}: those of `render`, with one format. */
 export interface RenderToStreamOptions extends Omit<RenderOptions, 'formats'> {
@@ -12,6 +11,7 @@ export interface RenderToStreamOptions extends Omit<RenderOptions, 'formats'> {
  * Renders a report to one format and writes it to a stream as it is produced: a PDF page by page as
  * it is drawn (waiting for the stream to drain), other formats whole. Resolves with the report and
  * the warnings once everything is written; the stream is not ended, so it can be a response or a file.
+ * A stream that closes or fails before the end (a reader that went away) rejects it with OUTPUT_WRITE.
  */
 export async function renderToStream(
   input: RenderInput,
@@ -19,23 +19,22 @@ export async function renderToStream(
   options: RenderToStreamOptions = {},
 ): Promise<Omit<RenderResult, 'outputs'>> {
   const { format = 'pdf', ...rest } = options;
-  // One wait for the stream to drain, however many chunks arrive before it does.
-  let draining: Promise<void> | undefined;
-  const sink: ChunkSink = (chunk) => {
-    if (out.write(chunk) || draining) return draining;
-    draining = once(out, 'drain').then(() => {
-      draining = undefined;
-    });
-    return draining;
-  };
-  const { report, warnings } = await renderWith(
-    input,
-    { ...rest, formats: [format] },
-    async (renderer, doc, ctx) => {
-      if (renderer.stream) await renderer.stream(doc, ctx, sink);
-      else await sink(await renderer.render(doc, ctx));
-      return new Uint8Array();
-    },
-  );
-  return { report, warnings };
+  const { sink, failure, release } = streamSink(out, typeof input === 'string' ? input : rest.file);
+  try {
+    // A stream that is already closed takes nothing: fail before rendering.
+    const closed = failure();
+    if (closed) throw closed;
+    const { report, warnings } = await renderWith(
+      input,
+      { ...rest, formats: [format] },
+      async (renderer, doc, ctx) => {
+        if (renderer.stream) await renderer.stream(doc, ctx, sink);
+        else await sink(await renderer.render(doc, ctx));
+        return new Uint8Array();
+      },
+    );
+    return { report, warnings };
+  } finally {
+    release();
+  }
 }

@@ -13,7 +13,7 @@ export const ERROR_CODES = {
   TEMPLATE_NOT_FOUND: 'the template name or folder does not exist',
   TEMPLATE_ERROR: 'a template failed to compile or to fill',
   FORMAT_UNKNOWN: 'no renderer is registered for a requested format',
-  OUTPUT_WRITE: 'an output file could not be written',
+  OUTPUT_WRITE: 'an output could not be written: a file, or a stream that closed or failed first',
   LIMIT_EXCEEDED:
     'an input is larger or deeper than a limit allows (the message says which and how to raise it)',
   MISSING_GLYPH:

@@ -4,7 +4,7 @@ import { Writable } from 'node:stream';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it, vi } from 'vitest';
 import { loadReport, type Report, render, renderToStream } from '../../src/index.js';
-import { EXAMPLE_YAML, pptxParts, tempDir } from '../helpers.js';
+import { caughtError, EXAMPLE_YAML, pptxParts, tempDir } from '../helpers.js';
 
 /** The sample brief with its sections repeated: a report of many pages. */
 async function longReport(copies: number): Promise<Report> {
@@ -76,6 +76,48 @@ describe('renderToStream', () => {
     expect(chunks.length).toBeGreaterThanOrEqual(pages / 2);
     expect(chunks.length).toBeLessThanOrEqual(pages + 2);
   }, 60_000);
+
+  it('fails with OUTPUT_WRITE, naming the input, when the reader goes away mid-document', async () => {
+    const report = await longReport(6);
+    let writes = 0;
+    const gone = new Writable({
+      highWaterMark: 1,
+      write(_chunk: Buffer, _encoding, done) {
+        writes++;
+        // The reader closes the connection after the first page: no error, no drain ever again.
+        if (writes === 1) gone.destroy();
+        done();
+      },
+    });
+    const error = await caughtError(() =>
+      renderToStream(report, gone, { format: 'pdf', file: 'long.yaml' }),
+    );
+    expect(error.code).toBe('OUTPUT_WRITE');
+    expect(error.file).toBe('long.yaml');
+    expect(error.message).toContain('output stream closed before the end');
+    expect(writes).toBe(1);
+  }, 60_000);
+
+  it("fails with the stream's own error, and renders nothing into a stream already closed", async () => {
+    const failing = new Writable({
+      write(_chunk: Buffer, _encoding, done) {
+        done(new Error('disk full'));
+      },
+    });
+    const failed = await caughtError(() => renderToStream(EXAMPLE_YAML, failing));
+    expect(failed.code).toBe('OUTPUT_WRITE');
+    expect(failed.file).toBe(EXAMPLE_YAML);
+    expect(failed.message).toContain('disk full');
+
+    const closed = new Writable({ write: (_chunk, _encoding, done) => done() });
+    closed.destroy();
+    const addPage = vi.spyOn(PDFDocument.prototype, 'addPage');
+    const refused = await caughtError(() => renderToStream(EXAMPLE_YAML, closed));
+    expect(refused.code).toBe('OUTPUT_WRITE');
+    expect(refused.hint).toContain('reader went away');
+    expect(addPage).not.toHaveBeenCalled();
+    addPage.mockRestore();
+  });
 
   it('writes a deck whole, to a file stream', async () => {
     const dir = tempDir();

@@ -1,0 +1,67 @@
+import { BriefwrightError } from '../diagnostics/errors.js';
+import type { ChunkSink } from '../render/engine.js';
+
+/** A sink writing to a stream, and what ends its watch on the stream. */
+export interface StreamSink {
+  readonly sink: ChunkSink;
+  /** Why the stream can take no more, once it has closed or failed. */
+  failure(): BriefwrightError | undefined;
+  /** Stops listening to the stream (once the render is over, however it ended). */
+  release(): void;
+}
+
+/**
+ * Writes chunks to a stream: asks the writer to wait while the stream is full (one wait, however many
+ * chunks arrive before it drains), and fails the render with an OUTPUT_WRITE error once the stream has
+ * closed or failed (a reader that went away), instead of waiting for a drain that will never come.
+ */
+export function streamSink(out: NodeJS.WritableStream, input: string | undefined): StreamSink {
+  let failure: BriefwrightError | undefined;
+  let draining: Promise<void> | undefined;
+  const waiters = new Set<(error?: BriefwrightError) => void>();
+  const fail = (cause?: unknown) => {
+    failure ??= closedError(input, cause);
+    for (const waiter of waiters) waiter(failure);
+  };
+  const onError = (cause: unknown) => fail(cause);
+  const onClose = () => fail();
+  const onDrain = () => {
+    for (const waiter of waiters) waiter();
+  };
+  out.on('error', onError);
+  out.on('close', onClose);
+  out.on('drain', onDrain);
+  if (!out.writable) fail();
+  const sink: ChunkSink = (chunk) => {
+    if (failure) return Promise.reject(failure);
+    if (out.write(chunk) || draining) return draining;
+    draining = new Promise<void>((resolve, reject) => {
+      const waiter = (error?: BriefwrightError) => {
+        waiters.delete(waiter);
+        draining = undefined;
+        if (error) reject(error);
+        else resolve();
+      };
+      waiters.add(waiter);
+    });
+    return draining;
+  };
+  return {
+    sink,
+    failure: () => failure,
+    release() {
+      out.off('error', onError);
+      out.off('close', onClose);
+      out.off('drain', onDrain);
+    },
+  };
+}
+
+function closedError(input: string | undefined, cause: unknown): BriefwrightError {
+  const why = cause instanceof Error ? `: ${cause.message}` : '';
+  return new BriefwrightError('OUTPUT_WRITE', `the output stream closed before the end${why}`, {
+    ...(input !== undefined ? { file: input } : {}),
+    ...(cause !== undefined ? { cause } : {}),
+    hint: 'the reader went away (a closed connection, a failed file); nothing more was written to it',
+  });
+}
