@@ -64,7 +64,13 @@ export async function renderMany(
     return await Promise.all(
       inputs.map(async (input) => {
         onStart?.(input);
-        return settle(fromTask(await pool.run({ input, options: renderOptions })));
+        const started = performance.now();
+        // A worker that dies (out of memory, a crash in native code) fails its input alone.
+        const result = await pool.run({ input, options: renderOptions }).then(
+          (task: BatchTaskResult) => fromTask(task),
+          (cause: unknown) => workerStopped(input, cause, performance.now() - started),
+        );
+        return settle(result);
       }),
     );
   } finally {
@@ -75,6 +81,16 @@ export async function renderMany(
 function fromTask(result: BatchTaskResult): BatchResult {
   const { error, ...rest } = result;
   return error ? { ...rest, error: toError(error) } : rest;
+}
+
+function workerStopped(input: string, cause: unknown, ms: number): BatchResult {
+  const why = cause instanceof Error ? cause.message : String(cause);
+  const error = new BriefwrightError('RENDER_FAILED', `the worker rendering it stopped: ${why}`, {
+    file: input,
+    cause,
+    hint: 'the other inputs went on; render this one alone (--jobs 1) to see what stops it',
+  });
+  return { input, ok: false, files: [], warnings: [], ms: Math.round(ms), error };
 }
 
 function toError(error: SerializedError): BriefwrightError {
