@@ -122,10 +122,8 @@ export async function renderWith(
   for (const renderer of renderers) {
     const warn = (w: Omit<Warning, 'format'>) => sink.add({ ...w, format: renderer.format });
     const template = templateFor(options.template, renderer.format) ?? renderer.defaultTemplate;
-    const markdown = fillReportTemplate(report, template);
     // Problems in the content are the input's, not a format's: reported once, untagged.
-    const doc = buildDocTree(markdown, {
-      meta: metaFromReport(report),
+    let doc: Root | undefined = documentTree(report, template, {
       warn: (w) => sink.add(w),
       file,
       source,
@@ -141,9 +139,13 @@ export async function renderWith(
       date: options.date ?? documentDate(report),
       loadImage: images,
     };
+    // The tree is handed over, not kept here while the renderer works: a renderer that has laid a long
+    // document out can let its tree go.
+    const emitting = emitFrom(emit, renderer, doc, ctx);
+    doc = undefined;
     let bytes: Uint8Array;
     try {
-      bytes = await emit(renderer, doc, ctx);
+      bytes = await emitting;
     } catch (cause) {
       if (isBriefwrightError(cause)) throw cause;
       throw new BriefwrightError(
@@ -174,6 +176,36 @@ export async function renderWith(
     });
   }
   return { report, outputs, warnings };
+}
+
+/** The document tree of a report through a template (the Markdown between them is not kept). */
+function documentTree(
+  report: Report,
+  template: string,
+  options: {
+    warn: (w: Omit<Warning, 'format'>) => void;
+    file: string | undefined;
+    source: string | undefined;
+  },
+): Root {
+  return buildDocTree(fillReportTemplate(report, template), {
+    meta: metaFromReport(report),
+    ...options,
+  });
+}
+
+/** Starts an emit; a renderer that throws at once rejects, as one that fails later does. */
+function emitFrom(
+  emit: Emit,
+  renderer: Renderer,
+  doc: Root,
+  ctx: RenderContext,
+): Promise<Uint8Array> {
+  try {
+    return emit(renderer, doc, ctx);
+  } catch (cause) {
+    return Promise.reject(cause);
+  }
 }
 
 /** The theme with the fallback fonts of this render: the caller's, the theme's, packages, system fonts. */

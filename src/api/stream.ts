@@ -27,11 +27,12 @@ export async function renderToStream(
     const { report, warnings } = await renderWith(
       input,
       { ...rest, formats: [format] },
-      async (renderer, doc, ctx) => {
-        if (renderer.stream) await renderer.stream(doc, ctx, sink);
-        else await sink(await renderer.render(doc, ctx));
-        return new Uint8Array();
-      },
+      // Not an async function: it would keep the document tree for as long as the renderer works.
+      (renderer, doc, ctx) =>
+        (renderer.stream
+          ? renderer.stream(doc, ctx, sink)
+          : renderer.render(doc, ctx).then((bytes) => sink(bytes))
+        ).then(() => new Uint8Array()),
     );
     return { report, warnings };
   } finally {

@@ -1,9 +1,19 @@
 import { createWriteStream, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import PDFDocument from 'pdfkit';
 import { describe, expect, it, vi } from 'vitest';
-import { loadReport, type Report, render, renderToStream } from '../../src/index.js';
+import {
+  createEngine,
+  loadReport,
+  pdfRenderer,
+  type Renderer,
+  type Report,
+  render,
+  renderToStream,
+} from '../../src/index.js';
 import { caughtError, EXAMPLE_YAML, pptxParts, tempDir } from '../helpers.js';
 
 /** The sample brief with its sections repeated: a report of many pages. */
@@ -118,6 +128,39 @@ describe('renderToStream', () => {
     expect(addPage).not.toHaveBeenCalled();
     addPage.mockRestore();
   });
+
+  it('lets the document tree go once the document is laid out, while its pages are drawn', async () => {
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    let tree: WeakRef<object> | undefined;
+    // The built-in PDF renderer, watched: a plain function, so the watch itself holds nothing.
+    const watched: Renderer = {
+      ...pdfRenderer,
+      stream: (doc, ctx, sink) => {
+        tree = new WeakRef(doc);
+        return pdfRenderer.stream?.(doc, ctx, sink) ?? Promise.resolve();
+      },
+    };
+    let writes = 0;
+    let goneWhileDrawing = false;
+    const out = new Writable({
+      write(_chunk: Buffer, _encoding, done) {
+        writes++;
+        // A few pages in: nothing of ours should hold the tree any more.
+        if (writes === 3) {
+          collect();
+          goneWhileDrawing = tree?.deref() === undefined;
+        }
+        done();
+      },
+    });
+    await renderToStream(await longReport(4), out, {
+      format: 'pdf',
+      engine: createEngine({ renderers: [watched] }),
+    });
+    expect(writes).toBeGreaterThan(3);
+    expect(goneWhileDrawing).toBe(true);
+  }, 60_000);
 
   it('writes a deck whole, to a file stream', async () => {
     const dir = tempDir();
