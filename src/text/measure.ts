@@ -2,6 +2,9 @@ import { splitByCoverage } from './coverage.js';
 import type { Fallback } from './fallback.js';
 import type { LoadedFont } from './fonts.js';
 
+/** Words kept per font before a word cache starts again, so a process that renders endless new vocabulary stays flat. */
+export const MAX_CACHED_WORDS = 50_000;
+
 const widths = new WeakMap<LoadedFont, Map<string, number>>();
 
 /** The advance width of a text in a font at a size, in points; cached per font and text. */
@@ -17,7 +20,10 @@ export function measureText(font: LoadedFont, text: string, size: number): numbe
     const features = font.features ? { ...font.features } : undefined;
     units = font.font.layout(text, features).advanceWidth / font.font.unitsPerEm;
     // Long texts are rarely measured twice; keep the cache to words and short runs.
-    if (text.length <= 64) table.set(text, units);
+    if (text.length <= 64) {
+      if (table.size >= MAX_CACHED_WORDS) table.clear();
+      table.set(text, units);
+    }
   }
   return units * size;
 }

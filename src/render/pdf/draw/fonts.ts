@@ -1,12 +1,10 @@
 import type { LoadedFont } from '../../../text/fonts.js';
+import { MAX_CACHED_WORDS } from '../../../text/measure.js';
 
 /** pdfkit's per-document font object, as far as briefwright touches it. */
 interface EmbeddedFontLike {
   layoutCache?: Record<string, unknown>;
 }
-
-/** Words kept per font before the shared cache starts again. */
-const MAX_CACHED_WORDS = 50_000;
 
 /** Shaped words per font file, shared by every document of the process. */
 const sharedLayouts = new WeakMap<LoadedFont, Record<string, unknown>>();
