@@ -6,8 +6,11 @@ interface EmbeddedFontLike {
   layoutCache?: Record<string, unknown>;
 }
 
-/** Shaped words per font file, shared by every document of the process. */
-const sharedLayouts = new WeakMap<LoadedFont, Record<string, unknown>>();
+/** Shaped words per font file, shared by every document of the process, and its documents so far. */
+const sharedLayouts = new WeakMap<LoadedFont, { words: Record<string, unknown>; uses: number }>();
+
+/** Documents between two counts of a shared cache's words (counting walks every word). */
+const COUNT_EVERY = 64;
 
 /**
  * Registers the theme's fonts with a document. pdfkit shapes every word again for each new document
@@ -25,11 +28,14 @@ export function registerFonts(
     if (font && typeof font.layoutCache === 'object') {
       let cache = sharedLayouts.get(loaded);
       // Bounded: a process that renders endless new vocabulary starts the cache afresh.
-      if (!cache || Object.keys(cache).length > MAX_CACHED_WORDS) {
-        cache = Object.create(null) as Record<string, unknown>;
+      if (
+        !cache ||
+        (++cache.uses % COUNT_EVERY === 0 && Object.keys(cache.words).length > MAX_CACHED_WORDS)
+      ) {
+        cache = { words: Object.create(null) as Record<string, unknown>, uses: 0 };
         sharedLayouts.set(loaded, cache);
       }
-      font.layoutCache = cache;
+      font.layoutCache = cache.words;
     }
   }
 }
