@@ -18,16 +18,15 @@ export interface StreamSink {
 export function streamSink(out: NodeJS.WritableStream, input: string | undefined): StreamSink {
   let failure: BriefwrightError | undefined;
   let draining: Promise<void> | undefined;
-  const waiters = new Set<(error?: BriefwrightError) => void>();
+  // What ends the one wait there can be: the drain, or the failure.
+  let wake: ((error?: BriefwrightError) => void) | undefined;
   const fail = (cause?: unknown) => {
     failure ??= closedError(input, cause);
-    for (const waiter of waiters) waiter(failure);
+    wake?.(failure);
   };
   const onError = (cause: unknown) => fail(cause);
   const onClose = () => fail();
-  const onDrain = () => {
-    for (const waiter of waiters) waiter();
-  };
+  const onDrain = () => wake?.();
   out.on('error', onError);
   out.on('close', onClose);
   out.on('drain', onDrain);
@@ -36,13 +35,12 @@ export function streamSink(out: NodeJS.WritableStream, input: string | undefined
     if (failure) return Promise.reject(failure);
     if (out.write(chunk) || draining) return draining;
     draining = new Promise<void>((resolve, reject) => {
-      const waiter = (error?: BriefwrightError) => {
-        waiters.delete(waiter);
+      wake = (error) => {
+        wake = undefined;
         draining = undefined;
         if (error) reject(error);
         else resolve();
       };
-      waiters.add(waiter);
     });
     return draining;
   };
