@@ -1,4 +1,3 @@
-import { valueScale } from '../../../../chart/scale.js';
 import { chartHeader } from './legend.js';
 import {
   BarStack,
@@ -6,8 +5,8 @@ import {
   type ChartCanvas,
   fraction,
   placeValueLabel,
-  tickText,
   valueText,
+  valueTicks,
 } from './plot.js';
 
 /** The height each category needs for its bars. */
@@ -45,8 +44,7 @@ export function drawHorizontal(canvas: ChartCanvas, width: number, height: numbe
   const { spec, labels, style, items } = canvas;
   // Bars that run across have their category title above the labels, the value title below the axis.
   const top = chartHeader(canvas, width, spec.categoryTitle);
-  const scale = valueScale(spec);
-  const ticks = scale.ticks.map((t) => ({ value: t, text: tickText(t, spec, scale) }));
+  const { scale, ticks } = valueTicks(spec);
   const tickLeading = labels.leading(style.tick);
   const labelWidth = labelColumn(canvas, width);
   const plotLeft = labelWidth + 6;

@@ -1,5 +1,5 @@
 import { formatNumber } from '../../../../chart/format.js';
-import type { ValueScale } from '../../../../chart/scale.js';
+import { type ValueScale, valueScale } from '../../../../chart/scale.js';
 import type { ChartSpec } from '../../../../chart/spec.js';
 import type { PageItem } from '../types.js';
 import { type Box, type LabelStyle, type Labels, overlaps } from './labels.js';
@@ -26,9 +26,17 @@ export interface ChartCanvas {
   readonly placed: Box[];
 }
 
-/** A tick's text: the chart's format with the decimals the tick step needs. */
-export function tickText(value: number, spec: ChartSpec, scale: ValueScale): string {
-  return formatNumber(value, { ...spec, decimals: scale.decimals });
+/** The chart's value scale and its ticks, each with its text: the chart's format with the decimals the tick step needs. */
+export function valueTicks(spec: ChartSpec): {
+  scale: ValueScale;
+  ticks: { value: number; text: string }[];
+} {
+  const scale = valueScale(spec);
+  const decimals = { ...spec, decimals: scale.decimals };
+  return {
+    scale,
+    ticks: scale.ticks.map((value) => ({ value, text: formatNumber(value, decimals) })),
+  };
 }
 
 /** A value label's text. */

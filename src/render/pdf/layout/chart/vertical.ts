@@ -1,4 +1,3 @@
-import { valueScale } from '../../../../chart/scale.js';
 import type { ChartSeries } from '../../../../chart/spec.js';
 import type { PageItem } from '../types.js';
 import { chartHeader } from './legend.js';
@@ -10,8 +9,8 @@ import {
   fraction,
   placeValueLabel,
   polyline,
-  tickText,
   valueText,
+  valueTicks,
 } from './plot.js';
 
 const ROTATED_MAX = 80;
@@ -26,8 +25,7 @@ const COS45 = Math.SQRT1_2;
 export function drawVertical(canvas: ChartCanvas, width: number, minHeight: number): number {
   const { spec, labels, style, items } = canvas;
   const top = chartHeader(canvas, width, spec.valueTitle);
-  const scale = valueScale(spec);
-  const ticks = scale.ticks.map((t) => ({ value: t, text: tickText(t, spec, scale) }));
+  const { scale, ticks } = valueTicks(spec);
   const tickLeading = labels.leading(style.tick);
   const plotTop = top + tickLeading / 2;
   const plotLeft = Math.max(...ticks.map((t) => labels.width(t.text, style.tick))) + 6;
