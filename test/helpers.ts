@@ -198,3 +198,39 @@ export async function runCliCaptured(
   });
   return { code, stdout, stderr };
 }
+
+/** Every link annotation of a PDF as pdf.js reads it: its external URL, or its internal destination. */
+export async function pdfLinks(
+  bytes: Uint8Array,
+): Promise<{ url?: string | undefined; dest?: unknown }[]> {
+  const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false }).promise;
+  const links: { url?: string | undefined; dest?: unknown }[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const annotations = (await (await doc.getPage(i)).getAnnotations()) as {
+      subtype?: string;
+      url?: string;
+      unsafeUrl?: string;
+      dest?: unknown;
+    }[];
+    for (const a of annotations) {
+      if (a.subtype !== 'Link') continue;
+      links.push({ url: a.unsafeUrl ?? a.url, dest: a.dest });
+    }
+  }
+  await doc.destroy();
+  return links;
+}
+
+/** Every external relationship target of a deck (hyperlinks), from every part's relationships. */
+export async function pptxExternalTargets(bytes: Uint8Array): Promise<string[]> {
+  const { names, read } = await pptxParts(bytes);
+  const targets: string[] = [];
+  for (const name of names.filter((n) => n.endsWith('.rels'))) {
+    const xml = await read(name);
+    for (const m of xml.matchAll(/<Relationship\b[^>]*>/g)) {
+      if (!/TargetMode="External"/.test(m[0])) continue;
+      targets.push(decodeXml(/Target="([^"]*)"/.exec(m[0])?.[1] ?? ''));
+    }
+  }
+  return targets;
+}

@@ -7,6 +7,7 @@ import { readSourceText } from '../load/sourceText.js';
 import { validateReport } from '../load/validate.js';
 import { checkContent } from '../markdown/checks.js';
 import { buildDocTree } from '../markdown/index.js';
+import { normalizeSchemes } from '../markdown/links.js';
 import type { Report, ReportInput } from '../model/schema.js';
 import { createEngine, type Engine, type RenderContext, type Renderer } from '../render/engine.js';
 import { pdfRenderer } from '../render/pdf/index.js';
@@ -60,6 +61,14 @@ export interface RenderOptions {
    * MISSING_GLYPH error naming the character and its line. @default "warn"
    */
   missingGlyphs?: 'warn' | 'error';
+  /**
+   * The schemes whose links stay live in the outputs; any other link (`javascript:`, `file:`, a relative
+   * name, a network path…) is drawn as its text with a LINK_UNSAFE warning. Links to a heading of the
+   * document (`#id`) are always live.
+   * @default ["http", "https", "mailto"]
+   * @example ["http", "https", "mailto", "tel"]
+   */
+  linkSchemes?: readonly string[];
 }
 
 /** One rendered document. */
@@ -106,6 +115,7 @@ export async function renderWith(
   const formats = options.formats ?? engine.formats;
   const renderers = formats.map((format) => engine.renderer(format));
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const linkSchemes = options.linkSchemes && normalizeSchemes(options.linkSchemes);
   const { report, file, source } = await loadInput(input, options.file, limits);
   const theme = withFallbacks(await loadTheme(options.theme), report.meta.language, options);
   const sink = new WarningSink();
@@ -127,6 +137,7 @@ export async function renderWith(
       warn: (w) => sink.add(w),
       file,
       source,
+      linkSchemes,
     });
     if (!contentChecked && template === BRIEF_TEMPLATE) {
       checkContent(doc, (w) => sink.add(w), file);
@@ -186,6 +197,7 @@ function documentTree(
     warn: (w: Omit<Warning, 'format'>) => void;
     file: string | undefined;
     source: string | undefined;
+    linkSchemes: readonly string[] | undefined;
   },
 ): Root {
   return buildDocTree(fillReportTemplate(report, template), {
@@ -302,5 +314,15 @@ function checkOptions(options: RenderOptions): void {
     !(options.date instanceof Date && !Number.isNaN(options.date.getTime()))
   ) {
     throw new BriefwrightError('USAGE', 'options.date must be a valid Date');
+  }
+  if (
+    options.linkSchemes !== undefined &&
+    !(Array.isArray(options.linkSchemes) && normalizeSchemes(options.linkSchemes))
+  ) {
+    throw new BriefwrightError(
+      'USAGE',
+      'options.linkSchemes must be a list of URL schemes such as ["https", "mailto"]',
+      { hint: 'a scheme is letters, digits, "+", "-" or "." starting with a letter' },
+    );
   }
 }

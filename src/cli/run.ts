@@ -62,6 +62,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       'a font for characters the theme lacks (CJK, Arabic…); repeat for more',
       (file: string, list: string[] = []) => [...list, file],
     )
+    .option(
+      '--link-schemes <list>',
+      'schemes whose links stay live (default http,https,mailto); others become plain text',
+    )
     .option('--no-system-fonts', 'do not look for fallback fonts among the system fonts')
     .option(
       '--missing-glyphs <policy>',
@@ -119,6 +123,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
               ? { limits: { maxInputBytes: Number(opts.maxInputMb) * 1024 * 1024 } }
               : {}),
             fonts: opts.font ?? [],
+            ...(opts.linkSchemes
+              ? { linkSchemes: opts.linkSchemes.split(',').map((s) => s.trim()) }
+              : {}),
             systemFonts: opts.systemFonts,
             missingGlyphs,
             onStart: (input) => progress.started(input),
@@ -250,6 +257,7 @@ interface RenderCommandOptions {
   json?: boolean;
   jobs?: string;
   font?: string[];
+  linkSchemes?: string;
   systemFonts: boolean;
   missingGlyphs: string;
 }

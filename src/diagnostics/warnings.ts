@@ -17,7 +17,8 @@ export type WarningCode =
   | 'IMAGE_LOW_RESOLUTION'
   | 'EMPTY_SECTION'
   | 'HEADING_SKIPS_LEVEL'
-  | 'LINK_BROKEN';
+  | 'LINK_BROKEN'
+  | 'LINK_UNSAFE';
 
 /** A problem in content that did not stop the render. */
 export interface Warning extends SourceLocation {

@@ -13,7 +13,7 @@ export function checkContent(
 ): void {
   const ids = new Set<string>();
   const headings: { depth: number; title: string; block: Block }[] = [];
-  const links: { url: string; position?: { line: number; column: number } | undefined }[] = [];
+  const links: { id: string; position?: { line: number; column: number } | undefined }[] = [];
   for (const block of doc.children) {
     if (block.type === 'heading')
       headings.push({ depth: block.depth, title: inlineText(block.children), block });
@@ -29,14 +29,13 @@ export function checkContent(
       });
     }
     const position = 'position' in block ? block.position : undefined;
-    for (const url of linksOf(block)) links.push({ url, position });
+    for (const id of anchorsOf(block)) links.push({ id, position });
   });
-  for (const note of doc.footnotes) ids.add(`fn-${note.number}`);
   for (const link of links) {
-    if (link.url.startsWith('#') && !ids.has(link.url.slice(1))) {
+    if (!ids.has(link.id)) {
       warn({
         code: 'LINK_BROKEN',
-        message: `link to "${link.url}" points to no heading of the document`,
+        message: `link to "#${link.id}" points to no heading of the document`,
         file,
         ...link.position,
       });
@@ -65,16 +64,17 @@ function walk(blocks: readonly Block[], visit: (block: Block) => void): void {
   }
 }
 
-function linksOf(block: Block): string[] {
-  const urls: string[] = [];
+/** The ids of the headings a block's internal links point to. */
+function anchorsOf(block: Block): string[] {
+  const ids: string[] = [];
   const visit = (nodes: readonly Inline[]) => {
     for (const node of nodes) {
-      if (node.type === 'link') urls.push(node.url);
+      if (node.type === 'link' && node.target.kind === 'anchor') ids.push(node.target.id);
       if ('children' in node) visit(node.children);
     }
   };
   if (block.type === 'paragraph' || block.type === 'heading') visit(block.children);
   if (block.type === 'table')
     for (const row of [block.header, ...block.rows]) for (const cell of row) visit(cell.children);
-  return urls;
+  return ids;
 }

@@ -14,6 +14,8 @@ export interface ConvertContext {
   readonly uniqueId: (text: string) => string;
   /** The number of a footnote label, if it has a definition. */
   readonly footnoteNumber: (label: string) => number | undefined;
+  /** The schemes that may become live links (lower case, without the colon). */
+  readonly linkSchemes: readonly string[];
 }
 
 /** Builds the id allocator for headings: slugs, with `-2`, `-3` on repeats. */

@@ -3,6 +3,7 @@ import type { Inline } from '../tree/types.js';
 import type { ConvertContext } from './context.js';
 import { decodeEntities } from './entities.js';
 import { plainInline } from './lexer.js';
+import { judgeLink } from './links.js';
 
 /** Converts marked inline tokens into DocTree inline nodes, merging adjacent text. */
 export function fromInlineTokens(
@@ -53,7 +54,7 @@ function fromInlineToken(token: Token, ctx: ConvertContext): Inline[] {
     case 'br':
       return [{ type: 'break' }];
     case 'link':
-      return [{ type: 'link', url: known.href, children: fromInlineTokens(known.tokens, ctx) }];
+      return fromLink(known, ctx);
     case 'image':
       ctx.warn({
         code: 'INLINE_IMAGE',
@@ -75,6 +76,21 @@ function fromInlineToken(token: Token, ctx: ConvertContext): Inline[] {
     default:
       return [text(known.raw)];
   }
+}
+
+/** A link whose destination is allowed, or its text alone with a warning saying why it is not live. */
+function fromLink(token: Tokens.Link, ctx: ConvertContext): Inline[] {
+  const children = fromInlineTokens(token.tokens, ctx);
+  const verdict = judgeLink(token.href, ctx.linkSchemes);
+  if ('target' in verdict) return [{ type: 'link', target: verdict.target, children }];
+  ctx.warn({
+    code: 'LINK_UNSAFE',
+    message: `link to ${JSON.stringify(clip(token.href))} ${verdict.refused}; only ${ctx.linkSchemes.map((s) => `${s}:`).join(', ')} and #heading links are live, so it is shown as plain text`,
+    file: ctx.file,
+    // A link the template wrote (a source's address) is found by its address in the user's input.
+    ...(ctx.locate(token.raw) ?? ctx.locate(token.href)),
+  });
+  return children;
 }
 
 function fromFootnoteRef(token: Tokens.Generic, ctx: ConvertContext): Inline[] {

@@ -4,6 +4,7 @@ import type { DocMeta, FootnoteDefinition, Root } from '../tree/types.js';
 import { type ConvertContext, createIdAllocator, createSnippetLocator } from './context.js';
 import { fromBlockTokens } from './fromBlocks.js';
 import { lexMarkdown } from './lexer.js';
+import { DEFAULT_LINK_SCHEMES } from './links.js';
 
 /** Options of {@link buildDocTree}. */
 export interface BuildDocTreeOptions {
@@ -15,6 +16,11 @@ export interface BuildDocTreeOptions {
   file?: string | undefined;
   /** The user's input text, so that warnings name the user's line rather than the template's. */
   source?: string | undefined;
+  /**
+   * The schemes whose links stay live; any other link is drawn as its text with a LINK_UNSAFE warning.
+   * @default ["http", "https", "mailto"]
+   */
+  linkSchemes?: readonly string[] | undefined;
 }
 
 /** Lexes Markdown with marked and converts it into the DocTree. */
@@ -28,6 +34,7 @@ export function buildDocTree(markdown: string, options: BuildDocTreeOptions): Ro
     locate: createSnippetLocator(options.source),
     uniqueId: createIdAllocator(),
     footnoteNumber: (label) => numbers.get(label),
+    linkSchemes: options.linkSchemes ?? DEFAULT_LINK_SCHEMES,
   };
   const children = fromBlockTokens(tokens, ctx);
   const footnotes: FootnoteDefinition[] = definitions.map((item, index) => ({

@@ -1,6 +1,17 @@
 import { assertNever } from '../diagnostics/assertNever.js';
 import type { StyledRun } from '../text/lineBreak.js';
-import type { Inline } from '../tree/types.js';
+import type { Inline, LinkTarget } from '../tree/types.js';
+
+/** Where a run links to: a link's target, or the footnote a reference number stands for. */
+export type RunLink = LinkTarget | { readonly kind: 'footnote'; readonly number: number };
+
+/** One key per link target, to tell whether two runs link to the same place. */
+export function linkKey(link: RunLink | undefined): string {
+  if (link === undefined) return '';
+  if (link.kind === 'url') return `url:${link.url}`;
+  if (link.kind === 'anchor') return `anchor:${link.id}`;
+  return `footnote:${link.number}`;
+}
 
 /** The styling inline Markdown gives a run, before a renderer maps it to fonts. */
 export interface InlineFlags {
@@ -9,7 +20,7 @@ export interface InlineFlags {
   readonly code: boolean;
   readonly strike: boolean;
   readonly superscript: boolean;
-  readonly link: string | undefined;
+  readonly link: RunLink | undefined;
 }
 
 /** Plain text. */
@@ -43,14 +54,14 @@ function nodeRuns(node: Inline, flags: InlineFlags): StyledRun<InlineFlags>[] {
     case 'inlineCode':
       return [{ text: node.value, style: { ...flags, code: true } }];
     case 'link':
-      return toInlineRuns(node.children, { ...flags, link: node.url });
+      return toInlineRuns(node.children, { ...flags, link: node.target });
     case 'break':
       return [{ text: '\n', style: flags }];
     case 'footnoteReference':
       return [
         {
           text: String(node.number),
-          style: { ...flags, superscript: true, link: `#fn-${node.number}` },
+          style: { ...flags, superscript: true, link: { kind: 'footnote', number: node.number } },
         },
       ];
     default:
@@ -60,5 +71,5 @@ function nodeRuns(node: Inline, flags: InlineFlags): StyledRun<InlineFlags>[] {
 
 /** A stable key of flags, for merging runs. */
 export function flagsKey(flags: InlineFlags): string {
-  return `${+flags.bold}${+flags.italic}${+flags.code}${+flags.strike}${+flags.superscript}${flags.link ?? ''}`;
+  return `${+flags.bold}${+flags.italic}${+flags.code}${+flags.strike}${+flags.superscript}${linkKey(flags.link)}`;
 }

@@ -234,10 +234,18 @@ export interface InlineCode {
   readonly value: string;
 }
 
-/** A hyperlink: `url` is external, or `#id` for a heading of this document. */
+/**
+ * Where a link goes: an external address whose scheme the render allows (`http:`, `https:`, `mailto:` by
+ * default), normalised; or a heading of this document by its id. Nothing else is ever a link.
+ */
+export type LinkTarget =
+  | { readonly kind: 'url'; readonly url: string }
+  | { readonly kind: 'anchor'; readonly id: string };
+
+/** A hyperlink to an allowed external address or to a heading of this document. */
 export interface Link {
   readonly type: 'link';
-  readonly url: string;
+  readonly target: LinkTarget;
   readonly children: readonly Inline[];
 }
 

@@ -23,7 +23,8 @@ describe('Markdown → DocTree fixtures', () => {
       });
       const actual = `${JSON.stringify({ tree, warnings }, null, 2)}\n`;
       const golden = join(DIR, file.replace(/\.md$/, '.tree.json'));
-      if (process.env.UPDATE_GOLDEN || !existsSync(golden)) writeFileSync(golden, actual);
+      if (process.env.UPDATE_GOLDEN) writeFileSync(golden, actual);
+      expect(existsSync(golden), `${golden} is missing: write it with UPDATE_GOLDEN=1`).toBe(true);
       expect(actual).toBe(readFileSync(golden, 'utf8'));
     });
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildDocTree } from '../../../src/markdown/index.js';
+import { noteAnchor } from '../../../src/render/pdf/layout/footnotes.js';
 import { layoutDocument } from '../../../src/render/pdf/layout/index.js';
 import type { PageModel } from '../../../src/render/pdf/layout/types.js';
 import { resolveTheme } from '../../../src/theme/index.js';
@@ -125,7 +126,9 @@ describe('footnotes', () => {
       );
       const targets = model.pages.flatMap((p) =>
         p.items.flatMap((i) =>
-          i.type === 'link' && i.url.startsWith('#') ? [i.url.slice(1)] : [],
+          i.type !== 'link' || i.target.kind === 'url'
+            ? []
+            : [i.target.kind === 'anchor' ? i.target.id : noteAnchor(i.target.number)],
         ),
       );
       expect(targets).toContain('fn-1');

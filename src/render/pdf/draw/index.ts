@@ -3,6 +3,7 @@ import { assertNever } from '../../../diagnostics/assertNever.js';
 import { fontFor, type ResolvedTheme } from '../../../theme/resolve.js';
 import type { DocMeta } from '../../../tree/types.js';
 import type { ChunkSink, LoadedImage } from '../../engine.js';
+import { noteAnchor } from '../layout/footnotes.js';
 import type {
   OutlineEntry,
   Page,
@@ -170,9 +171,13 @@ function drawItem(
       const structParent =
         marker && item.tag !== undefined && item.tag > 0 ? marker.element(item.tag) : undefined;
       const link = structParent ? { structParent } : {};
-      if (item.url.startsWith('#'))
-        doc.goTo(item.x, item.y, item.width, item.height, item.url.slice(1), link);
-      else doc.link(item.x, item.y, item.width, item.height, item.url, link);
+      const { target } = item;
+      if (target.kind === 'url')
+        doc.link(item.x, item.y, item.width, item.height, target.url, link);
+      else {
+        const id = target.kind === 'anchor' ? target.id : noteAnchor(target.number);
+        doc.goTo(item.x, item.y, item.width, item.height, id, link);
+      }
       return;
     }
     case 'anchor':

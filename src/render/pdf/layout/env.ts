@@ -2,6 +2,7 @@ import type { Warning } from '../../../diagnostics/warnings.js';
 import type { Hyphenator } from '../../../text/hyphenate.js';
 import type { AnyFontKey, FontRole, ResolvedTheme } from '../../../theme/resolve.js';
 import type { LoadedImage } from '../../engine.js';
+import { linkKey, type RunLink } from '../../inlineRuns.js';
 import type { StructTree } from './struct.js';
 
 /** Millimetres to points. */
@@ -43,12 +44,12 @@ export interface PdfStyle {
   readonly color: string;
   /** Raise above the baseline (superscripts). */
   readonly rise: number;
-  readonly link: string | undefined;
+  readonly link: RunLink | undefined;
   readonly strike: boolean;
   readonly code: boolean;
 }
 
 /** A key for merging runs of equal style. */
 export function pdfStyleKey(style: PdfStyle): string {
-  return `${style.font}|${style.size}|${style.color}|${style.rise}|${style.link ?? ''}|${+style.strike}|${+style.code}`;
+  return `${style.font}|${style.size}|${style.color}|${style.rise}|${linkKey(style.link)}|${+style.strike}|${+style.code}`;
 }

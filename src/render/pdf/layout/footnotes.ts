@@ -16,8 +16,8 @@ export function noteAnchor(number: number): string {
 export function notesReferenced(slice: Slice): number[] {
   const numbers: number[] = [];
   for (const item of slice.items) {
-    if (item.type !== 'text' || !item.href?.startsWith('#fn-')) continue;
-    const number = Number(item.href.slice(4));
+    if (item.type !== 'text' || item.link?.kind !== 'footnote') continue;
+    const { number } = item.link;
     if (!numbers.includes(number)) numbers.push(number);
   }
   return numbers;

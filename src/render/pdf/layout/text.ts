@@ -170,7 +170,7 @@ function lineItems(line: PlacedLine, offset: number, baseline: number, env: Layo
       font: style.font,
       size: style.size,
       color: style.color,
-      ...(style.link ? { href: style.link } : {}),
+      ...(style.link ? { link: style.link } : {}),
       ...(segment.wordSpacing ? { wordSpacing: segment.wordSpacing } : {}),
       ...(segment.actualText !== undefined ? { actualText: segment.actualText } : {}),
     });
@@ -193,7 +193,7 @@ function lineItems(line: PlacedLine, offset: number, baseline: number, env: Layo
         y: baseline - style.size * 0.9,
         width: segment.width,
         height: style.size * 1.2,
-        url: style.link,
+        target: style.link,
       });
     }
   }

@@ -107,7 +107,7 @@ export function layoutToc(
           y: 0,
           width: width - indent,
           height: line.height,
-          url: `#${heading.id}`,
+          target: { kind: 'anchor', id: heading.id },
         });
       }
       slices.push({

@@ -1,4 +1,5 @@
 import type { AnyFontKey } from '../../../theme/resolve.js';
+import type { RunLink } from '../../inlineRuns.js';
 import type { StructElement } from './struct.js';
 
 /** Text drawn at a baseline. */
@@ -19,7 +20,7 @@ export interface TextItem {
   /** The structure element this text belongs to (tagged PDF); none makes it an artifact. */
   readonly tag?: number | undefined;
   /** The target of the link this text is part of, so tagging can wrap it in a `Link` element. */
-  readonly href?: string;
+  readonly link?: RunLink;
   /** Extra space added to each word gap, for justified lines. */
   readonly wordSpacing?: number;
   /** Degrees to turn the text about its start, counter-clockwise (crowded chart labels). */
@@ -68,14 +69,14 @@ export interface PathItem {
   readonly tag?: number | undefined;
 }
 
-/** A clickable area: an external URL, or `#id` for a place in the document. */
+/** A clickable area: an external address, a heading, or a footnote. */
 export interface LinkItem {
   readonly type: 'link';
   readonly x: number;
   readonly y: number;
   readonly width: number;
   readonly height: number;
-  readonly url: string;
+  readonly target: RunLink;
   /** The `Link` structure element the annotation belongs to. */
   readonly tag?: number | undefined;
 }

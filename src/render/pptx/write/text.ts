@@ -16,7 +16,7 @@ export function toTextProps(
     .filter((run) => run.text !== '')
     .map((run) => {
       const f = run.style;
-      const url = f.link && !f.link.startsWith('#') ? f.link : undefined;
+      const url = f.link?.kind === 'url' ? f.link.url : undefined;
       return {
         text: run.text,
         options: {
