@@ -9,6 +9,7 @@ export const DEFAULT_LINK_SCHEMES: readonly string[] = ['http', 'https', 'mailto
  * controls, soft hyphens, zero-width and bidi controls): `java\tscript:` and `java&#8203;script:` must
  * be judged as `javascript:`.
  */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this strips
 const INVISIBLE =
   /[\u0000-\u0020\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
 
