@@ -5,13 +5,23 @@ import { decodeEntities } from './entities.js';
 export const DEFAULT_LINK_SCHEMES: readonly string[] = ['http', 'https', 'mailto'];
 
 /**
- * Characters a reader or browser ignores or strips inside an address (ASCII controls and spaces, C1
- * controls, soft hyphens, zero-width and bidi controls): `java\tscript:` and `java&#8203;script:` must
- * be judged as `javascript:`.
+ * Whether a reader or browser ignores or strips this character inside an address (ASCII controls and
+ * spaces, C1 controls, soft hyphens, zero-width and bidi controls): `java\tscript:` and
+ * `java&#8203;script:` must be judged as `javascript:`.
  */
-// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what this strips
-const INVISIBLE =
-  /[\u0000-\u0020\u007f-\u009f\u00ad\u061c\u180e\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]/g;
+function isInvisible(code: number): boolean {
+  return (
+    code <= 0x20 ||
+    (code >= 0x7f && code <= 0x9f) ||
+    code === 0xad ||
+    code === 0x61c ||
+    code === 0x180e ||
+    (code >= 0x200b && code <= 0x200f) ||
+    (code >= 0x2028 && code <= 0x202e) ||
+    (code >= 0x2060 && code <= 0x206f) ||
+    code === 0xfeff
+  );
+}
 
 const SCHEME = /^([a-z][a-z0-9+.-]*):/i;
 
@@ -26,7 +36,7 @@ export type LinkVerdict = { readonly target: LinkTarget } | { readonly refused: 
  */
 export function judgeLink(destination: string, schemes: readonly string[]): LinkVerdict {
   const written = decodeEntities(destination).trim();
-  const probe = written.replace(INVISIBLE, '');
+  const probe = [...written].filter((char) => !isInvisible(char.codePointAt(0) ?? 0)).join('');
   if (probe.startsWith('#'))
     return { target: { kind: 'anchor', id: decodeAnchor(probe.slice(1)) } };
   const scheme = SCHEME.exec(probe)?.[1]?.toLowerCase();
