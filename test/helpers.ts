@@ -1,8 +1,10 @@
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unzipSync } from 'fflate';
 import JSZip from 'jszip';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { SaxesParser } from 'saxes';
 import { runCli } from '../src/cli/run.js';
 import { BriefwrightError } from '../src/diagnostics/errors.js';
 
@@ -233,4 +235,39 @@ export async function pptxExternalTargets(bytes: Uint8Array): Promise<string[]> 
     }
   }
   return targets;
+}
+
+/**
+ * The well-formedness errors of every XML part of an OOXML package (a deck, and the workbook of each of
+ * its charts), read with a strict XML 1.0 parser: `part: message`. Empty for a well-formed package.
+ */
+export function ooxmlXmlErrors(bytes: Uint8Array, prefix = ''): string[] {
+  const errors: string[] = [];
+  const parts = unzipSync(bytes);
+  for (const [name, data] of Object.entries(parts)) {
+    if (name.endsWith('.xlsx') || name.endsWith('.docx')) {
+      errors.push(...ooxmlXmlErrors(data, `${prefix}${name}!`));
+      continue;
+    }
+    if (!name.endsWith('.xml') && !name.endsWith('.rels')) continue;
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8', { fatal: true }).decode(data);
+    } catch {
+      errors.push(`${prefix}${name}: not valid UTF-8`);
+      continue;
+    }
+    const parser = new SaxesParser({ xmlns: true });
+    let first: string | undefined;
+    parser.on('error', (error) => {
+      first ??= error.message;
+    });
+    try {
+      parser.write(text).close();
+    } catch (error) {
+      first ??= error instanceof Error ? error.message : String(error);
+    }
+    if (first) errors.push(`${prefix}${name}: ${first}`);
+  }
+  return errors;
 }

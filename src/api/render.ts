@@ -2,6 +2,7 @@ import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { BriefwrightError, isBriefwrightError } from '../diagnostics/errors.js';
 import { type Warning, WarningSink } from '../diagnostics/warnings.js';
+import { withoutIllegalCharacters } from '../load/characters.js';
 import { inputFormatOf, parseReport } from '../load/index.js';
 import { readSourceText } from '../load/sourceText.js';
 import { validateReport } from '../load/validate.js';
@@ -116,9 +117,11 @@ export async function renderWith(
   const renderers = formats.map((format) => engine.renderer(format));
   const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
   const linkSchemes = options.linkSchemes && normalizeSchemes(options.linkSchemes);
-  const { report, file, source } = await loadInput(input, options.file, limits);
-  const theme = withFallbacks(await loadTheme(options.theme), report.meta.language, options);
+  const loaded = await loadInput(input, options.file, limits);
+  const { file, source } = loaded;
   const sink = new WarningSink();
+  const report = cleanCharacters(loaded.report, file, (w) => sink.add(w));
+  const theme = withFallbacks(await loadTheme(options.theme), report.meta.language, options);
   const images = createImageLoader({
     roots: [inputFolder(file), ...(options.imageRoots ?? []).map((r) => resolve(r))],
     warn: (w) => sink.add(w),
@@ -237,6 +240,26 @@ function withFallbacks(
     system: options.systemFonts ?? true,
   });
   return { ...theme, fallback };
+}
+
+/** The report with only characters every format can hold, and one warning naming where others were. */
+function cleanCharacters(
+  report: Report,
+  file: string | undefined,
+  warn: (w: Omit<Warning, 'format'>) => void,
+): Report {
+  const { value, fields, removed } = withoutIllegalCharacters(report);
+  const [first] = fields;
+  if (first !== undefined) {
+    const others = fields.length > 1 ? ` and ${fields.length - 1} other field(s)` : '';
+    warn({
+      code: 'CHARACTER_REMOVED',
+      message: `characters no document can hold (${removed.slice(0, 5).join(', ')}${removed.length > 5 ? ', …' : ''}) were taken out of ${first}${others}`,
+      file,
+      pointer: first,
+    });
+  }
+  return value;
 }
 
 /** Validates a report: a file path or an object; resolves to the validated report or throws a {@link BriefwrightError}. */

@@ -18,7 +18,8 @@ export type WarningCode =
   | 'EMPTY_SECTION'
   | 'HEADING_SKIPS_LEVEL'
   | 'LINK_BROKEN'
-  | 'LINK_UNSAFE';
+  | 'LINK_UNSAFE'
+  | 'CHARACTER_REMOVED';
 
 /** A problem in content that did not stop the render. */
 export interface Warning extends SourceLocation {

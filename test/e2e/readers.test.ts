@@ -95,3 +95,44 @@ describe.skipIf(missing.length > 0)('the sample in real readers', () => {
       expect(text, needle).toContain(needle);
   });
 });
+
+describe.skipIf(missing.length > 0)('hostile text in real readers', () => {
+  it('gives a deck LibreOffice converts when every field holds markup, ampersands and control characters', async () => {
+    const dir = tempDir();
+    const nasty = (label: string) => `${label} & <b>"x"</b> \u0001\u000b\ufffe\ud800 ]]> \u202e`;
+    const { files } = await renderToFiles(
+      {
+        meta: {
+          title: nasty('Title'),
+          organization: 'Johnson & Johnson <Company>x</Company>',
+          authors: [nasty('Author')],
+          keywords: [nasty('kw')],
+        },
+        summary: nasty('Summary'),
+        keyPoints: [nasty('Point')],
+        sections: [
+          {
+            title: nasty('Section'),
+            body: nasty('Body'),
+            bullets: [nasty('Bullet')],
+            notes: nasty('Notes'),
+            table: { columns: [nasty('Col'), 'n'], rows: [[nasty('Cell'), '1']] },
+            chart: {
+              title: nasty('Chart'),
+              categories: [nasty('Cat'), 'b'],
+              series: [{ name: nasty('Series'), values: [1, 2] }],
+            },
+          },
+        ],
+        takeaways: [nasty('Takeaway')],
+      },
+      { outDir: dir, name: 'hostile', formats: ['pptx'], systemFonts: false },
+    );
+    const pptx = files[0]?.path ?? '';
+    const profile = `-env:UserInstallation=file://${join(dir, 'lo-profile')}`;
+    run('soffice', ['--headless', profile, '--convert-to', 'pdf', '--outdir', dir, pptx]);
+    const text = run('pdftotext', [join(dir, 'hostile.pdf'), '-']).replace(/\s+/g, ' ');
+    for (const needle of ['Johnson & Johnson', 'Section & <b>"x"</b>', 'Bullet &', 'Cell &'])
+      expect(text, needle).toContain(needle);
+  });
+});

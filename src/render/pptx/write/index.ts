@@ -1,4 +1,5 @@
 import PptxGenJS from 'pptxgenjs';
+import { escapeXml } from '../../../text/xmlChars.js';
 import type { ResolvedTheme } from '../../../theme/resolve.js';
 import type { DocMeta } from '../../../tree/types.js';
 import type { LoadedImage } from '../../engine.js';
@@ -21,13 +22,15 @@ export interface WriteOptions {
 
 /** Writes the planned slides with pptxgenjs and normalises the file so that it is byte-identical per input. */
 export async function writeDeck(plan: SlidePlan, options: WriteOptions): Promise<Uint8Array> {
-  const { theme, meta } = options;
+  const { meta } = options;
+  const theme = withEscapedFontNames(options.theme);
   const pptx = new PptxGenJS();
   pptx.layout = theme.deck.layout === '4x3' ? 'LAYOUT_4x3' : 'LAYOUT_WIDE';
   pptx.title = meta.title;
   pptx.subject = meta.subtitle ?? '';
   pptx.author = meta.authors.map((a) => a.name).join('; ');
-  pptx.company = meta.organization ?? '';
+  // pptxgenjs escapes the other document properties, not this one.
+  pptx.company = escapeXml(meta.organization ?? '');
   const grid = gridFor(theme);
   defineMasters(pptx, theme, grid, theme.deck.footerText || meta.organization || '', options.logo);
   for (const slide of plan.slides)
@@ -38,4 +41,15 @@ export async function writeDeck(plan: SlidePlan, options: WriteOptions): Promise
     options.date,
     theme.deck.eastAsianFont || eastAsianFontFor(meta.language),
   );
+}
+
+/** pptxgenjs writes typeface names into attributes as they are: hand it them escaped. */
+function withEscapedFontNames(theme: ResolvedTheme): ResolvedTheme {
+  const families = Object.fromEntries(
+    Object.entries(theme.families).map(([role, family]) => [
+      role,
+      { ...family, name: escapeXml(family.name) },
+    ]),
+  ) as ResolvedTheme['families'];
+  return { ...theme, families };
 }

@@ -1,4 +1,5 @@
 import { strFromU8, strToU8, unzipSync, type Zippable, zipSync } from 'fflate';
+import { toXmlBytes } from '../../../text/xmlChars.js';
 import { matchMarkerColors } from './chartXml.js';
 import { markEastAsianRuns } from './eastAsian.js';
 import { dropStrayParagraphProperties } from './paragraphXml.js';
@@ -62,13 +63,21 @@ function chartNumbering(names: readonly string[]): (text: string) => string {
     });
 }
 
+/** Whether a part is XML (which must hold only the characters XML allows). */
+function isXmlPart(name: string): boolean {
+  return name.endsWith('.xml') || name.endsWith('.rels');
+}
+
 function fixPart(
   name: string,
-  data: Uint8Array,
+  written: Uint8Array,
   stamp: string,
   eastAsianFont: string,
   renumber: (text: string) => string,
 ): Uint8Array {
+  // The last guard: whatever text reached a part (a theme's footer, a chart label from a fence), the
+  // part holds only characters XML allows; the content's own were reported when it was loaded.
+  const data = isXmlPart(name) ? toXmlBytes(written) : written;
   if (name.endsWith('.rels') || name === '[Content_Types].xml') {
     return strToU8(renumber(strFromU8(data)));
   }
@@ -98,8 +107,9 @@ function normalizeWorkbook(bytes: Uint8Array, stamp: string): Uint8Array {
   for (const name of Object.keys(parts)) {
     const data = parts[name];
     if (!data || name.endsWith('/')) continue;
+    const clean = isXmlPart(name) ? toXmlBytes(data) : data;
     out[name] = [
-      name === 'docProps/core.xml' ? pinDates(data, stamp) : data,
+      name === 'docProps/core.xml' ? pinDates(clean, stamp) : clean,
       { mtime: FIXED, level: 6 },
     ];
   }
