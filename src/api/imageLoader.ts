@@ -1,6 +1,7 @@
 import { readFile, realpath } from 'node:fs/promises';
-import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Warning } from '../diagnostics/warnings.js';
+import { isInside } from '../load/inside.js';
 import { imageInfo, type LoadedImage } from '../media/imageInfo.js';
 import { type Limits, limitError } from './limits.js';
 
@@ -81,11 +82,6 @@ async function loadImage(src: string, policy: ImagePolicy): Promise<LoadedImage 
   }
   if (!info) return fail('is not a PNG or JPEG image');
   return { data, ...info };
-}
-
-function isInside(path: string, root: string): boolean {
-  const rel = relative(root, path);
-  return rel === '' || (!rel.startsWith(`..${sep}`) && rel !== '..' && !isAbsolute(rel));
 }
 
 /** The folder an input's images resolve against. */

@@ -52,8 +52,8 @@ export function parseMarkdownSource(text: string, file: string): ParsedSource {
     : { ...(isRecord(data.meta) ? data.meta : {}) };
   const report: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(data)) {
-    if (liftMeta && META_KEYS.has(key)) meta[key] = value;
-    else if (key !== 'meta') report[key] = value;
+    if (liftMeta && META_KEYS.has(key)) defineField(meta, key, value);
+    else if (key !== 'meta') defineField(report, key, value);
   }
 
   const blocks = splitBlocks(body, bodyLine);
@@ -199,6 +199,19 @@ function countNewlines(text: string): number {
   let count = 0;
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) count++;
   return count;
+}
+
+/**
+ * Sets a field as the object's own, whatever its name: `report[key] = value` with the key `__proto__`
+ * would change the object's prototype instead, and its contents would pass for fields no check sees.
+ */
+function defineField(target: Record<string, unknown>, key: string, value: unknown): void {
+  Object.defineProperty(target, key, {
+    value,
+    enumerable: true,
+    writable: true,
+    configurable: true,
+  });
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

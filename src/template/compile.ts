@@ -10,7 +10,12 @@ export type TemplateFn = (data: unknown) => string;
 const hb = Handlebars.create();
 const helpers = createHelpers((text) => new hb.SafeString(text));
 hb.registerHelper(helpers);
-const knownHelpers = Object.fromEntries(Object.keys(helpers).map((name) => [name, true]));
+// `{{log}}` would print template data to the console: not a helper a template may call.
+hb.unregisterHelper('log');
+const knownHelpers = {
+  ...Object.fromEntries(Object.keys(helpers).map((name) => [name, true])),
+  log: false,
+};
 
 const COMPILE_OPTIONS = {
   strict: true,

@@ -1,7 +1,8 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BriefwrightError } from '../diagnostics/errors.js';
+import { isInside } from '../load/inside.js';
 import { compileTemplate, fillTemplate, type TemplateSource } from './compile.js';
 
 /** The folder of the built-in templates, beside `src/` and `dist/`. */
@@ -26,14 +27,14 @@ const compiled = new Map<string, HandlebarsTemplateDelegate>();
 
 /** Loads a template by built-in name (`policy-brief`, `briefing-deck`) or by folder path. */
 export function loadTemplate(nameOrDir: string): LoadedTemplate {
-  const dir = resolveTemplateDir(nameOrDir);
-  const mainSource = readSource(join(dir, MAIN_TEMPLATE));
+  const dir = realpathSync(resolveTemplateDir(nameOrDir));
+  const mainSource = readSource(join(dir, MAIN_TEMPLATE), dir);
   const partialsDir = join(dir, 'partials');
   const partialSources = existsSync(partialsDir)
-    ? readdirSync(partialsDir)
+    ? readdirSync(inside(partialsDir, dir))
         .filter((file) => file.endsWith('.hbs'))
         .sort()
-        .map((file) => readSource(join(partialsDir, file)))
+        .map((file) => readSource(join(partialsDir, file), dir))
         // A partial's final newline would add a blank line wherever it is used inline.
         .map((source) => ({ ...source, text: source.text.replace(/\n$/, '') }))
     : [];
@@ -74,9 +75,37 @@ function resolveTemplateDir(nameOrDir: string): string {
   );
 }
 
-function readSource(file: string): TemplateSource {
+/**
+ * The real path of a template file or folder, which must lie inside the template's folder: a symbolic
+ * link to a file elsewhere (a partial linked to a secret) is refused before anything is read.
+ */
+function inside(path: string, dir: string): string {
+  const real = realpathSync(path);
+  if (isInside(real, dir)) return real;
+  throw new BriefwrightError(
+    'TEMPLATE_ERROR',
+    'the template file is a link to a place outside the template folder',
+    {
+      file: path,
+      hint: 'copy the file into the template folder instead of linking to it',
+    },
+  );
+}
+
+function readSource(file: string, dir: string): TemplateSource {
+  let real: string;
   try {
-    return { file, text: readFileSync(file, 'utf8').replace(/\r\n?/g, '\n') };
+    real = inside(file, dir);
+  } catch (cause) {
+    if (cause instanceof BriefwrightError) throw cause;
+    throw new BriefwrightError('TEMPLATE_NOT_FOUND', 'cannot read the template file', {
+      file,
+      cause,
+    });
+  }
+  try {
+    if (!statSync(real).isFile()) throw new Error('not a regular file');
+    return { file, text: readFileSync(real, 'utf8').replace(/\r\n?/g, '\n') };
   } catch (cause) {
     throw new BriefwrightError('TEMPLATE_NOT_FOUND', 'cannot read the template file', {
       file,

@@ -165,6 +165,21 @@ describe('Markdown titles', () => {
     expect(report.sections[0]?.title).toBe('Trade and climate');
   });
 
+  it('reports a __proto__ key in front matter as an unknown field, as in a YAML model', async () => {
+    for (const front of [
+      'title: T\n__proto__:\n  summary: injected',
+      'meta:\n  title: T\n  __proto__: { subtitle: injected }',
+    ]) {
+      const error = await caughtError(() =>
+        parseReport(`---\n${front}\n---\n\nBody\n`, { format: 'markdown', file: 'p.md' }),
+      );
+      expect(error.code, front).toBe('UNKNOWN_FIELD');
+      expect(error.message).toContain('__proto__');
+      expect(error.file).toBe('p.md');
+      expect(error.line).toBeGreaterThan(1);
+    }
+  });
+
   it('reports a front matter meta that is not a mapping', async () => {
     const error = await caughtError(() =>
       parseReport('---\nmeta: oops\n---\n# Title\n', { file: 'x.md', format: 'markdown' }),

@@ -1,7 +1,7 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Handlebars from 'handlebars';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { BriefwrightError } from '../../src/diagnostics/errors.js';
 import { parseReport } from '../../src/load/index.js';
 import { escapeMarkdown } from '../../src/template/escape.js';
@@ -70,6 +70,55 @@ describe('template errors', () => {
       expect(error).toBeInstanceOf(BriefwrightError);
     }
     expect(out).not.toContain('leak');
+  });
+
+  it('does not offer {{log}}, which would print template data to the console', () => {
+    const dir = join(tempDir(), 'log');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'main.md.hbs'), '{{log meta.title}}ok\n');
+    const printed = vi.spyOn(console, 'log').mockImplementation(() => {});
+    const error = (() => {
+      try {
+        fillReportTemplate(report, dir);
+      } catch (e) {
+        return e;
+      }
+    })();
+    expect(error).toBeInstanceOf(BriefwrightError);
+    expect((error as BriefwrightError).file).toBe(join(dir, 'main.md.hbs'));
+    expect(printed).not.toHaveBeenCalled();
+    printed.mockRestore();
+  });
+
+  it('reads no file through a symbolic link that leaves the template folder', () => {
+    const secret = join(tempDir(), 'secret.md.hbs');
+    writeFileSync(secret, 'SECRET\n');
+    const elsewhere = join(tempDir(), 'partials');
+    mkdirSync(elsewhere);
+    writeFileSync(join(elsewhere, 'leak.md.hbs'), 'SECRET\n');
+    const cases: [string, (dir: string) => void][] = [
+      ['a partial', (dir) => symlinkSync(secret, join(dir, 'partials', 'leak.md.hbs'))],
+      ['the main file', (dir) => symlinkSync(secret, join(dir, 'main.md.hbs'))],
+      ['the partials folder', (dir) => symlinkSync(elsewhere, join(dir, 'partials'))],
+    ];
+    for (const [what, link] of cases) {
+      const dir = join(tempDir(), 'linked');
+      mkdirSync(dir);
+      if (what !== 'the partials folder') mkdirSync(join(dir, 'partials'));
+      if (what !== 'the main file') writeFileSync(join(dir, 'main.md.hbs'), '{{> leak}}\n');
+      link(dir);
+      let out = '';
+      let caught: unknown;
+      try {
+        out = fillReportTemplate(report, dir);
+      } catch (error) {
+        caught = error;
+      }
+      expect(out, what).not.toContain('SECRET');
+      expect(caught, what).toBeInstanceOf(BriefwrightError);
+      expect((caught as BriefwrightError).message, what).toMatch(/outside the template folder/);
+      expect((caught as BriefwrightError).file, what).toContain(dir);
+    }
   });
 
   it('names an unknown template', () => {
