@@ -9,7 +9,6 @@ export {
   renderToFiles,
 } from './api/files.js';
 export { INIT_RENDER_ARGS, initProject } from './api/init.js';
-export { DEFAULT_LIMITS, type Limits } from './api/limits.js';
 export {
   defaultEngine,
   type RenderedOutput,
@@ -37,6 +36,7 @@ export {
   type ParseReportOptions,
   parseReport,
 } from './load/index.js';
+export { DEFAULT_LIMITS, type Limits } from './load/limits.js';
 export { type BuildDocTreeOptions, buildDocTree } from './markdown/index.js';
 export {
   type Author,

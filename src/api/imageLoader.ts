@@ -2,8 +2,8 @@ import { readFile, realpath } from 'node:fs/promises';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Warning } from '../diagnostics/warnings.js';
 import { isInside } from '../load/inside.js';
+import { type Limits, limitError } from '../load/limits.js';
 import { imageInfo, type LoadedImage } from '../media/imageInfo.js';
-import { type Limits, limitError } from './limits.js';
 
 /** Where images may come from. */
 export interface ImagePolicy {

@@ -1,4 +1,5 @@
 import type { Warning } from '../diagnostics/warnings.js';
+import type { Limits } from '../load/limits.js';
 import { checkContent } from '../markdown/checks.js';
 import { buildDocTree } from '../markdown/index.js';
 import type { Report } from '../model/schema.js';
@@ -43,15 +44,14 @@ export function checkSections(
 /** The content checks on the brief's document tree, when no rendered format built it. */
 export function checkBriefContent(
   report: Report,
-  file: string | undefined,
-  source: string | undefined,
+  input: { file: string | undefined; source: string | undefined; limits: Limits },
   warn: (w: Warning) => void,
 ): void {
+  const { file } = input;
   const doc = buildDocTree(fillReportTemplate(report, BRIEF_TEMPLATE), {
     meta: metaFromReport(report),
     warn: () => {},
-    file,
-    source,
+    ...input,
   });
   checkContent(doc, warn, file);
 }

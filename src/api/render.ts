@@ -1,9 +1,9 @@
-import { stat } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { BriefwrightError, isBriefwrightError } from '../diagnostics/errors.js';
+import { BriefwrightError, isBriefwrightError, withFile } from '../diagnostics/errors.js';
 import { type Warning, WarningSink } from '../diagnostics/warnings.js';
 import { withoutIllegalCharacters } from '../load/characters.js';
 import { inputFormatOf, parseReport } from '../load/index.js';
+import { checkLimits, DEFAULT_LIMITS, type Limits, resolveLimits } from '../load/limits.js';
 import { readSourceText } from '../load/sourceText.js';
 import { validateReport } from '../load/validate.js';
 import { checkContent } from '../markdown/checks.js';
@@ -25,7 +25,6 @@ import {
 } from '../theme/index.js';
 import type { Root } from '../tree/types.js';
 import { createImageLoader, inputFolder } from './imageLoader.js';
-import { checkLimits, DEFAULT_LIMITS, type Limits, limitError } from './limits.js';
 import { documentDate, metaFromReport } from './meta.js';
 import { BRIEF_TEMPLATE, checkBriefContent, checkSections } from './preflight.js';
 
@@ -111,11 +110,26 @@ export async function renderWith(
   options: RenderOptions,
   emit: Emit,
 ): Promise<RenderResult> {
+  try {
+    return await renderPipeline(input, options, emit);
+  } catch (error) {
+    // A fault found deep inside (a nesting overflow, an unknown format) still names the input.
+    throw isBriefwrightError(error)
+      ? withFile(error, typeof input === 'string' ? input : options.file)
+      : error;
+  }
+}
+
+async function renderPipeline(
+  input: RenderInput,
+  options: RenderOptions,
+  emit: Emit,
+): Promise<RenderResult> {
   checkOptions(options);
   const engine = options.engine ?? defaultEngine();
   const formats = options.formats ?? engine.formats;
   const renderers = formats.map((format) => engine.renderer(format));
-  const limits: Limits = { ...DEFAULT_LIMITS, ...options.limits };
+  const limits = resolveLimits(options.limits);
   const linkSchemes = options.linkSchemes && normalizeSchemes(options.linkSchemes);
   const loaded = await loadInput(input, options.file, limits);
   const { file, source } = loaded;
@@ -141,6 +155,7 @@ export async function renderWith(
       file,
       source,
       linkSchemes,
+      limits,
     });
     if (!contentChecked && template === BRIEF_TEMPLATE) {
       checkContent(doc, (w) => sink.add(w), file);
@@ -179,7 +194,7 @@ export async function renderWith(
       bytes,
     });
   }
-  if (!contentChecked) checkBriefContent(report, file, source, (w) => sink.add(w));
+  if (!contentChecked) checkBriefContent(report, { file, source, limits }, (w) => sink.add(w));
   const warnings = sink.list();
   const missing = warnings.find((w) => w.code === 'MISSING_GLYPH');
   if (missing && options.missingGlyphs === 'error') {
@@ -201,6 +216,7 @@ function documentTree(
     file: string | undefined;
     source: string | undefined;
     linkSchemes: readonly string[] | undefined;
+    limits: Limits;
   },
 ): Root {
   return buildDocTree(fillReportTemplate(report, template), {
@@ -265,9 +281,9 @@ function cleanCharacters(
 /** Validates a report: a file path or an object; resolves to the validated report or throws a {@link BriefwrightError}. */
 export async function validate(
   input: RenderInput,
-  options: { file?: string } = {},
+  options: { file?: string; limits?: Partial<Limits> } = {},
 ): Promise<Report> {
-  return (await loadInput(input, options.file)).report;
+  return (await loadInput(input, options.file, resolveLimits(options.limits))).report;
 }
 
 async function loadInput(
@@ -277,21 +293,8 @@ async function loadInput(
 ) {
   if (typeof input === 'string') {
     const format = inputFormatOf(input);
-    const size = await stat(input).then(
-      (s) => s.size,
-      () => 0,
-    );
-    if (size > limits.maxInputBytes) {
-      throw limitError(
-        'maxInputBytes',
-        `an input of ${megabytes(size)}`,
-        megabytes(limits.maxInputBytes),
-        { file: input },
-      );
-    }
-    const source = await readSourceText(input);
-    const report = parseReport(source, { file: input, format });
-    checkLimits(report, limits, input);
+    const source = await readSourceText(input, limits.maxInputBytes);
+    const report = parseReport(source, { file: input, format, limits });
     return { report, file: input, source };
   }
   if (input === null || typeof input !== 'object') {
@@ -299,13 +302,9 @@ async function loadInput(
       hint: 'pass "brief.yaml" or an object such as { meta: { title: "…" }, sections: [] }',
     });
   }
+  checkLimits(input, limits, file);
   const report = validateReport(input, file);
-  checkLimits(report, limits, file);
   return { report, file, source: undefined };
-}
-
-function megabytes(bytes: number): string {
-  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 async function loadTheme(theme: RenderOptions['theme']): Promise<ResolvedTheme> {

@@ -99,6 +99,14 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         exit = EXIT.usage;
         return;
       }
+      const maxInputMb = opts.maxInputMb === undefined ? undefined : Number(opts.maxInputMb);
+      if (maxInputMb !== undefined && !(Number.isFinite(maxInputMb) && maxInputMb > 0)) {
+        io.stderr.write(
+          `briefwright: --max-input-mb takes a number of megabytes above 0, not "${opts.maxInputMb}"\n`,
+        );
+        exit = EXIT.usage;
+        return;
+      }
       const files = await expandInputs(inputs);
       if ('missing' in files) {
         io.stderr.write(`briefwright: no input matches ${files.missing}\n`);
@@ -119,8 +127,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
             ...(jobs !== undefined ? { jobs } : {}),
             ...(opts.template ? { template: parseTemplateOption(opts.template) } : {}),
             ...(opts.theme ? { theme: opts.theme } : {}),
-            ...(opts.maxInputMb
-              ? { limits: { maxInputBytes: Number(opts.maxInputMb) * 1024 * 1024 } }
+            ...(maxInputMb !== undefined
+              ? { limits: { maxInputBytes: Math.round(maxInputMb * 1024 * 1024) } }
               : {}),
             fonts: opts.font ?? [],
             ...(opts.linkSchemes
@@ -296,7 +304,7 @@ async function expandInputs(inputs: readonly string[]): Promise<string[] | { mis
       await glob(input, { onlyFiles: true, absolute: isAbsolute(input), expandDirectories: false })
     ).sort();
     if (matched.length === 0) return { missing: input };
-    files.push(...matched);
+    for (const file of matched) files.push(file);
   }
   return files;
 }

@@ -70,6 +70,21 @@ export class BriefwrightError extends Error {
   }
 }
 
+/** The error with `file` as its file when it names none (a fault found deep inside, where no file is known). */
+export function withFile(error: BriefwrightError, file: string | undefined): BriefwrightError {
+  if (error.file !== undefined || file === undefined) return error;
+  const { code, message, pointer, line, column, hint, related } = error;
+  return new BriefwrightError(code, message, {
+    file,
+    ...(pointer !== undefined ? { pointer } : {}),
+    ...(line !== undefined ? { line } : {}),
+    ...(column !== undefined ? { column } : {}),
+    ...(hint !== undefined ? { hint } : {}),
+    cause: error.cause ?? error,
+    related,
+  });
+}
+
 /** Tells whether a value is a {@link BriefwrightError}. */
 export function isBriefwrightError(value: unknown): value is BriefwrightError {
   return value instanceof BriefwrightError;

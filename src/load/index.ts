@@ -5,6 +5,7 @@ import { writeFilesAtomic } from '../output/writeAtomic.js';
 import { importArticle } from './article.js';
 import { articleYaml } from './articleYaml.js';
 import { jsonErrorOffset } from './jsonError.js';
+import { checkLimits, type Limits, limitError, nestingOf, resolveLimits } from './limits.js';
 import { parseMarkdownSource } from './markdownSource.js';
 import { lineColumnAt, normalizeNewlines, readSourceText } from './sourceText.js';
 import { validateReport } from './validate.js';
@@ -22,10 +23,14 @@ const EXTENSIONS: Record<string, InputFormat> = {
 };
 
 /** Loads and validates a report from a `.json`, `.yaml`/`.yml` or `.md` file. */
-export async function loadReport(file: string): Promise<Report> {
+export async function loadReport(
+  file: string,
+  options: { limits?: Partial<Limits> } = {},
+): Promise<Report> {
   const format = inputFormatOf(file);
-  const text = await readSourceText(file);
-  return parseReport(text, { file, format });
+  const limits = resolveLimits(options.limits);
+  const text = await readSourceText(file, limits.maxInputBytes);
+  return parseReport(text, { file, format, limits });
 }
 
 /** Options of {@link parseReport}. */
@@ -34,16 +39,30 @@ export interface ParseReportOptions {
   file?: string;
   /** The syntax of the text. @default "yaml" (which also reads JSON) */
   format?: InputFormat;
+  /** Limits on size, nesting, tables and charts, checked before the model is validated. @default DEFAULT_LIMITS */
+  limits?: Partial<Limits>;
 }
 
 /** Parses and validates a report from text already in memory. */
 export function parseReport(text: string, options: ParseReportOptions = {}): Report {
   const file = options.file ?? '<input>';
-  const source = parseSource(
-    normalizeNewlines(text.replace(/^\uFEFF/, '')),
-    file,
-    options.format ?? 'yaml',
-  );
+  const limits = resolveLimits(options.limits);
+  const format = options.format ?? 'yaml';
+  const clean = normalizeNewlines(text.replace(/^\uFEFF/, ''));
+  if (format === 'markdown') {
+    // Splitting Markdown into sections lexes it, and lexing is recursive: bound the nesting first.
+    const nesting = nestingOf(clean);
+    if (nesting.depth > limits.maxNesting) {
+      throw limitError(
+        'maxNesting',
+        `Markdown nested ${nesting.depth} levels deep`,
+        `${limits.maxNesting}`,
+        { file, line: nesting.line, column: 1 },
+      );
+    }
+  }
+  const source = parseSource(clean, file, format, limits.maxInputBytes);
+  checkLimits(source.value, limits, file, source.locate);
   return validateReport(source.value, file, source.locate);
 }
 
@@ -63,10 +82,15 @@ export function inputFormatOf(file: string): InputFormat {
   return format;
 }
 
-function parseSource(text: string, file: string, format: InputFormat): ParsedSource {
-  if (format === 'markdown') return parseMarkdownSource(text, file);
+function parseSource(
+  text: string,
+  file: string,
+  format: InputFormat,
+  maxBytes: number,
+): ParsedSource {
+  if (format === 'markdown') return parseMarkdownSource(text, file, maxBytes);
   if (format === 'json') checkJsonSyntax(text, file);
-  return parseYamlSource(text, file);
+  return parseYamlSource(text, file, 0, maxBytes);
 }
 
 /** JSON is parsed as YAML for positions, but JSON's own parser decides what is valid JSON. */

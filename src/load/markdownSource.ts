@@ -32,10 +32,10 @@ interface RawSection {
  * fields; without a title there, the first heading is the title; text before the first section heading
  * is the summary; headings of the shallowest level start sections and deeper ones subsections.
  */
-export function parseMarkdownSource(text: string, file: string): ParsedSource {
+export function parseMarkdownSource(text: string, file: string, maxBytes?: number): ParsedSource {
   const { frontMatter, body, bodyLine } = splitFrontMatter(text, file);
   const front = frontMatter
-    ? parseYamlSource(frontMatter.text, file, frontMatter.line - 1)
+    ? parseYamlSource(frontMatter.text, file, frontMatter.line - 1, maxBytes)
     : undefined;
   const data = isRecord(front?.value) ? front.value : {};
   if (front && front.value != null && !isRecord(front.value)) {

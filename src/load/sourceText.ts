@@ -1,12 +1,21 @@
-import { readFile } from 'node:fs/promises';
+import { open } from 'node:fs/promises';
 import { BriefwrightError } from '../diagnostics/errors.js';
+import { DEFAULT_LIMITS, limitError } from './limits.js';
 
-/** Reads an input file as UTF-8 text: refuses invalid UTF-8, drops a BOM, turns CRLF into LF. */
-export async function readSourceText(file: string): Promise<string> {
+/**
+ * Reads an input file as UTF-8 text: refuses invalid UTF-8, drops a BOM, turns CRLF into LF. Reads at
+ * most `maxBytes` (what is read counts, not what the file system says: a link to `/dev/zero` or a pipe
+ * has no size until it is read).
+ */
+export async function readSourceText(
+  file: string,
+  maxBytes = DEFAULT_LIMITS.maxInputBytes,
+): Promise<string> {
   let bytes: Uint8Array;
   try {
-    bytes = await readFile(file);
+    bytes = await readBounded(file, maxBytes);
   } catch (cause) {
+    if (cause instanceof BriefwrightError) throw cause;
     throw new BriefwrightError(
       'INPUT_NOT_FOUND',
       `cannot read the input: ${describeIoError(cause)}`,
@@ -18,6 +27,43 @@ export async function readSourceText(file: string): Promise<string> {
     );
   }
   return decodeSourceText(bytes, file);
+}
+
+/** The bytes of a file, or a LIMIT_EXCEEDED error as soon as more than `maxBytes` have been read. */
+async function readBounded(file: string, maxBytes: number): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const info = await handle.stat();
+    if (info.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
+    const over = () =>
+      limitError(
+        'maxInputBytes',
+        'an input of more than ' + megabytes(maxBytes),
+        megabytes(maxBytes),
+        {
+          file,
+        },
+      );
+    if (info.isFile() && info.size > maxBytes) throw over();
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = new Uint8Array(Math.min(1 << 20, maxBytes + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > maxBytes) throw over();
+    }
+    return Buffer.concat(chunks, total);
+  } finally {
+    await handle.close();
+  }
+}
+
+/** Bytes as megabytes for messages. */
+export function megabytes(bytes: number): string {
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
 /** Decodes bytes as UTF-8 text the way {@link readSourceText} does. */

@@ -1,5 +1,16 @@
-import { isMap, isPair, isScalar, isSeq, LineCounter, type Node, parseDocument } from 'yaml';
+import {
+  type Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  type Node,
+  parseDocument,
+} from 'yaml';
 import { BriefwrightError } from '../diagnostics/errors.js';
+import { DEFAULT_LIMITS, limitError } from './limits.js';
 
 /** Maps a JSON pointer in the parsed data to the line and column of its text. */
 export type Locate = (
@@ -13,11 +24,24 @@ export interface ParsedSource {
   readonly locate: Locate;
 }
 
-/** Parses YAML text; `lineOffset` shifts reported lines when the text sits inside a larger file. */
-export function parseYamlSource(text: string, file: string, lineOffset = 0): ParsedSource {
+/**
+ * Parses YAML text; `lineOffset` shifts reported lines when the text sits inside a larger file. The data
+ * as its aliases expand may be no larger than `maxBytes` (an alias bomb multiplies a small text).
+ */
+export function parseYamlSource(
+  text: string,
+  file: string,
+  lineOffset = 0,
+  maxBytes = DEFAULT_LIMITS.maxInputBytes,
+): ParsedSource {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const doc = guardDepth(
+    () => parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false }),
+    file,
+  );
   const first = doc.errors[0];
+  // The parser reports its own stack overflow as an error of the text.
+  if (first && /call stack/i.test(first.message)) throw tooDeep(file, first);
   if (first) {
     const pos = lineCounter.linePos(first.pos[0]);
     const duplicate = first.code === 'DUPLICATE_KEY';
@@ -30,7 +54,16 @@ export function parseYamlSource(text: string, file: string, lineOffset = 0): Par
         : 'check indentation and quoting near this position; quote text that contains ": " or starts with a symbol',
     });
   }
-  const value: unknown = doc.toJS({ maxAliasCount: 100 });
+  const expanded = guardDepth(() => expandedSize(doc), file);
+  if (expanded > maxBytes) {
+    throw limitError(
+      'maxInputBytes',
+      `YAML that expands through its aliases to ${Number.isFinite(expanded) ? `${(expanded / 1024 / 1024).toFixed(1)} MB` : 'an endless size'}`,
+      `${(maxBytes / 1024 / 1024).toFixed(1)} MB`,
+      { file },
+    );
+  }
+  const value: unknown = guardDepth(() => doc.toJS({ maxAliasCount: -1 }), file);
   const locate: Locate = (path, at = 'value') => {
     const found = findNode(doc.contents, path, at);
     if (!found) return undefined;
@@ -76,4 +109,60 @@ function rangeStart(node: Node | null | undefined): number | undefined {
 
 function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/**
+ * The size of a YAML document's data once every alias is replaced by what it names: text lengths, plus a
+ * little per entry. Each anchored node is measured once, so a bomb of nested aliases costs its own size
+ * to measure, not its expansion.
+ */
+function expandedSize(doc: Document): number {
+  const sizes = new Map<unknown, number>();
+  const measure = (node: unknown): number => {
+    const known = sizes.get(node);
+    if (known !== undefined) return known;
+    let size = 1;
+    if (isAlias(node)) {
+      // Measured as its target; a cycle (an alias inside what it names) counts as endless.
+      sizes.set(node, Number.POSITIVE_INFINITY);
+      size = measure(node.resolve(doc));
+    } else if (isScalar(node)) {
+      size = String(node.value ?? '').length + 1;
+    } else if (isMap(node)) {
+      for (const pair of node.items) size += measure(pair.key) + measure(pair.value) + 1;
+    } else if (isSeq(node)) {
+      for (const item of node.items) size += measure(item) + 1;
+    }
+    sizes.set(node, size);
+    return size;
+  };
+  return measure(doc.contents);
+}
+
+/**
+ * Runs a recursive step of YAML reading; data nested deeper than the stack can take (`[[[[…]]]]` ten
+ * thousand times) is a LIMIT_EXCEEDED error naming the file, not a crash.
+ */
+function guardDepth<T>(step: () => T, file: string): T {
+  try {
+    return step();
+  } catch (cause) {
+    if (cause instanceof RangeError) throw tooDeep(file, cause);
+    if (cause instanceof Error && /alias/i.test(cause.message)) {
+      throw new BriefwrightError('LIMIT_EXCEEDED', `the YAML's aliases: ${cause.message}`, {
+        file,
+        cause,
+        hint: 'write the repeated text out, or use fewer aliases',
+      });
+    }
+    throw cause;
+  }
+}
+
+function tooDeep(file: string, cause: unknown): BriefwrightError {
+  return new BriefwrightError('LIMIT_EXCEEDED', 'the YAML is nested too deeply to read', {
+    file,
+    cause,
+    hint: 'YAML and JSON inputs nest fields a few levels deep; flatten the data',
+  });
 }

@@ -1,23 +1,31 @@
-import { parse } from 'yaml';
 import { resolveChart, type TableText } from '../chart/resolve.js';
 import { ChartSchema, type ChartSpec } from '../chart/spec.js';
+import { isBriefwrightError } from '../diagnostics/errors.js';
+import { chartPoints, type Limits } from '../load/limits.js';
+import { parseYamlSource } from '../load/yamlSource.js';
 
 /**
  * Parses the YAML or JSON of a ` ```chart ` fence; `table` is the table before it in its section, for
- * `from: table`. Returns the resolved spec, or a message naming the field that is wrong.
+ * `from: table`. Returns the resolved spec, a message naming the field that is wrong, or the number of
+ * points when there are more than the limits allow (checked before the data is validated). YAML that
+ * expands past the input limit through aliases is a LIMIT_EXCEEDED error.
  */
 export function parseChartSpec(
   text: string,
   table: TableText | undefined,
-): { spec: ChartSpec } | { error: string } {
+  limits: Limits,
+): { spec: ChartSpec } | { error: string } | { points: number } {
   let data: unknown;
   try {
-    data = parse(text);
+    data = parseYamlSource(text, '', 0, limits.maxInputBytes).value;
   } catch (cause) {
+    if (isBriefwrightError(cause) && cause.code === 'LIMIT_EXCEEDED') throw cause;
     return {
       error: `the chart is not valid YAML or JSON: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`,
     };
   }
+  const points = chartPoints(data);
+  if (points > limits.maxChartPoints) return { points };
   const result = ChartSchema.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];

@@ -1,4 +1,5 @@
 import type { Warning } from '../diagnostics/warnings.js';
+import type { Limits } from '../load/limits.js';
 import { slugify } from '../tree/text.js';
 import type { Position } from '../tree/types.js';
 
@@ -16,6 +17,8 @@ export interface ConvertContext {
   readonly footnoteNumber: (label: string) => number | undefined;
   /** The schemes that may become live links (lower case, without the colon). */
   readonly linkSchemes: readonly string[];
+  /** The render's limits (chart fences count their points against them). */
+  readonly limits: Limits;
 }
 
 /** Builds the id allocator for headings: slugs, with `-2`, `-3` on repeats. */

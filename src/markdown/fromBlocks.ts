@@ -1,7 +1,9 @@
 import type { MarkedToken, Token, Tokens } from 'marked';
 import type { TableText } from '../chart/resolve.js';
+import { chartPointsError } from '../load/limits.js';
 import { inlineText } from '../tree/text.js';
 import type { Align, Block, CalloutKind, Heading, ListItem, TableCell } from '../tree/types.js';
+import { append } from '../util/append.js';
 import { parseChartSpec } from './chart.js';
 import type { ConvertContext } from './context.js';
 import type { DirectiveToken } from './directive.js';
@@ -20,7 +22,7 @@ const CALLOUT_KINDS: readonly CalloutKind[] = [
 /** Converts marked block tokens into DocTree blocks. */
 export function fromBlockTokens(tokens: readonly Token[], ctx: ConvertContext): Block[] {
   const out: Block[] = [];
-  for (const token of tokens) out.push(...fromBlockToken(token, ctx, out));
+  for (const token of tokens) append(out, fromBlockToken(token, ctx, out));
   return out;
 }
 
@@ -146,8 +148,10 @@ function fromCode(token: Tokens.Code, ctx: ConvertContext, before: readonly Bloc
   const lang = token.lang?.trim().split(/\s+/)[0] || undefined;
   const position = ctx.locate(token.raw);
   if (lang !== 'chart') return [{ type: 'code', lang, value: token.text, position }];
-  const parsed = parseChartSpec(token.text, tableBefore(before));
+  const parsed = parseChartSpec(token.text, tableBefore(before), ctx.limits);
   if ('spec' in parsed) return [{ type: 'chart', spec: parsed.spec, position }];
+  if ('points' in parsed)
+    throw chartPointsError(parsed.points, ctx.limits, { file: ctx.file, ...position });
   ctx.warn({
     code: 'CHART_INVALID',
     message: `${parsed.error}; the chart is shown as code`,

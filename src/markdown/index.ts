@@ -1,10 +1,12 @@
 import type { Token, Tokens } from 'marked';
 import type { Warning } from '../diagnostics/warnings.js';
+import { DEFAULT_LIMITS, type Limits } from '../load/limits.js';
 import type { DocMeta, FootnoteDefinition, Root } from '../tree/types.js';
 import { type ConvertContext, createIdAllocator, createSnippetLocator } from './context.js';
 import { fromBlockTokens } from './fromBlocks.js';
-import { lexMarkdown } from './lexer.js';
+import { guardNesting, lexMarkdown } from './lexer.js';
 import { DEFAULT_LINK_SCHEMES } from './links.js';
+import { checkTokenLimits } from './measure.js';
 
 /** Options of {@link buildDocTree}. */
 export interface BuildDocTreeOptions {
@@ -21,10 +23,13 @@ export interface BuildDocTreeOptions {
    * @default ["http", "https", "mailto"]
    */
   linkSchemes?: readonly string[] | undefined;
+  /** Limits on nesting, table cells and chart points, however the Markdown writes them. @default DEFAULT_LIMITS */
+  limits?: Limits | undefined;
 }
 
 /** Lexes Markdown with marked and converts it into the DocTree. */
 export function buildDocTree(markdown: string, options: BuildDocTreeOptions): Root {
+  const limits = options.limits ?? DEFAULT_LIMITS;
   const tokens = lexMarkdown(markdown);
   const definitions = footnoteItems(tokens);
   const numbers = new Map(definitions.map((item, index) => [String(item.label), index + 1]));
@@ -35,15 +40,25 @@ export function buildDocTree(markdown: string, options: BuildDocTreeOptions): Ro
     uniqueId: createIdAllocator(),
     footnoteNumber: (label) => numbers.get(label),
     linkSchemes: options.linkSchemes ?? DEFAULT_LINK_SCHEMES,
+    limits,
   };
-  const children = fromBlockTokens(tokens, ctx);
-  const footnotes: FootnoteDefinition[] = definitions.map((item, index) => ({
-    type: 'footnoteDefinition',
-    label: String(item.label),
-    number: index + 1,
-    children: fromBlockTokens((item.content as Token[] | undefined) ?? [], ctx),
-  }));
-  return { type: 'root', meta: options.meta, children, footnotes };
+  checkTokenLimits(tokens, limits, ctx);
+  for (const item of definitions) checkTokenLimits(footnoteContent(item), limits, ctx);
+  // Within the limits the conversion's own recursion is shallow; the guard is for a stack made small.
+  return guardNesting(() => {
+    const children = fromBlockTokens(tokens, ctx);
+    const footnotes: FootnoteDefinition[] = definitions.map((item, index) => ({
+      type: 'footnoteDefinition',
+      label: String(item.label),
+      number: index + 1,
+      children: fromBlockTokens(footnoteContent(item), ctx),
+    }));
+    return { type: 'root', meta: options.meta, children, footnotes };
+  });
+}
+
+function footnoteContent(item: Tokens.Generic): Token[] {
+  return (item.content as Token[] | undefined) ?? [];
 }
 
 /** The footnote definitions that are referenced, in order of first reference. */

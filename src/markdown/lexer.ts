@@ -1,5 +1,6 @@
 import { Lexer, Marked, type Token } from 'marked';
 import markedFootnote from 'marked-footnote';
+import { BriefwrightError } from '../diagnostics/errors.js';
 import { directiveExtension } from './directive.js';
 import { decodeEntities } from './entities.js';
 
@@ -13,7 +14,24 @@ import { decodeEntities } from './entities.js';
 export function lexMarkdown(markdown: string): Token[] {
   const marked = new Marked({ gfm: true, breaks: false });
   marked.use(markedFootnote(), { extensions: [directiveExtension] });
-  return marked.lexer(markdown);
+  return guardNesting(() => marked.lexer(markdown));
+}
+
+/**
+ * Runs a recursive step over Markdown (lexing, converting): structure nested deeper than the stack can
+ * take (ten thousand `*` or `- ` in a row) is a LIMIT_EXCEEDED error, not a crash.
+ */
+export function guardNesting<T>(step: () => T): T {
+  try {
+    return step();
+  } catch (cause) {
+    if (!(cause instanceof RangeError)) throw cause;
+    throw new BriefwrightError(
+      'LIMIT_EXCEEDED',
+      'Markdown is nested too deeply to read (lists, quotes, directives or emphasis inside one another)',
+      { cause, hint: 'flatten the nesting; the maxNesting limit allows 16 levels by default' },
+    );
+  }
 }
 
 /**
@@ -23,7 +41,7 @@ export function lexMarkdown(markdown: string): Token[] {
 export function lexBlocks(markdown: string): Token[] {
   const marked = new Marked({ gfm: true });
   marked.use({ extensions: [directiveExtension] });
-  return new Lexer(marked.defaults).blockTokens(markdown, []);
+  return guardNesting(() => new Lexer(marked.defaults).blockTokens(markdown, []));
 }
 
 /** The plain text of a line of inline Markdown: emphasis, code and link marks removed, entities decoded, HTML dropped. */
@@ -38,7 +56,9 @@ export function plainInline(markdown: string): string {
         return 'text' in token && typeof token.text === 'string' ? token.text : '';
       })
       .join('');
-  return decodeEntities(flatten(new Lexer({ gfm: true }).inlineTokens(markdown)))
+  return decodeEntities(
+    guardNesting(() => flatten(new Lexer({ gfm: true }).inlineTokens(markdown))),
+  )
     .replace(/\s+/g, ' ')
     .trim();
 }

@@ -1,4 +1,5 @@
 import LineBreaker from 'linebreak';
+import { append } from '../util/append.js';
 /** A run of text in one style. A `\n` in the text forces a line break. */
 export interface StyledRun<S> {
   readonly text: string;
@@ -91,7 +92,7 @@ export function breakLines<S>(
         width += piece.width;
       }
     } else {
-      current.push(...group.pieces);
+      append(current, group.pieces);
       width += groupWidth;
     }
   }

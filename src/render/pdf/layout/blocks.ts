@@ -2,6 +2,7 @@ import { assertNever } from '../../../diagnostics/assertNever.js';
 import { paragraphDirection } from '../../../text/bidi.js';
 import { blockText, inlineText } from '../../../tree/text.js';
 import type { Block, Callout, Heading, Image as ImageNode, List } from '../../../tree/types.js';
+import { append } from '../../../util/append.js';
 import { PLAIN, toInlineRuns } from '../../inlineRuns.js';
 import { layoutChart } from './chart/index.js';
 import type { LayoutEnv, TextBase } from './env.js';
@@ -41,7 +42,7 @@ export function layoutBlocks(blocks: readonly Block[], frame: BlockFrame): Slice
       slices[0] = { ...slices[0], breakBefore: true };
       breakNext = false;
     }
-    out.push(...slices);
+    append(out, slices);
   }
   return out;
 }
@@ -231,7 +232,7 @@ function layoutList(block: List, frame: BlockFrame): Slice[] {
       spaceBefore: index === 0 ? 0 : 3,
       items: [...markerItems, ...first.items],
     };
-    out.push(...shifted);
+    append(out, shifted);
   }
   return out;
 }

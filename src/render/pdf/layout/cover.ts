@@ -1,5 +1,6 @@
 import { formatDocDate } from '../../../tree/dates.js';
 import type { DocMeta } from '../../../tree/types.js';
+import { append } from '../../../util/append.js';
 import { PLAIN } from '../../inlineRuns.js';
 import type { LayoutEnv, TextBase } from './env.js';
 import { ROOT, tagSlices } from './struct.js';
@@ -47,7 +48,7 @@ export function layoutCover(meta: DocMeta, width: number, env: LayoutEnv): Slice
       keepWithNext: true,
     }));
     if (lines[0]) lines[0] = { ...lines[0], spaceBefore };
-    slices.push(...lines);
+    append(slices, lines);
   };
   const series = [meta.series, meta.number ? `No. ${meta.number}` : undefined]
     .filter(Boolean)

@@ -1,3 +1,4 @@
+import { append } from '../../../util/append.js';
 import { shiftItems } from './slices.js';
 import type { OutlineEntry, Page, PageItem, Slice } from './types.js';
 
@@ -43,7 +44,7 @@ export function paginate(
   let notesHeight = 0;
   const placed = new Set<number>();
   const newPage = () => {
-    if (pageNotes.length > 0) items.push(...footItems(pageNotes, notesHeight, frame, notes));
+    if (pageNotes.length > 0) append(items, footItems(pageNotes, notesHeight, frame, notes));
     pages.push({ items, artifacts: [] });
     items = [];
     y = frame.top;
@@ -53,7 +54,7 @@ export function paginate(
   };
   const place = (slice: Slice, spaceBefore: number) => {
     y += spaceBefore;
-    items.push(...shiftItems(slice.items, frame.left, y));
+    append(items, shiftItems(slice.items, frame.left, y));
     if (slice.heading) outline.push({ ...slice.heading, page: pages.length });
     y += slice.height;
     empty = false;
@@ -86,7 +87,7 @@ export function paginate(
       notesHeight += heightOf(referenced);
       for (const number of referenced) {
         placed.add(number);
-        pageNotes.push(...(notes?.slices.get(number) ?? []));
+        append(pageNotes, notes?.slices.get(number) ?? []);
       }
     }
   }
@@ -115,7 +116,7 @@ function footItems(
   y += notes?.gap ?? 0;
   for (const slice of slices) {
     y += slice.spaceBefore;
-    items.push(...shiftItems(slice.items, frame.left, y));
+    append(items, shiftItems(slice.items, frame.left, y));
     y += slice.height;
   }
   return items;

@@ -3,6 +3,7 @@ import type { Warning } from '../../../diagnostics/warnings.js';
 import type { ResolvedTheme } from '../../../theme/resolve.js';
 import { blockText, inlineText } from '../../../tree/text.js';
 import type { Block, Root, Table } from '../../../tree/types.js';
+import { append } from '../../../util/append.js';
 import { PLAIN, toInlineRuns } from '../../inlineRuns.js';
 import { chartSlide } from './chart.js';
 import { paragraphHeight, splitParagraphs } from './content.js';
@@ -104,7 +105,7 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
         current().paragraphs.push({ runs: toInlineRuns(block.children), level: 0, marker: 'none' });
         return;
       case 'list':
-        current().paragraphs.push(...listParagraphs(block, 0));
+        append(current().paragraphs, listParagraphs(block, 0));
         return;
       case 'notes':
         current().notes.push(blockText(block.children));
@@ -139,7 +140,7 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
           theme,
         );
         reportTable(planned, table, env);
-        slides.push(...planned);
+        append(slides, planned);
         draft = undefined;
         return;
       }

@@ -2,6 +2,7 @@ import type PptxGenJS from 'pptxgenjs';
 import { paragraphDirection } from '../../../text/bidi.js';
 import type { StyledRun } from '../../../text/lineBreak.js';
 import type { ResolvedTheme } from '../../../theme/resolve.js';
+import { append } from '../../../util/append.js';
 import type { InlineFlags } from '../../inlineRuns.js';
 import { LEVEL_INDENT, PARAGRAPH_AFTER, sizeAt } from '../plan/content.js';
 import type { PlannedParagraph } from '../plan/types.js';
@@ -89,7 +90,7 @@ export function paragraphProps(
         ...(isLast && index < paragraphs.length - 1 ? { breakLine: true } : {}),
       };
     });
-    out.push(...runs);
+    append(out, runs);
   });
   return out;
 }
