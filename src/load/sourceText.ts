@@ -38,7 +38,7 @@ async function readBounded(file: string, maxBytes: number): Promise<Uint8Array> 
     const over = () =>
       limitError(
         'maxInputBytes',
-        'an input of more than ' + megabytes(maxBytes),
+        `an input of more than ${megabytes(maxBytes)}`,
         megabytes(maxBytes),
         {
           file,
