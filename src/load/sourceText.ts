@@ -35,16 +35,14 @@ async function readBounded(file: string, maxBytes: number): Promise<Uint8Array> 
   try {
     const info = await handle.stat();
     if (info.isDirectory()) throw Object.assign(new Error('is a folder'), { code: 'EISDIR' });
-    const over = () =>
+    const over = (size?: number) =>
       limitError(
         'maxInputBytes',
-        `an input of more than ${megabytes(maxBytes)}`,
+        `an input of ${size === undefined ? 'more than ' : ''}${megabytes(size ?? maxBytes)}`,
         megabytes(maxBytes),
-        {
-          file,
-        },
+        { file },
       );
-    if (info.isFile() && info.size > maxBytes) throw over();
+    if (info.isFile() && info.size > maxBytes) throw over(info.size);
     const chunks: Uint8Array[] = [];
     let total = 0;
     for (;;) {
