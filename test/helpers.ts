@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import JSZip from 'jszip';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { SaxesParser } from 'saxes';
 import { runCli } from '../src/cli/run.js';
 import { BriefwrightError } from '../src/diagnostics/errors.js';
@@ -270,4 +270,50 @@ export function ooxmlXmlErrors(bytes: Uint8Array, prefix = ''): string[] {
     if (first) errors.push(`${prefix}${name}: ${first}`);
   }
   return errors;
+}
+
+/** The images pdf.js paints on each page of a PDF, decoded to RGBA (soft masks applied), in order. */
+export async function pdfImagesRgba(
+  bytes: Uint8Array,
+): Promise<{ width: number; height: number; rgba: number[] }[]> {
+  const doc = await getDocument({
+    data: new Uint8Array(bytes),
+    isEvalSupported: false,
+    isOffscreenCanvasSupported: false,
+  }).promise;
+  const images: { width: number; height: number; rgba: number[] }[] = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const page = await doc.getPage(i);
+    const ops = await page.getOperatorList();
+    for (const [index, fn] of ops.fnArray.entries()) {
+      if (fn !== OPS.paintImageXObject) continue;
+      const name = String((ops.argsArray[index] as unknown[])[0]);
+      const image = await new Promise<{
+        width: number;
+        height: number;
+        kind: number;
+        data: Uint8Array;
+      }>((resolve) => page.objs.get(name, resolve));
+      // Kinds: 1 packed 1-bit grey (rows padded to bytes), 2 RGB, 3 RGBA.
+      const rgba: number[] = [];
+      const rowBytes = Math.ceil(image.width / 8);
+      for (let p = 0; p < image.width * image.height; p++) {
+        const { data } = image;
+        if (image.kind === 1) {
+          const x = p % image.width;
+          const at = Math.floor(p / image.width) * rowBytes + (x >> 3);
+          const v = ((data[at] ?? 0) >> (7 - (x & 7))) & 1 ? 255 : 0;
+          rgba.push(v, v, v, 255);
+        } else {
+          const step = image.kind === 3 ? 4 : 3;
+          const at = p * step;
+          const alpha = step === 4 ? (data[at + 3] ?? 0) : 255;
+          rgba.push(data[at] ?? 0, data[at + 1] ?? 0, data[at + 2] ?? 0, alpha);
+        }
+      }
+      images.push({ width: image.width, height: image.height, rgba });
+    }
+  }
+  await doc.destroy();
+  return images;
 }

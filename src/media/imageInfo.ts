@@ -1,3 +1,8 @@
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { isJpeg, readJpegHeader } from './jpeg.js';
+import { isPng, readPngChunks } from './png.js';
+import { readPngRows } from './pngRows.js';
+
 /** An image read from the input's folder (or an allowed root), a data URI, or the theme. */
 export interface LoadedImage {
   readonly data: Uint8Array;
@@ -7,33 +12,66 @@ export interface LoadedImage {
   readonly height: number;
 }
 
-/** The type and pixel size of a PNG or JPEG, read from its header. */
-export function imageInfo(data: Uint8Array): Omit<LoadedImage, 'data'> | undefined {
-  const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-  if (data.length > 24 && view.getUint32(0) === 0x89504e47) {
-    return { mediaType: 'image/png', width: view.getUint32(16), height: view.getUint32(20) };
+/** What {@link checkImage} found: a usable image, why it is not one, or its size when it is over the pixel limit. */
+export type ImageCheck =
+  | { readonly image: LoadedImage }
+  | { readonly invalid: string }
+  | { readonly tooLarge: { readonly width: number; readonly height: number } };
+
+/**
+ * Checks image bytes before anything decodes them: a PNG's every chunk and its pixel count, then its
+ * pixel data decompressed as a stream (bounded memory) to prove it is whole; a JPEG's segments up to its
+ * frame header. Only an image that passes reaches a renderer.
+ */
+export function checkImage(data: Uint8Array, maxPixels: number): ImageCheck {
+  if (isPng(data)) {
+    const png = readPngChunks(data);
+    if ('invalid' in png) return png;
+    const { width, height } = png.header;
+    if (width * height > maxPixels) return { tooLarge: { width, height } };
+    const problem = readPngRows(png);
+    if (problem) return { invalid: problem };
+    return { image: { data, mediaType: 'image/png', width, height } };
   }
-  if (data.length > 4 && view.getUint16(0) === 0xffd8) {
-    let offset = 2;
-    while (offset + 9 < data.length) {
-      if (data[offset] !== 0xff) return undefined;
-      const marker = data[offset + 1] ?? 0;
-      const length = view.getUint16(offset + 2);
-      if (
-        marker >= 0xc0 &&
-        marker <= 0xcf &&
-        marker !== 0xc4 &&
-        marker !== 0xc8 &&
-        marker !== 0xcc
-      ) {
-        return {
-          mediaType: 'image/jpeg',
-          height: view.getUint16(offset + 5),
-          width: view.getUint16(offset + 7),
-        };
-      }
-      offset += 2 + length;
+  if (isJpeg(data)) {
+    const header = readJpegHeader(data);
+    if ('invalid' in header) return header;
+    const { width, height } = header;
+    if (width * height > maxPixels) return { tooLarge: { width, height } };
+    return { image: { data, mediaType: 'image/jpeg', width, height } };
+  }
+  return { invalid: 'is not a PNG or JPEG image' };
+}
+
+/**
+ * Reads an image file: only a regular file (a FIFO, a device or a folder is refused before it is
+ * read: opening does not wait for a writer), and no more than `maxBytes`. Returns the bytes, or why not.
+ */
+export function readImageFile(
+  path: string,
+  maxBytes: number,
+): { readonly data: Uint8Array } | { readonly unreadable: string } | { readonly size: number } {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return { unreadable: 'cannot be opened' };
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile()) return { unreadable: 'is not a regular file' };
+    if (info.size > maxBytes) return { size: info.size };
+    const data = new Uint8Array(info.size);
+    let read = 0;
+    while (read < data.length) {
+      const n = readSync(fd, data, read, data.length - read, null);
+      if (n === 0) break;
+      read += n;
     }
+    return { data: data.subarray(0, read) };
+  } catch {
+    return { unreadable: 'cannot be read' };
+  } finally {
+    closeSync(fd);
   }
-  return undefined;
 }

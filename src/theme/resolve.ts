@@ -1,10 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { BriefwrightError } from '../diagnostics/errors.js';
+import { DEFAULT_LIMITS, limitError } from '../load/limits.js';
 import { readSourceText } from '../load/sourceText.js';
 import { toPointer } from '../load/validate.js';
 import { parseYamlSource } from '../load/yamlSource.js';
-import { imageInfo, type LoadedImage } from '../media/imageInfo.js';
+import { checkImage, type LoadedImage, readImageFile } from '../media/imageInfo.js';
 import {
   type FallbackFinder,
   type FallbackKey,
@@ -135,26 +135,40 @@ function themeError(
   );
 }
 
+/**
+ * Reads and checks the theme's logo like any image (a regular file, within the default image limits,
+ * every chunk checked): a logo that fails is the theme's fault, named at `/logo`.
+ */
 function loadLogo(path: string, file: string | undefined): LoadedImage {
-  let data: Uint8Array;
-  try {
-    data = new Uint8Array(readFileSync(path));
-  } catch (cause) {
-    throw new BriefwrightError('THEME_INVALID', `cannot read the logo ${path}`, {
-      file,
-      pointer: '/logo',
-      cause,
-    });
+  const where = { file, pointer: '/logo' };
+  const read = readImageFile(path, DEFAULT_LIMITS.maxImageBytes);
+  if ('size' in read) {
+    throw limitError(
+      'maxImageBytes',
+      `the logo ${path} of ${read.size} bytes`,
+      `${DEFAULT_LIMITS.maxImageBytes} bytes`,
+      where,
+    );
   }
-  const info = imageInfo(data);
-  if (!info) {
-    throw new BriefwrightError('THEME_INVALID', `the logo ${path} is not a PNG or JPEG image`, {
-      file,
-      pointer: '/logo',
+  if ('unreadable' in read)
+    throw new BriefwrightError('THEME_INVALID', `the logo ${path} ${read.unreadable}`, where);
+  const checked = checkImage(read.data, DEFAULT_LIMITS.maxImagePixels);
+  if ('tooLarge' in checked) {
+    const { width, height } = checked.tooLarge;
+    throw limitError(
+      'maxImagePixels',
+      `the logo ${path} of ${width} × ${height} pixels`,
+      `${DEFAULT_LIMITS.maxImagePixels} pixels`,
+      where,
+    );
+  }
+  if ('invalid' in checked) {
+    throw new BriefwrightError('THEME_INVALID', `the logo ${path} ${checked.invalid}`, {
+      ...where,
       hint: 'use a PNG or JPEG file',
     });
   }
-  return { data, ...info };
+  return checked.image;
 }
 
 let defaultTheme: ResolvedTheme | undefined;

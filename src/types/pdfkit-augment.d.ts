@@ -4,3 +4,17 @@ declare namespace PDFKit.Mixins {
     structParent?: PDFStructureElement | undefined;
   }
 }
+
+// pdfkit's `image()` also takes an image already opened: an object with a size, a label and `embed()`.
+declare namespace PDFKit.Mixins {
+  interface OpenedImage {
+    readonly width: number;
+    readonly height: number;
+    readonly label: string;
+    obj: PDFKitReference | null;
+    embed(doc: PDFDocument): void;
+  }
+  interface PDFImage {
+    image(src: OpenedImage, x?: number, y?: number, options?: ImageOption): this;
+  }
+}

@@ -13,6 +13,7 @@ import type {
   TextItem,
 } from '../layout/types.js';
 import { registerFonts } from './fonts.js';
+import { createImageObjects, type PdfImage } from './images.js';
 import { Marker } from './marking.js';
 import { writeText } from './text.js';
 
@@ -79,6 +80,7 @@ export async function drawPageModel(
   const fonts = new Set<string>(Object.keys(theme.fonts));
   const outline = new OutlineWriter(doc);
   const marker = new Marker(doc, model.structure);
+  const images = createImageObjects();
   let index = 0;
   for (const page of model.pages) {
     await turn();
@@ -89,7 +91,7 @@ export async function drawPageModel(
     }
     doc.addPage({ size: [model.width, model.height], margin: 0 });
     // Each page's content starts with the default graphics state.
-    const pen: Pen = { fill: undefined, fonts };
+    const pen: Pen = { fill: undefined, fonts, images };
     marker.pagination(() => {
       for (const item of page.artifacts) drawItem(doc, item, model.height, options, pen);
     });
@@ -113,6 +115,8 @@ function turn(): Promise<void> {
 interface Pen {
   fill: string | undefined;
   readonly fonts: Set<string>;
+  /** The document's image objects: each image written once, however often it is drawn. */
+  readonly images: (image: LoadedImage) => PdfImage;
 }
 
 function setFill(doc: PDFKit.PDFDocument, pen: Pen, color: string): void {
@@ -187,10 +191,7 @@ function drawItem(
       marker?.enter(item.tag);
       const image = options.images.get(item.src);
       if (image)
-        doc.image(Buffer.from(image.data), item.x, item.y, {
-          width: item.width,
-          height: item.height,
-        });
+        doc.image(pen.images(image), item.x, item.y, { width: item.width, height: item.height });
       return;
     }
     default:

@@ -1,0 +1,60 @@
+/** What a JPEG's frame header says, once its segments up to it were checked. */
+export interface JpegHeader {
+  readonly width: number;
+  readonly height: number;
+  /** 1 grey, 3 YCbCr/RGB, 4 CMYK. */
+  readonly components: number;
+}
+
+/** Whether bytes start with a JPEG's start-of-image marker. */
+export function isJpeg(data: Uint8Array): boolean {
+  return data.length >= 3 && data[0] === 0xff && data[1] === 0xd8 && data[2] === 0xff;
+}
+
+/** Start-of-frame markers of the codings PDF readers decode: baseline, extended and progressive Huffman. */
+const READABLE_FRAMES = new Set([0xc0, 0xc1, 0xc2]);
+
+/** Start-of-frame markers of every other coding (lossless, hierarchical, arithmetic). */
+const OTHER_FRAMES = new Set([0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
+
+/**
+ * Reads a JPEG's segments up to its frame header, checking every length against the file: the size and
+ * components a PDF's DCTDecode image needs. The compressed scan itself is left to the reader, which
+ * decodes it (a damaged scan shows as damaged pixels, never as a damaged document).
+ */
+export function readJpegHeader(data: Uint8Array): JpegHeader | { readonly invalid: string } {
+  if (!isJpeg(data)) return { invalid: 'does not start with a JPEG marker' };
+  let offset = 2;
+  while (offset < data.length) {
+    if (data[offset] !== 0xff) return { invalid: 'has a damaged segment before its frame header' };
+    // Fill bytes: a marker may be preceded by any number of 0xFF.
+    while (data[offset + 1] === 0xff) offset++;
+    const marker = data[offset + 1] ?? 0;
+    if (marker === 0x01 || (marker >= 0xd0 && marker <= 0xd7)) {
+      // Markers that stand alone, without a length.
+      offset += 2;
+      continue;
+    }
+    if (offset + 4 > data.length) break;
+    const length = ((data[offset + 2] ?? 0) << 8) | (data[offset + 3] ?? 0);
+    if (marker === 0xd9 || marker === 0xda) break;
+    if (length < 2 || offset + 2 + length > data.length)
+      return { invalid: 'has a segment that runs past the end of the file' };
+    if (OTHER_FRAMES.has(marker))
+      return { invalid: 'uses a JPEG coding that PDF readers do not decode' };
+    if (READABLE_FRAMES.has(marker)) {
+      if (length < 8) return { invalid: 'has a malformed frame header' };
+      const precision = data[offset + 4];
+      const height = ((data[offset + 5] ?? 0) << 8) | (data[offset + 6] ?? 0);
+      const width = ((data[offset + 7] ?? 0) << 8) | (data[offset + 8] ?? 0);
+      const components = data[offset + 9] ?? 0;
+      if (precision !== 8) return { invalid: `has ${precision}-bit samples (PDF takes 8)` };
+      if (width === 0 || height === 0) return { invalid: 'has no size in its frame header' };
+      if (components !== 1 && components !== 3 && components !== 4)
+        return { invalid: `has ${components} colour components` };
+      return { width, height, components };
+    }
+    offset += 2 + length;
+  }
+  return { invalid: 'has no frame header' };
+}
