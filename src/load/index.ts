@@ -61,7 +61,7 @@ export function parseReport(text: string, options: ParseReportOptions = {}): Rep
       );
     }
   }
-  const source = parseSource(clean, file, format, limits.maxInputBytes);
+  const source = parseSource(clean, file, format, limits);
   checkLimits(source.value, limits, file, source.locate);
   return validateReport(source.value, file, source.locate);
 }
@@ -86,11 +86,11 @@ function parseSource(
   text: string,
   file: string,
   format: InputFormat,
-  maxBytes: number,
+  limits: Limits,
 ): ParsedSource {
-  if (format === 'markdown') return parseMarkdownSource(text, file, maxBytes);
+  if (format === 'markdown') return parseMarkdownSource(text, file, limits);
   if (format === 'json') checkJsonSyntax(text, file);
-  return parseYamlSource(text, file, 0, maxBytes);
+  return parseYamlSource(text, file, 0, limits);
 }
 
 /** JSON is parsed as YAML for positions, but JSON's own parser decides what is valid JSON. */

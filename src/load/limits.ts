@@ -11,6 +11,11 @@ import type { Locate } from './yamlSource.js';
 export interface Limits {
   /** Bytes of an input read, and of its YAML once aliases are expanded. @default 10 MB */
   readonly maxInputBytes: number;
+  /**
+   * How far YAML aliases may expand the data: to this many times the YAML's own size, plus 64 KB (an
+   * alias names a small block to reuse; a bomb multiplies a text a hundredfold). @default 2
+   */
+  readonly maxAliasExpansion: number;
   /** Nesting of lists, quotes and directives in any Markdown. @default 16 */
   readonly maxNesting: number;
   /** Cells of one table (rows × columns). @default 50,000 */
@@ -26,6 +31,7 @@ export interface Limits {
 /** The default limits. */
 export const DEFAULT_LIMITS: Limits = {
   maxInputBytes: 10 * 1024 * 1024,
+  maxAliasExpansion: 2,
   maxNesting: 16,
   maxTableCells: 50_000,
   maxChartPoints: 10_000,

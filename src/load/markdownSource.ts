@@ -2,6 +2,7 @@ import type { Token, Tokens } from 'marked';
 import { BriefwrightError } from '../diagnostics/errors.js';
 import { lexBlocks, plainInline } from '../markdown/lexer.js';
 import type { MetaSchema } from '../model/schema.js';
+import type { Limits } from './limits.js';
 import { type Locate, type ParsedSource, parseYamlSource } from './yamlSource.js';
 
 const META_KEYS: ReadonlySet<string> = new Set<keyof typeof MetaSchema.shape>([
@@ -32,10 +33,10 @@ interface RawSection {
  * fields; without a title there, the first heading is the title; text before the first section heading
  * is the summary; headings of the shallowest level start sections and deeper ones subsections.
  */
-export function parseMarkdownSource(text: string, file: string, maxBytes?: number): ParsedSource {
+export function parseMarkdownSource(text: string, file: string, limits?: Limits): ParsedSource {
   const { frontMatter, body, bodyLine } = splitFrontMatter(text, file);
   const front = frontMatter
-    ? parseYamlSource(frontMatter.text, file, frontMatter.line - 1, maxBytes)
+    ? parseYamlSource(frontMatter.text, file, frontMatter.line - 1, limits)
     : undefined;
   const data = isRecord(front?.value) ? front.value : {};
   if (front && front.value != null && !isRecord(front.value)) {

@@ -10,7 +10,7 @@ import {
   parseDocument,
 } from 'yaml';
 import { BriefwrightError } from '../diagnostics/errors.js';
-import { DEFAULT_LIMITS, limitError } from './limits.js';
+import { DEFAULT_LIMITS, type Limits, limitError } from './limits.js';
 
 /** Maps a JSON pointer in the parsed data to the line and column of its text. */
 export type Locate = (
@@ -26,13 +26,14 @@ export interface ParsedSource {
 
 /**
  * Parses YAML text; `lineOffset` shifts reported lines when the text sits inside a larger file. The data
- * as its aliases expand may be no larger than `maxBytes` (an alias bomb multiplies a small text).
+ * as its aliases expand may be no larger than the input limit, nor larger than the alias expansion
+ * limit allows (an alias bomb multiplies a small text).
  */
 export function parseYamlSource(
   text: string,
   file: string,
   lineOffset = 0,
-  maxBytes = DEFAULT_LIMITS.maxInputBytes,
+  limits: Pick<Limits, 'maxInputBytes' | 'maxAliasExpansion'> = DEFAULT_LIMITS,
 ): ParsedSource {
   const lineCounter = new LineCounter();
   const doc = guardDepth(
@@ -54,15 +55,12 @@ export function parseYamlSource(
         : 'check indentation and quoting near this position; quote text that contains ": " or starts with a symbol',
     });
   }
-  const expanded = guardDepth(() => expandedSize(doc), file);
-  if (expanded > maxBytes) {
-    throw limitError(
-      'maxInputBytes',
-      `YAML that expands through its aliases to ${Number.isFinite(expanded) ? `${(expanded / 1024 / 1024).toFixed(1)} MB` : 'an endless size'}`,
-      `${(maxBytes / 1024 / 1024).toFixed(1)} MB`,
-      { file },
-    );
-  }
+  checkExpansion(
+    guardDepth(() => expandedSize(doc), file),
+    text.length,
+    limits,
+    file,
+  );
   const value: unknown = guardDepth(() => doc.toJS({ maxAliasCount: -1 }), file);
   const locate: Locate = (path, at = 'value') => {
     const found = findNode(doc.contents, path, at);
@@ -109,6 +107,29 @@ function rangeStart(node: Node | null | undefined): number | undefined {
 
 function firstLine(message: string): string {
   return (message.split('\n')[0] ?? message).replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** Refuses YAML whose aliases expand it past the input limit, or past the alias expansion limit. */
+function checkExpansion(
+  expanded: number,
+  written: number,
+  limits: Pick<Limits, 'maxInputBytes' | 'maxAliasExpansion'>,
+  file: string,
+): void {
+  const size = (bytes: number) =>
+    Number.isFinite(bytes) ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : 'an endless size';
+  const seen = `YAML that expands through its aliases to ${size(expanded)}`;
+  if (expanded > limits.maxInputBytes)
+    throw limitError('maxInputBytes', seen, size(limits.maxInputBytes), { file });
+  const allowed = written * limits.maxAliasExpansion + 64 * 1024;
+  if (expanded > allowed) {
+    throw limitError(
+      'maxAliasExpansion',
+      `${seen} from ${size(written)} written`,
+      `${limits.maxAliasExpansion} times its size, plus 64 KB`,
+      { file },
+    );
+  }
 }
 
 /**

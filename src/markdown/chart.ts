@@ -17,7 +17,7 @@ export function parseChartSpec(
 ): { spec: ChartSpec } | { error: string } | { points: number } {
   let data: unknown;
   try {
-    data = parseYamlSource(text, '', 0, limits.maxInputBytes).value;
+    data = parseYamlSource(text, '', 0, limits).value;
   } catch (cause) {
     if (isBriefwrightError(cause) && cause.code === 'LIMIT_EXCEEDED') throw cause;
     return {

@@ -20,6 +20,11 @@ export interface Line<S> {
   readonly width: number;
   /** Whether the line ends a paragraph or a forced break (never justified). */
   readonly last: boolean;
+  /**
+   * What the break after the line took the place of: a space, a forced line break, or nothing (a word
+   * broken inside, or at a soft hyphen). Joining lines with it gives back the text.
+   */
+  readonly joiner: ' ' | '\n' | '';
 }
 
 /** How the line breaker measures and compares styles. */
@@ -50,16 +55,23 @@ export function breakLines<S>(
   let current: Piece<S>[] = [];
   let width = 0;
   let pendingSpace: Piece<S> | undefined;
-  const flush = (last: boolean) => {
-    lines.push(toLine(current, metrics, last));
+  const flush = (last: boolean, joiner: Line<S>['joiner']) => {
+    lines.push(toLine(current, metrics, last, joiner));
     current = [];
     width = 0;
     pendingSpace = undefined;
   };
-  const queue = [...groups];
-  for (let group = queue.shift(); group; group = queue.shift()) {
+  // The groups in order, and the tail of a word hyphenated at the end of a line, which comes next.
+  let next = 0;
+  let tail: Group<S> | undefined;
+  const take = (): Group<S> | undefined => {
+    const group = tail ?? groups[next++];
+    tail = undefined;
+    return group;
+  };
+  for (let group = take(); group; group = take()) {
     if (group.kind === 'newline') {
-      flush(true);
+      flush(true, '\n');
       continue;
     }
     if (group.kind === 'space') {
@@ -75,9 +87,9 @@ export function breakLines<S>(
       if (split && pendingSpace) {
         current.push(pendingSpace, split.head);
         width += pendingSpace.width + split.head.width;
-        queue.unshift(split.tail);
+        tail = split.tail;
       }
-      flush(false);
+      flush(false, split ? '' : ' ');
       if (split) continue;
     }
     if (current.length > 0 && pendingSpace) {
@@ -87,7 +99,7 @@ export function breakLines<S>(
     pendingSpace = undefined;
     if (groupWidth > maxWidth && current.length === 0) {
       for (const piece of splitWide(group.pieces, maxWidth, metrics)) {
-        if (current.length > 0 && width + piece.width > maxWidth + 0.001) flush(false);
+        if (current.length > 0 && width + piece.width > maxWidth + 0.001) flush(false, '');
         current.push(piece);
         width += piece.width;
       }
@@ -96,7 +108,7 @@ export function breakLines<S>(
       width += groupWidth;
     }
   }
-  if (current.length > 0 || lines.length === 0) flush(true);
+  if (current.length > 0 || lines.length === 0) flush(true, '');
   return lines;
 }
 
@@ -106,6 +118,9 @@ interface Group<S> {
 }
 
 const SOFT_HYPHEN = '\u00ad';
+
+/** The longest head, in characters, a soft hyphen may end. */
+const MAX_HYPHEN_HEAD = 200;
 
 /**
  * Breaks a one-style word at its last soft hyphen that leaves a head (with a visible hyphen) no wider
@@ -118,8 +133,10 @@ function hyphenate<S>(
 ): { head: Piece<S>; tail: Group<S> } | undefined {
   const [piece] = group.pieces;
   if (!piece || group.pieces.length !== 1 || !piece.text.includes(SOFT_HYPHEN)) return undefined;
+  // A head longer than a line's worth of characters never fits: start from there, so that a long word
+  // full of soft hyphens is not measured once per hyphen.
   for (
-    let at = piece.text.lastIndexOf(SOFT_HYPHEN);
+    let at = piece.text.lastIndexOf(SOFT_HYPHEN, MAX_HYPHEN_HEAD);
     at > 0;
     at = piece.text.lastIndexOf(SOFT_HYPHEN, at - 1)
   ) {
@@ -196,7 +213,42 @@ function breakIdeographic(word: string): string[] {
   return parts;
 }
 
-/** Breaks pieces wider than a line into chunks of characters that fit. */
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+
+/** Printable ASCII, where every character is a cluster of its own. */
+const ASCII = /^[\u0020-\u007e]*$/;
+
+/** Characters segmented at a time: ICU's segmenter slows down more than linearly on long texts. */
+const WINDOW = 1024;
+
+/**
+ * Where each grapheme cluster of a text ends: one per character for ASCII, else by UAX #29, a window at
+ * a time (the last cluster of a window, which may be cut short, starts the next window).
+ */
+function clusterEnds(text: string): number[] {
+  if (ASCII.test(text)) return Array.from({ length: text.length }, (_, i) => i + 1);
+  const ends: number[] = [];
+  let from = 0;
+  while (from < text.length) {
+    const window = text.slice(from, from + WINDOW);
+    const atEnd = from + window.length >= text.length;
+    let last = 0;
+    for (const { segment, index } of graphemes.segment(window)) {
+      if (!atEnd && index > 0 && index + segment.length === window.length) break;
+      ends.push(from + index + segment.length);
+      last = index + segment.length;
+    }
+    from += last;
+  }
+  return ends;
+}
+
+/**
+ * Breaks pieces wider than a line into chunks that fit, between grapheme clusters (a letter keeps its
+ * marks). Linear in the length: each cluster is measured alone (a cached lookup for repeated ones) to
+ * find where a chunk ends, and each chunk is measured once as a whole, stepping back a cluster at a
+ * time only when kerning or shaping made it wider than the sum of its clusters.
+ */
 function splitWide<S>(
   pieces: Piece<S>[],
   maxWidth: number,
@@ -204,22 +256,41 @@ function splitWide<S>(
 ): Piece<S>[] {
   const out: Piece<S>[] = [];
   for (const piece of pieces) {
-    let chunk = '';
-    for (const char of visible(piece.text)) {
-      const next = chunk + char;
-      if (chunk && metrics.measure(next, piece.style) > maxWidth) {
-        out.push({ ...piece, text: chunk, width: metrics.measure(chunk, piece.style) });
-        chunk = char;
-      } else {
-        chunk = next;
+    const text = visible(piece.text);
+    const ends = clusterEnds(text);
+    const widths = ends.map((end, i) =>
+      metrics.measure(text.slice(ends[i - 1] ?? 0, end), piece.style),
+    );
+    let first = 0;
+    let from = 0;
+    while (first < ends.length) {
+      let next = first + 1;
+      let estimate = widths[first] ?? 0;
+      while (next < ends.length && estimate + (widths[next] ?? 0) <= maxWidth) {
+        estimate += widths[next] ?? 0;
+        next++;
       }
+      let chunk = text.slice(from, ends[next - 1]);
+      let width = metrics.measure(chunk, piece.style);
+      while (width > maxWidth + 0.001 && next - first > 1) {
+        next--;
+        chunk = text.slice(from, ends[next - 1]);
+        width = metrics.measure(chunk, piece.style);
+      }
+      out.push({ ...piece, text: chunk, width });
+      first = next;
+      from = ends[next - 1] ?? text.length;
     }
-    if (chunk) out.push({ ...piece, text: chunk, width: metrics.measure(chunk, piece.style) });
   }
   return out;
 }
 
-function toLine<S>(pieces: Piece<S>[], metrics: LineBreakMetrics<S>, last: boolean): Line<S> {
+function toLine<S>(
+  pieces: Piece<S>[],
+  metrics: LineBreakMetrics<S>,
+  last: boolean,
+  joiner: Line<S>['joiner'],
+): Line<S> {
   const segments: LineSegment<S>[] = [];
   let x = 0;
   // Words are gathered and joined, so that a segment's text is one flat string, not a chain of pieces.
@@ -245,7 +316,7 @@ function toLine<S>(pieces: Piece<S>[], metrics: LineBreakMetrics<S>, last: boole
     x += piece.width;
   }
   push();
-  return { segments, width: x, last };
+  return { segments, width: x, last, joiner };
 }
 
 function sum<S>(pieces: readonly Piece<S>[]): number {

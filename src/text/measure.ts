@@ -7,8 +7,20 @@ export const MAX_CACHED_WORDS = 50_000;
 
 const widths = new WeakMap<LoadedFont, Map<string, number>>();
 
+/**
+ * Texts longer than this are measured a piece at a time: shaping a whole megabyte at once builds a
+ * glyph object per character (gigabytes), and the pieces' widths add up to within a glyph's kerning.
+ */
+const MAX_SHAPED = 4096;
+
 /** The advance width of a text in a font at a size, in points; cached per font and text. */
 export function measureText(font: LoadedFont, text: string, size: number): number {
+  if (text.length > MAX_SHAPED) {
+    let width = 0;
+    for (let at = 0; at < text.length; at = pieceEnd(text, at))
+      width += measureText(font, text.slice(at, pieceEnd(text, at)), size);
+    return width;
+  }
   let table = widths.get(font);
   if (!table) {
     table = new Map();
@@ -46,4 +58,11 @@ export function measureWithFallback(
     (sum, piece) => sum + measureText(piece.fallback?.font ?? font, piece.text, size),
     0,
   );
+}
+
+/** Where a piece of a long text that starts at `from` ends: never inside a surrogate pair. */
+function pieceEnd(text: string, from: number): number {
+  const end = Math.min(text.length, from + MAX_SHAPED);
+  const code = text.charCodeAt(end - 1);
+  return code >= 0xd800 && code <= 0xdbff && end < text.length ? end + 1 : end;
 }

@@ -128,6 +128,12 @@ describe('limits', () => {
     );
     expect(error).toMatchObject({ code: 'LIMIT_EXCEEDED', file: copies });
     expect(error.message).toMatch(/expands through its aliases.*maxInputBytes/);
+    // Within the input limit, a hundredfold expansion is still an alias bomb.
+    const expansion = await caughtError(() => render(copies, { formats: ['pdf'] }));
+    expect(expansion).toMatchObject({ code: 'LIMIT_EXCEEDED', file: copies });
+    expect(expansion.message).toContain('maxAliasExpansion');
+    const allowed = await render(copies, { formats: ['pdf'], limits: { maxAliasExpansion: 200 } });
+    expect(allowed.outputs).toHaveLength(1);
 
     const bomb = join(dir, 'bomb.yaml');
     const levels = Array.from(

@@ -106,8 +106,11 @@ describe('planDeck on long content', () => {
         0,
       );
       expect(used).toBeLessThanOrEqual(slide.body.h - 2 * INSET.y);
-      expect(slide.notes).toContain('word1999');
     }
+    // The prose is in the notes once, on the slide where the section starts, not repeated on each
+    // "(cont.)" slide (which made a long text's deck grow with its square).
+    expect(content[0]?.notes).toContain('word1999');
+    expect(content.slice(1).every((s) => !s.notes.includes('word'))).toBe(true);
   });
 
   it('splits a 12-column table by columns, every part keeping the first column', () => {

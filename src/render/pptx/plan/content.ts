@@ -1,4 +1,4 @@
-import type { StyledRun } from '../../../text/lineBreak.js';
+import type { Line, StyledRun } from '../../../text/lineBreak.js';
 import type { ResolvedTheme } from '../../../theme/resolve.js';
 import type { InlineFlags } from '../../inlineRuns.js';
 import { balancedSplit } from './balance.js';
@@ -26,8 +26,7 @@ export function paragraphHeight(
   theme: ResolvedTheme,
 ): number {
   const s = sizeAt(size, p.level);
-  const lines = breakSlideLines(p.runs, textWidth(p, box), s, theme).length;
-  return (lines * s * LINE_PITCH + PARAGRAPH_AFTER) / 72;
+  return heightOf(breakSlideLines(p.runs, textWidth(p, box), s, theme).length, s);
 }
 
 function textWidth(p: PlannedParagraph, box: Box): number {
@@ -42,7 +41,7 @@ function textWidth(p: PlannedParagraph, box: Box): number {
 /**
  * Splits paragraphs into pages that fit the frame, between paragraphs, at most `maxPerSlide` each; a single
  * paragraph taller than the frame is cut between lines, and the rest continues on the next page; the
- * slides are balanced (see {@link balancedSplit}).
+ * slides are balanced (see {@link balancedSplit}). Each paragraph is broken into lines once.
  */
 export function splitParagraphs(
   paragraphs: readonly PlannedParagraph[],
@@ -51,71 +50,80 @@ export function splitParagraphs(
   maxPerSlide: number,
   theme: ResolvedTheme,
 ): PlannedParagraph[][] {
-  return balancedSplit(paragraphs.length, maxPerSlide, (max) =>
-    fillSlides(paragraphs, box, size, max, theme),
-  );
+  const measured = paragraphs.map((p) => {
+    const s = sizeAt(size, p.level);
+    return { p, s, lines: breakSlideLines(p.runs, textWidth(p, box), s, theme) };
+  });
+  return balancedSplit(paragraphs.length, maxPerSlide, (max) => fillSlides(measured, box, max));
+}
+
+interface MeasuredParagraph {
+  readonly p: PlannedParagraph;
+  /** Its type size. */
+  readonly s: number;
+  readonly lines: readonly Line<InlineFlags>[];
+}
+
+/** The height in inches of a paragraph of `lines` lines at size `s`, with the space after it. */
+function heightOf(lines: number, s: number): number {
+  return (lines * s * LINE_PITCH + PARAGRAPH_AFTER) / 72;
 }
 
 function fillSlides(
-  paragraphs: readonly PlannedParagraph[],
+  paragraphs: readonly MeasuredParagraph[],
   box: Box,
-  size: number,
   maxPerSlide: number,
-  theme: ResolvedTheme,
 ): PlannedParagraph[][] {
   const capacity = box.h - 2 * INSET.y - SAFETY;
   const pages: PlannedParagraph[][] = [];
   let current: PlannedParagraph[] = [];
   let used = 0;
-  const queue = [...paragraphs];
-  while (queue.length > 0) {
-    const p = queue.shift();
-    if (!p) break;
-    const height = paragraphHeight(p, box, size, theme);
+  const place = (p: PlannedParagraph, height: number) => {
     if (current.length > 0 && (used + height > capacity || current.length >= maxPerSlide)) {
       pages.push(current);
       current = [];
       used = 0;
     }
-    if (height > capacity) {
-      const [head, tail] = cutParagraph(p, box, size, capacity, theme);
-      current.push(head);
-      pages.push(current);
-      current = [];
-      used = 0;
-      if (tail) queue.unshift(tail);
-      continue;
-    }
     current.push(p);
     used += height;
+  };
+  for (const { p, s, lines } of paragraphs) {
+    const height = heightOf(lines.length, s);
+    if (height <= capacity) {
+      place(p, height);
+      continue;
+    }
+    // Taller than a frame: cut between lines, on a page of its own per full frame; the last part is
+    // placed like any paragraph, and later ones may join it.
+    if (current.length > 0) pages.push(current);
+    current = [];
+    used = 0;
+    const fit = Math.max(1, Math.floor((capacity * 72 - PARAGRAPH_AFTER) / (s * LINE_PITCH)));
+    for (let at = 0; at < lines.length; at += fit) {
+      const part = lines.slice(at, at + fit);
+      const piece: PlannedParagraph = {
+        ...p,
+        ...(at > 0 ? { marker: 'none' as const } : {}),
+        runs: runsOfLines(part, p.runs[0]?.style),
+      };
+      if (at + fit < lines.length) pages.push([piece]);
+      else place(piece, heightOf(part.length, s));
+    }
   }
   if (current.length > 0) pages.push(current);
   return pages;
 }
 
-function cutParagraph(
-  p: PlannedParagraph,
-  box: Box,
-  size: number,
-  capacity: number,
-  theme: ResolvedTheme,
-): [PlannedParagraph, PlannedParagraph | undefined] {
-  const s = sizeAt(size, p.level);
-  const lines = breakSlideLines(p.runs, textWidth(p, box), s, theme);
-  const fit = Math.max(1, Math.floor((capacity * 72 - PARAGRAPH_AFTER) / (s * LINE_PITCH)));
-  const toRuns = (part: typeof lines): StyledRun<InlineFlags>[] =>
-    part.flatMap((line, i) => [
-      ...(i > 0
-        ? [
-            {
-              text: ' ',
-              style: line.segments[0]?.style ?? p.runs[0]?.style,
-            } as StyledRun<InlineFlags>,
-          ]
-        : []),
-      ...line.segments.map((s2) => ({ text: s2.text, style: s2.style })),
-    ]);
-  const head = { ...p, runs: toRuns(lines.slice(0, fit)) };
-  const rest = lines.slice(fit);
-  return [head, rest.length > 0 ? { ...p, marker: 'none', runs: toRuns(rest) } : undefined];
+/** The runs of broken lines, joined again by what each break replaced (a space, a line break or nothing). */
+function runsOfLines(
+  lines: readonly Line<InlineFlags>[],
+  fallback: InlineFlags | undefined,
+): StyledRun<InlineFlags>[] {
+  const runs: StyledRun<InlineFlags>[] = [];
+  for (const [index, line] of lines.entries()) {
+    for (const segment of line.segments) runs.push({ text: segment.text, style: segment.style });
+    const style = line.segments.at(-1)?.style ?? fallback;
+    if (index < lines.length - 1 && line.joiner && style) runs.push({ text: line.joiner, style });
+  }
+  return runs;
 }

@@ -74,6 +74,8 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
       theme.deck.maxBullets,
       theme,
     );
+    // The notes go with the slide where the content starts, once: a long text split over many
+    // slides must not repeat its notes on each (the deck grew with the square of the text).
     pages.forEach((paragraphs, index) => {
       slides.push({
         kind: 'content',
@@ -81,7 +83,7 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
         body: grid.body,
         size: theme.deck.bodySize,
         paragraphs,
-        notes: d.notes.join('\n\n'),
+        notes: index === 0 ? d.notes.join('\n\n') : '',
       });
     });
   };
