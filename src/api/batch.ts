@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import { BriefwrightError } from '../diagnostics/errors.js';
 import { type BatchTaskResult, renderOne, type SerializedError } from './batchTask.js';
+import { holdTemporaryFiles } from '../output/writeAtomic.js';
 import type { RenderToFilesOptions } from './files.js';
 
 /** Options of {@link renderMany}: those of `renderToFiles` (but a custom engine), and the pool's size. */
@@ -60,6 +61,8 @@ export async function renderMany(
     return results;
   }
   const pool = new Tinypool({ filename: workerFile(), minThreads: jobs, maxThreads: jobs });
+  // The worker threads write temporary files that an interruption of this process must remove.
+  const release = holdTemporaryFiles();
   try {
     return await Promise.all(
       inputs.map(async (input) => {
@@ -74,6 +77,7 @@ export async function renderMany(
       }),
     );
   } finally {
+    release();
     await pool.destroy();
   }
 }

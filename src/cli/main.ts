@@ -1,17 +1,30 @@
 #!/usr/bin/env node
 import { removePendingTemporaryFiles } from '../index.js';
+import { onTemporaryFiles } from '../output/writeAtomic.js';
 import { runCli } from './run.js';
 
 // Interrupted (Ctrl-C, a CI timeout): leave no half-written file behind; finished files stay as they are.
-for (const [signal, code] of [
-  ['SIGINT', 130],
-  ['SIGTERM', 143],
-] as const) {
-  process.once(signal, () => {
+// A handler is installed only while there are temporary files to remove. Writing them is asynchronous,
+// so the handler runs at once; the rest of the time (rendering is long synchronous work, during which a
+// handler could not run until it ended) the signal ends the process at once, with nothing to clean up.
+const handlers = (
+  [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const
+).map(([signal, code]) => ({
+  signal,
+  handle: () => {
     removePendingTemporaryFiles();
     process.exit(code);
-  });
-}
+  },
+}));
+onTemporaryFiles((active) => {
+  for (const { signal, handle } of handlers) {
+    if (active) process.on(signal, handle);
+    else process.off(signal, handle);
+  }
+});
 
 const code = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
