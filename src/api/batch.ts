@@ -4,8 +4,8 @@ import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Tinypool from 'tinypool';
 import { BriefwrightError } from '../diagnostics/errors.js';
-import { type BatchTaskResult, renderOne, type SerializedError } from './batchTask.js';
 import { holdTemporaryFiles } from '../output/writeAtomic.js';
+import { type BatchTaskResult, renderOne, type SerializedError } from './batchTask.js';
 import type { RenderToFilesOptions } from './files.js';
 
 /** Options of {@link renderMany}: those of `renderToFiles` (but a custom engine), and the pool's size. */

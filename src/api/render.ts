@@ -247,7 +247,7 @@ function withFallbacks(
 ): ResolvedTheme {
   const fonts = (options.fonts ?? []).map((font, index) =>
     typeof font === 'string'
-      ? loadFont(resolve(font), { pointer: `/fonts/${index}` })
+      ? loadFont(resolve(font), { file: font, pointer: `/fonts/${index}` })
       : loadFontBytes(font, { pointer: `/fonts/${index}` }),
   );
   const fallback = new FallbackFinder({

@@ -1,6 +1,6 @@
 import { describeChart } from './describe.js';
 import { currencySymbol } from './format.js';
-import type { ChartModel, ChartSeries, ChartSpec } from './spec.js';
+import { type ChartModel, type ChartSeries, type ChartSpec, MAX_CHART_VALUE } from './spec.js';
 
 /** A table's text, as a chart with `from: table` reads it. */
 export interface TableText {
@@ -167,6 +167,7 @@ export function parseCellNumber(text: string): number | undefined {
     .replace(/,(?=\d{3}(?:\D|$))/g, '');
   if (!/^\d+(?:\.\d+)?$|^\.\d+$/.test(t)) return undefined;
   const value = Number(t);
+  if (!(value <= MAX_CHART_VALUE)) return undefined;
   return negative ? -value : value;
 }
 

@@ -65,9 +65,11 @@ export function valueScale(spec: ChartSpec): ValueScale {
   let step = niceStep((high - low) / 5);
   while (Math.ceil(high / step - 1e-9) - Math.floor(low / step + 1e-9) > MAX_INTERVALS)
     step = niceStep(step * 1.5);
-  const min = spec.min ?? Math.floor(low / step + 1e-9) * step;
-  const max = spec.max ?? Math.ceil(high / step - 1e-9) * step;
   const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+  const min = round(spec.min ?? Math.floor(low / step + 1e-9) * step, decimals + 2);
+  let max = round(spec.max ?? Math.ceil(high / step - 1e-9) * step, decimals + 2);
+  // An axis needs length: a given max that rounds onto its min (1e-300) takes one step.
+  if (!(max > min)) max = round(min + step, decimals + 2);
   const ticks: number[] = [];
   const first = Math.ceil(min / step - 1e-9) * step;
   for (
@@ -76,7 +78,7 @@ export function valueScale(spec: ChartSpec): ValueScale {
     i++, tick = first + i * step
   )
     ticks.push(round(tick, decimals));
-  return { min: round(min, decimals + 2), max: round(max, decimals + 2), step, ticks, decimals };
+  return { min, max, step, ticks, decimals };
 }
 
 function niceStep(raw: number): number {

@@ -7,11 +7,22 @@ export type ChartKind = (typeof CHART_KINDS)[number];
 /** How values are written: plain numbers, percentages (15 means 15%) or amounts of a currency. */
 export type ChartFormat = 'number' | 'percent' | 'currency';
 
+/**
+ * The largest value a chart takes: beyond it sums and scales lose their meaning (1e308 summed is
+ * Infinity, written into a deck's XML as text no reader takes).
+ */
+export const MAX_CHART_VALUE = 1e15;
+
+/** A value of a chart: a finite number no larger than {@link MAX_CHART_VALUE} either way. */
+const ChartNumber = z.number().refine((v) => Math.abs(v) <= MAX_CHART_VALUE, {
+  message: 'must be a number between -10^15 and 10^15',
+});
+
 const SeriesSchema = z.strictObject({
   name: z
     .union([z.string().min(1), z.number().transform(String)])
     .describe('Name of the series, shown in the legend'),
-  values: z.array(z.number()).describe('One value per category'),
+  values: z.array(ChartNumber).describe('One value per category'),
   type: z
     .enum(['bar', 'line'])
     .describe(
@@ -73,8 +84,8 @@ const ChartFields = z.strictObject({
       value: z.string().describe('Title of the value axis').optional(),
     })
     .optional(),
-  min: z.number().describe('Lowest value on the value axis').optional(),
-  max: z.number().describe('Highest value on the value axis').optional(),
+  min: ChartNumber.describe('Lowest value on the value axis').optional(),
+  max: ChartNumber.describe('Highest value on the value axis').optional(),
   valueLabels: z.boolean().describe('Write each value on its bar, point or slice').optional(),
   legend: z
     .boolean()

@@ -90,9 +90,27 @@ export function isBriefwrightError(value: unknown): value is BriefwrightError {
   return value instanceof BriefwrightError;
 }
 
+/**
+ * Text safe to print on a terminal: control characters (an escape sequence in an input could recolour,
+ * move or clear the screen) and bidirectional overrides (which reorder what is shown) become visible
+ * escapes such as `\x1B` and `\u202E`.
+ */
+export function printable(text: string): string {
+  return text.replace(
+    // biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it escapes
+    /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g,
+    (char) => {
+      const code = char.charCodeAt(0);
+      return code <= 0xff
+        ? `\\x${code.toString(16).toUpperCase().padStart(2, '0')}`
+        : `\\u${code.toString(16).toUpperCase()}`;
+    },
+  );
+}
+
 /** Formats a location as `file:line:col` (or `file` plus the pointer), the way compilers do. */
 export function formatLocation(location: SourceLocation): string {
-  const parts: string[] = [location.file ?? '<input>'];
+  const parts: string[] = [printable(location.file ?? '<input>')];
   if (location.line !== undefined) {
     parts.push(String(location.line));
     if (location.column !== undefined) parts.push(String(location.column));
@@ -107,6 +125,6 @@ export function formatError(error: BriefwrightError): string {
 
 function formatOne(error: BriefwrightError): string {
   const at = error.pointer ? ` (at ${error.pointer})` : '';
-  const hint = error.hint ? `\n  hint: ${error.hint}` : '';
-  return `${formatLocation(error)}: error ${error.code}: ${error.message}${at}${hint}`;
+  const hint = error.hint ? `\n  hint: ${printable(error.hint)}` : '';
+  return `${formatLocation(error)}: error ${error.code}: ${printable(error.message)}${at}${hint}`;
 }

@@ -1,4 +1,4 @@
-import { formatLocation, type SourceLocation } from './errors.js';
+import { formatLocation, printable, type SourceLocation } from './errors.js';
 
 /** Every warning code briefwright emits. */
 export type WarningCode =
@@ -52,5 +52,5 @@ export class WarningSink {
 /** Formats a warning the way the CLI prints it. */
 export function formatWarning(warning: Warning): string {
   const format = warning.format ? ` [${warning.format}]` : '';
-  return `${formatLocation(warning)}: warning ${warning.code}${format}: ${warning.message}`;
+  return `${formatLocation(warning)}: warning ${warning.code}${format}: ${printable(warning.message)}`;
 }

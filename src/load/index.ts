@@ -1,5 +1,5 @@
 import { basename, extname } from 'node:path';
-import { BriefwrightError } from '../diagnostics/errors.js';
+import { BriefwrightError, isBriefwrightError } from '../diagnostics/errors.js';
 import type { Report } from '../model/schema.js';
 import { writeFilesAtomic } from '../output/writeAtomic.js';
 import { importArticle } from './article.js';
@@ -89,8 +89,16 @@ function parseSource(
   limits: Limits,
 ): ParsedSource {
   if (format === 'markdown') return parseMarkdownSource(text, file, limits);
-  if (format === 'json') checkJsonSyntax(text, file);
-  return parseYamlSource(text, file, 0, limits);
+  if (format !== 'json') return parseYamlSource(text, file, 0, limits);
+  checkJsonSyntax(text, file);
+  try {
+    return parseYamlSource(text, file, 0, limits);
+  } catch (error) {
+    // Valid JSON that the YAML reader (used for positions) refuses: a repeated key, most often.
+    if (!isBriefwrightError(error) || error.code !== 'PARSE_YAML') throw error;
+    const { message, line, column, hint } = error;
+    throw new BriefwrightError('PARSE_JSON', message, { file, line, column, hint, cause: error });
+  }
 }
 
 /** JSON is parsed as YAML for positions, but JSON's own parser decides what is valid JSON. */

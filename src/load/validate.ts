@@ -177,6 +177,8 @@ function knownKeys(path: readonly (string | number)[]): string[] {
 
 function typeName(value: unknown): string {
   if (value === null) return 'null';
+  if (typeof value === 'number' && Number.isNaN(value)) return 'NaN (not a number)';
+  if (typeof value === 'number' && !Number.isFinite(value)) return 'an infinite number';
   if (Array.isArray(value)) return 'list';
   if (typeof value === 'object') return 'mapping';
   return typeof value;

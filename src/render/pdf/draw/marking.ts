@@ -61,9 +61,10 @@ export class Marker {
     } as PDFKit.Mixins.StructureElementOptions);
     parent.add(element);
     this.#elements.set(id, element);
-    if ((spec?.parent ?? 0) === 0) {
+    if ((spec?.parent ?? 0) === 0 && !spec?.floating) {
       // Elements come in reading order: a new top-level element means the previous one is complete,
-      // so pdfkit can write it out now instead of holding the whole tree until the end.
+      // so pdfkit can write it out now instead of holding the whole tree until the end. Floating ones
+      // (footnotes, drawn at the foot of pages while a paragraph goes on) end with the document.
       this.#lastTopLevel?.end();
       this.#lastTopLevel = element;
     }

@@ -36,7 +36,7 @@ export function layoutNotes(
   const indent = 14;
   const laidOut = new Map<number, Slice[]>();
   if (notes.length === 0) return laidOut;
-  const container = env.struct.add('Div', ROOT);
+  const container = env.struct.add('Div', ROOT, { floating: true });
   for (const note of notes) {
     const element = env.struct.add('P', container);
     const paragraphs = note.children.flatMap((block) =>

@@ -35,6 +35,11 @@ export interface StructElement {
   readonly parent: number | null;
   readonly alt?: string;
   readonly scope?: 'Column' | 'Row';
+  /**
+   * Content drawn between the pages of other elements rather than after them (footnotes at the foot of
+   * each page): its element stays open while others come and go.
+   */
+  readonly floating?: boolean;
 }
 
 /** The id of the root element (`Document`). */
@@ -54,7 +59,7 @@ export class StructTree {
   add(
     role: StructRole,
     parent: number,
-    attributes: { alt?: string; scope?: 'Column' | 'Row' } = {},
+    attributes: { alt?: string; scope?: 'Column' | 'Row'; floating?: boolean } = {},
   ): number {
     this.#elements.push({ role, parent, ...attributes });
     return this.#elements.length - 1;
