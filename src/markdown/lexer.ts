@@ -13,7 +13,11 @@ import { decodeEntities } from './entities.js';
  */
 export function lexMarkdown(markdown: string): Token[] {
   const marked = new Marked({ gfm: true, breaks: false });
-  marked.use(markedFootnote(), { extensions: [directiveExtension] });
+  // marked tries the extensions used last first. marked-footnote must see the document's first block
+  // before anything else (it puts its list of notes first then, and looks for it there); a directive
+  // with nothing inside (`::: lede` then `:::`) would otherwise come first.
+  marked.use({ extensions: [directiveExtension] });
+  marked.use(markedFootnote());
   return guardNesting(() => marked.lexer(markdown));
 }
 

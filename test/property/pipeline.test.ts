@@ -1,12 +1,21 @@
 import fc from 'fast-check';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { BriefwrightError, type ReportInput, render } from '../../src/index.js';
+import { ooxmlXmlErrors, pdfLinks, pptxExternalTargets } from '../helpers.js';
 
-// Pieces of Markdown that have broken Markdown tools before: nesting, ragged tables, stray directives,
-// HTML, entities, huge words, every kind of script.
+// A tiny PNG, whole and damaged, for images written inline.
+const PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==';
+const BAD_PNG = `${PNG.slice(0, 44)}AAAAAA${PNG.slice(50)}`;
+
+// Pieces of Markdown that have broken Markdown tools before, and every class of hostile input met so
+// far: dangerous links, text XML cannot hold, crafted images, nesting written every way, huge tables
+// and words, bursts of footnotes, charts with impossible numbers, terminal escapes.
 const PIECES = [
   '# Heading',
   '###### Deep',
+  '#',
   '- item',
   '  - nested',
   '      - deeper',
@@ -16,9 +25,12 @@ const PIECES = [
   '> quote',
   '```\ncode\n```',
   '```chart\nkind: bar\ncategories: [a, b]\nseries: [{name: s, values: [1, 2]}]\n```',
+  '```chart\nkind: pie\ncategories: [a, b]\nseries: [{name: s, values: [1e308, 1e308]}]\n```',
+  '```chart\ncategories: [a, b]\nmax: 1e-300\nseries: [{name: s, values: [1, .nan]}]\n```',
   '```chart\nnot: valid: yaml: [\n```',
   '| a | b |\n|---|---|\n| 1 |',
   '| x |\n|:-:|\n| y | z | w |',
+  `| a | b |\n|---|---|\n${'| 1 | 2 |\n'.repeat(60)}`,
   '::: callout {title="T"}',
   ':::',
   '::: unknown',
@@ -29,12 +41,22 @@ const PIECES = [
   '**bold *both* bold**',
   '~~struck~~ `code`',
   '[link](https://example.org) [internal](#heading)',
-  '![image](missing.png)',
+  '[js](javascript:alert(1)) <JavaScript:alert(2)> [f](file:///etc/passwd) [u](\\\\host\\share)',
+  '[c](cmd.exe) [e](jav&#x09;ascript:x) [r][ref]\n\n[ref]: data:text/html,x',
+  `![image](missing.png) ![dot](data:image/png;base64,${PNG}) ![bad](data:image/png;base64,${BAD_PNG})`,
+  '![up](../../etc/passwd) ![zero](/dev/zero) ![pct](a%zz.png)',
   'Text[^1]',
   '[^1]: Note.',
   '[^orphan]',
-  '&amp; &#0; &#x10FFFF; &bogus;',
-  'x'.repeat(300),
+  `${Array.from({ length: 30 }, (_, i) => `n[^b${i}]`).join(' ')}\n\n${Array.from({ length: 30 }, (_, i) => `[^b${i}]: note ${i}`).join('\n')}`,
+  '&amp; &#0; &#1; &#xFFFE; &#x10FFFF; &bogus;',
+  'Johnson & Johnson <Company>x</Company> ]]> "quoted" \'single\'',
+  '\u0001\u0008\u000b\u000c\u001f\ufffe\uffff\ud800 controls',
+  '\u001b[31mred\u001b[2J \u202eevil\u202c',
+  `${'- '.repeat(40)}deep`,
+  `${'> '.repeat(40)}deep`,
+  `${'*'.repeat(300)}a${'*'.repeat(300)}`,
+  'x'.repeat(3000),
   'https://example.org/'.padEnd(300, 'a'),
   '习近平 與 한국어 と 日本語',
   'العربية עברית',
@@ -46,17 +68,28 @@ const PIECES = [
   '\t\ttabs',
 ];
 
+/** Characters of every class: controls, non-characters, lone surrogates, bidi controls, markup. */
+const HOSTILE_CHARS = [
+  '\u0000',
+  '\u0001',
+  '\u001b',
+  '\ufffe',
+  '\ud800',
+  '\u202e',
+  '&',
+  '<',
+  '"',
+  ']]>',
+];
+
+const text = fc.oneof(
+  fc.string({ maxLength: 40 }),
+  fc.string({ unit: 'binary', maxLength: 20 }),
+  fc.string({ unit: fc.constantFrom(...HOSTILE_CHARS, 'a', ' '), maxLength: 12 }),
+);
+
 const markdown = fc
-  .array(
-    fc.oneof(
-      fc.constantFrom(...PIECES),
-      fc.string({ maxLength: 40 }),
-      fc.string({ unit: 'binary', maxLength: 20 }),
-    ),
-    {
-      maxLength: 12,
-    },
-  )
+  .array(fc.oneof(fc.constantFrom(...PIECES), text), { maxLength: 12 })
   .chain((parts) => fc.constantFrom('\n', '\n\n').map((joiner) => parts.join(joiner)));
 
 /** Cases per property: a few hundred in CI, thousands with BRIEFWRIGHT_PROPERTY_RUNS=5000. */
@@ -64,22 +97,20 @@ const RUNS = Number(process.env.BRIEFWRIGHT_PROPERTY_RUNS) || 150;
 
 // Random models: any field may be missing, of the wrong type, empty or huge; tables may be ragged.
 const anything = fc.oneof(
-  fc.string({ maxLength: 30 }),
+  text,
   fc.integer(),
   fc.constant(null),
   fc.boolean(),
   fc.array(fc.string({ maxLength: 8 }), { maxLength: 3 }),
 );
-const model = fc.record(
+const brokenModel = fc.record(
   {
     meta: fc.record(
       {
-        title: fc.oneof(fc.string({ maxLength: 60 }), anything),
+        title: fc.oneof(text, anything),
         date: fc.oneof(fc.constant('2026-01-31'), anything),
-        authors: fc.array(
-          fc.oneof(fc.string({ maxLength: 20 }), fc.record({ name: fc.string({ maxLength: 20 }) })),
-          { maxLength: 3 },
-        ),
+        organization: fc.oneof(text, anything),
+        authors: fc.array(fc.oneof(text, fc.record({ name: text })), { maxLength: 3 }),
       },
       { requiredKeys: [] },
     ),
@@ -87,15 +118,14 @@ const model = fc.record(
     sections: fc.array(
       fc.record(
         {
-          title: fc.oneof(fc.string({ maxLength: 40 }), anything),
+          title: fc.oneof(text, anything),
           body: fc.oneof(markdown, anything),
           bullets: fc.array(markdown, { maxLength: 4 }),
           table: fc.record({
-            columns: fc.array(fc.string({ maxLength: 12 }), { maxLength: 5 }),
-            rows: fc.array(
-              fc.array(fc.oneof(fc.string({ maxLength: 20 }), fc.integer()), { maxLength: 6 }),
-              { maxLength: 8 },
-            ),
+            columns: fc.array(text, { maxLength: 5 }),
+            rows: fc.array(fc.array(fc.oneof(text, fc.integer()), { maxLength: 6 }), {
+              maxLength: 8,
+            }),
           }),
         },
         { requiredKeys: ['title'] },
@@ -108,42 +138,127 @@ const model = fc.record(
   { requiredKeys: ['meta'] },
 );
 
-describe('the whole pipeline on random input', () => {
-  it('gives output or a BriefwrightError for random models, never another exception', async () => {
-    await fc.assert(
-      fc.asyncProperty(model, async (report) => {
-        try {
-          await render(report as unknown as ReportInput);
-        } catch (error) {
-          expect(error).toBeInstanceOf(BriefwrightError);
-        }
-      }),
-      { numRuns: RUNS, seed: 11282026, timeout: 20_000 },
-    );
-  }, 600_000);
+// Models of the right shape with hostile text in every field, so that most of them render.
+const title = text.map((t) => `T${t}`);
+const table = fc
+  .tuple(fc.array(title, { minLength: 1, maxLength: 4 }), fc.nat({ max: 6 }))
+  .chain(([columns, count]) =>
+    fc.record({
+      caption: title,
+      columns: fc.constant(columns),
+      rows: fc.array(
+        fc.array(fc.oneof(text, fc.integer()), {
+          minLength: columns.length,
+          maxLength: columns.length,
+        }),
+        { minLength: count, maxLength: count },
+      ),
+      source: text,
+    }),
+  );
+const shapedModel = fc.record(
+  {
+    meta: fc.record(
+      {
+        title,
+        subtitle: text,
+        series: text,
+        organization: text,
+        classification: text,
+        disclaimer: markdown,
+        keywords: fc.array(text, { maxLength: 2 }),
+        authors: fc.array(title, { maxLength: 2 }),
+      },
+      { requiredKeys: ['title'] },
+    ),
+    summary: markdown,
+    keyPoints: fc.array(markdown, { maxLength: 3 }),
+    sections: fc.array(
+      fc.record(
+        {
+          title,
+          body: markdown,
+          bullets: fc.array(markdown, { maxLength: 3 }),
+          notes: markdown,
+          table,
+          callout: fc.record({ title, body: markdown }),
+        },
+        { requiredKeys: ['title'] },
+      ),
+      { maxLength: 3 },
+    ),
+    takeaways: fc.array(markdown, { maxLength: 2 }),
+    recommendations: fc.array(markdown, { maxLength: 2 }),
+    sources: fc.array(
+      fc.record(
+        {
+          title,
+          publisher: text,
+          url: fc.oneof(fc.webUrl(), fc.constantFrom('javascript:x', 'file:///x')),
+        },
+        { requiredKeys: ['title'] },
+      ),
+      { maxLength: 2 },
+    ),
+  },
+  { requiredKeys: ['meta'] },
+);
+const model = fc.oneof(
+  { arbitrary: shapedModel, weight: 3 },
+  { arbitrary: brokenModel, weight: 1 },
+);
 
-  it('gives valid output or a BriefwrightError, never another exception', async () => {
+/**
+ * What every render must end in: outputs that real readers take (the PDF parses in pdf.js, every XML
+ * part of the deck and of its workbooks is well-formed, no live link outside http, https and mailto),
+ * or a specific error about the input. RENDER_FAILED (a renderer that broke) fails the property.
+ */
+async function expectSoundOutcome(report: unknown): Promise<void> {
+  let outputs: Awaited<ReturnType<typeof render>>['outputs'];
+  try {
+    ({ outputs } = await render(report as ReportInput, { systemFonts: false }));
+  } catch (error) {
+    expect(error).toBeInstanceOf(BriefwrightError);
+    expect((error as BriefwrightError).code).not.toBe('RENDER_FAILED');
+    return;
+  }
+  expect(outputs.map((o) => o.format)).toEqual(['pdf', 'pptx']);
+  const [pdf, pptx] = outputs.map((o) => o.bytes);
+  if (!pdf || !pptx) throw new Error('missing output');
+  const doc = await getDocument({ data: new Uint8Array(pdf), isEvalSupported: false }).promise;
+  expect(doc.numPages).toBeGreaterThan(0);
+  await (await doc.getPage(1)).getTextContent();
+  await doc.destroy();
+  expect(ooxmlXmlErrors(pptx)).toEqual([]);
+  const live = [
+    ...(await pdfLinks(pdf)).flatMap((link) => (link.url ? [link.url] : [])),
+    ...(await pptxExternalTargets(pptx)),
+  ];
+  for (const url of live) expect(url).toMatch(/^(https?|mailto):/i);
+}
+
+describe('the whole pipeline on random input', () => {
+  it('gives sound outputs or a specific error for random models, never a renderer failure', async () => {
+    await fc.assert(
+      fc.asyncProperty(model, (report) => expectSoundOutcome(report)),
+      { numRuns: RUNS, seed: 11282026, timeout: 30_000 },
+    );
+  }, 900_000);
+
+  it('gives sound outputs or a specific error for random Markdown, never a renderer failure', async () => {
     await fc.assert(
       fc.asyncProperty(
         markdown,
         markdown,
         fc.array(markdown, { maxLength: 3 }),
-        async (summary, body, bullets) => {
-          const report = {
+        (summary, body, bullets) =>
+          expectSoundOutcome({
             meta: { title: 'Property' },
             summary,
             sections: [{ title: 'S', body, bullets }],
-          };
-          try {
-            const result = await render(report);
-            expect(result.outputs.map((o) => o.format)).toEqual(['pdf', 'pptx']);
-            for (const output of result.outputs) expect(output.bytes.length).toBeGreaterThan(1000);
-          } catch (error) {
-            expect(error).toBeInstanceOf(BriefwrightError);
-          }
-        },
+          }),
       ),
-      { numRuns: RUNS, seed: 20261128, timeout: 20_000 },
+      { numRuns: RUNS, seed: 20261128, timeout: 30_000 },
     );
-  }, 600_000);
+  }, 900_000);
 });
