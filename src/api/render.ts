@@ -131,9 +131,9 @@ async function renderPipeline(
   const renderers = formats.map((format) => engine.renderer(format));
   const limits = resolveLimits(options.limits);
   const linkSchemes = options.linkSchemes && normalizeSchemes(options.linkSchemes);
-  const loaded = await loadInput(input, options.file, limits);
-  const { file, source } = loaded;
   const sink = new WarningSink();
+  const loaded = await loadInput(input, options.file, limits, (w) => sink.add(w));
+  const { file, source } = loaded;
   const report = cleanCharacters(loaded.report, file, (w) => sink.add(w));
   const theme = withFallbacks(await loadTheme(options.theme), report.meta.language, options);
   const images = createImageLoader({
@@ -290,11 +290,12 @@ async function loadInput(
   input: RenderInput,
   file: string | undefined,
   limits: Limits = DEFAULT_LIMITS,
+  warn?: (warning: Warning) => void,
 ) {
   if (typeof input === 'string') {
     const format = inputFormatOf(input);
     const source = await readSourceText(input, limits.maxInputBytes);
-    const report = parseReport(source, { file: input, format, limits });
+    const report = parseReport(source, { file: input, format, limits, ...(warn ? { warn } : {}) });
     return { report, file: input, source };
   }
   if (input === null || typeof input !== 'object') {

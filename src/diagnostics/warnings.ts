@@ -20,7 +20,8 @@ export type WarningCode =
   | 'HEADING_SKIPS_LEVEL'
   | 'LINK_BROKEN'
   | 'LINK_UNSAFE'
-  | 'CHARACTER_REMOVED';
+  | 'CHARACTER_REMOVED'
+  | 'FRONT_MATTER_IGNORED';
 
 /** A problem in content that did not stop the render. */
 export interface Warning extends SourceLocation {

@@ -1,5 +1,6 @@
 import { basename, extname } from 'node:path';
 import { BriefwrightError, isBriefwrightError } from '../diagnostics/errors.js';
+import type { Warning } from '../diagnostics/warnings.js';
 import type { Report } from '../model/schema.js';
 import { writeFilesAtomic } from '../output/writeAtomic.js';
 import { importArticle } from './article.js';
@@ -41,6 +42,8 @@ export interface ParseReportOptions {
   format?: InputFormat;
   /** Limits on size, nesting, tables and charts, checked before the model is validated. @default DEFAULT_LIMITS */
   limits?: Partial<Limits>;
+  /** Receives what loading noticed without failing (front matter keys the model has no place for). */
+  warn?: (warning: Warning) => void;
 }
 
 /** Parses and validates a report from text already in memory. */
@@ -61,7 +64,7 @@ export function parseReport(text: string, options: ParseReportOptions = {}): Rep
       );
     }
   }
-  const source = parseSource(clean, file, format, limits);
+  const source = parseSource(clean, file, format, limits, options.warn);
   checkLimits(source.value, limits, file, source.locate);
   return validateReport(source.value, file, source.locate);
 }
@@ -87,8 +90,9 @@ function parseSource(
   file: string,
   format: InputFormat,
   limits: Limits,
+  warn: ((warning: Warning) => void) | undefined,
 ): ParsedSource {
-  if (format === 'markdown') return parseMarkdownSource(text, file, limits);
+  if (format === 'markdown') return parseMarkdownSource(text, file, limits, warn);
   if (format !== 'json') return parseYamlSource(text, file, 0, limits);
   checkJsonSyntax(text, file);
   try {

@@ -1,24 +1,23 @@
 import type { Token, Tokens } from 'marked';
 import { BriefwrightError } from '../diagnostics/errors.js';
+import type { Warning } from '../diagnostics/warnings.js';
 import { lexBlocks, plainInline } from '../markdown/lexer.js';
-import type { MetaSchema } from '../model/schema.js';
+import { MetaSchema } from '../model/schema.js';
+import { readFrontMatter } from './frontMatter.js';
 import type { Limits } from './limits.js';
+import { suggest } from './suggest.js';
 import { type Locate, type ParsedSource, parseYamlSource } from './yamlSource.js';
 
-const META_KEYS: ReadonlySet<string> = new Set<keyof typeof MetaSchema.shape>([
-  'title',
-  'subtitle',
-  'shortTitle',
-  'series',
-  'number',
-  'date',
-  'authors',
-  'organization',
-  'language',
-  'keywords',
-  'classification',
-  'disclaimer',
-]);
+/** The fields front matter may give, for "did you mean" hints. */
+const MODEL_KEYS = [
+  ...Object.keys(MetaSchema.shape),
+  'summary',
+  'keyPoints',
+  'takeaways',
+  'recommendations',
+  'sources',
+  'sections',
+];
 
 interface RawSection {
   title: string;
@@ -33,7 +32,12 @@ interface RawSection {
  * fields; without a title there, the first heading is the title; text before the first section heading
  * is the summary; headings of the shallowest level start sections and deeper ones subsections.
  */
-export function parseMarkdownSource(text: string, file: string, limits?: Limits): ParsedSource {
+export function parseMarkdownSource(
+  text: string,
+  file: string,
+  limits?: Limits,
+  warn?: (warning: Warning) => void,
+): ParsedSource {
   const { frontMatter, body, bodyLine } = splitFrontMatter(text, file);
   const front = frontMatter
     ? parseYamlSource(frontMatter.text, file, frontMatter.line - 1, limits)
@@ -47,20 +51,16 @@ export function parseMarkdownSource(text: string, file: string, limits?: Limits)
       hint: 'write it as "title: …" lines between the two "---" lines',
     });
   }
-  const liftMeta = !('meta' in data);
-  const meta: Record<string, unknown> = liftMeta
-    ? {}
-    : { ...(isRecord(data.meta) ? data.meta : {}) };
-  const report: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) {
-    if (liftMeta && META_KEYS.has(key)) defineField(meta, key, value);
-    else if (key !== 'meta') defineField(report, key, value);
-  }
+  const read = readFrontMatter(data);
+  const report: Record<string, unknown> = { ...read.fields };
+  const meta = isRecord(read.meta) ? read.meta : {};
+  if (read.ignored.length > 0 && front) warnIgnored(read.ignored, front, file, warn);
 
   const blocks = splitBlocks(body, bodyLine);
   let titleLine: number | undefined;
   if (meta.title === undefined) {
-    const index = blocks.findIndex((block) => block.heading);
+    // The first heading with words in it is the title; an empty one (`#` alone) stays a section.
+    const index = blocks.findIndex((block) => block.heading?.text);
     const heading = blocks[index]?.heading;
     if (heading) {
       meta.title = heading.text;
@@ -102,7 +102,7 @@ export function parseMarkdownSource(text: string, file: string, limits?: Limits)
     ];
   }
   // A `meta` that is not a mapping stays as written, so that validation names it.
-  report.meta = liftMeta || isRecord(data.meta) ? meta : data.meta;
+  report.meta = isRecord(read.meta) ? meta : read.meta;
 
   const locate: Locate = (path, at) => {
     const [head, second, ...rest] = path;
@@ -114,8 +114,10 @@ export function parseMarkdownSource(text: string, file: string, limits?: Limits)
       if (section) return { line: section.line, column: 1 };
     }
     if (!front) return undefined;
-    if (head === 'meta' && liftMeta)
-      return front.locate(second === undefined ? [] : [second, ...rest], at);
+    if (head === 'meta' && !('meta' in data)) {
+      const key = second === undefined ? undefined : (read.origins.get(String(second)) ?? second);
+      return front.locate(key === undefined ? [] : [key, ...rest], at);
+    }
     return front.locate(path, at);
   };
   return { value: report, locate };
@@ -203,15 +205,26 @@ function countNewlines(text: string): number {
 }
 
 /**
- * Sets a field as the object's own, whatever its name: `report[key] = value` with the key `__proto__`
- * would change the object's prototype instead, and its contents would pass for fields no check sees.
+ * One warning for the front matter keys the model has no place for (another tool's settings, or a
+ * misspelt field), at the first one's line, with the field it most likely meant.
  */
-function defineField(target: Record<string, unknown>, key: string, value: unknown): void {
-  Object.defineProperty(target, key, {
-    value,
-    enumerable: true,
-    writable: true,
-    configurable: true,
+function warnIgnored(
+  paths: readonly (readonly (string | number)[])[],
+  front: ParsedSource,
+  file: string,
+  warn: ((warning: Warning) => void) | undefined,
+): void {
+  const keys = paths.map((path) => path.filter((p) => typeof p === 'string').join('.'));
+  const guesses = keys
+    .map((key) => ({ key, guess: suggest(key, MODEL_KEYS) }))
+    .filter((g): g is { key: string; guess: string } => g.guess !== undefined)
+    .map(({ key, guess }) => `"${key}" (did you mean "${guess}"?)`);
+  const one = keys.length === 1;
+  warn?.({
+    code: 'FRONT_MATTER_IGNORED',
+    message: `front matter ${one ? 'key' : 'keys'} ${keys.map((k) => `"${k}"`).join(', ')} ${one ? 'has' : 'have'} no place in the model and ${one ? 'is' : 'are'} left out${guesses.length > 0 ? `; ${guesses.join(', ')}` : ''}`,
+    file,
+    ...front.locate(paths[0] ?? [], 'key'),
   });
 }
 

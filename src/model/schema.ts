@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { resolveChart, tableText } from '../chart/resolve.js';
 import { ChartSchema } from '../chart/spec.js';
+import { dateParts } from '../tree/dates.js';
 
 const markdown = (what: string) => z.string().describe(`${what} (Markdown)`);
 const plain = (what: string) => z.string().describe(what);
@@ -21,9 +22,14 @@ export const MetaSchema = z.strictObject({
   number: z.union([z.string(), z.number()]).describe('Number within the series').optional(),
   date: z
     .string()
-    .regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as YYYY-MM-DD')
-    .describe('Publication date, YYYY-MM-DD; also the PDF creation date')
+    .refine((date) => dateParts(date) !== undefined, {
+      message: 'expected a real date as YYYY-MM-DD, YYYY-MM or YYYY',
+    })
+    .describe('Publication date: YYYY-MM-DD, or YYYY-MM or YYYY; also the PDF creation date')
     .optional(),
+  dateText: plain(
+    'The date as written, shown instead of `date` (a season, a quarter: "Spring 2026")',
+  ).optional(),
   authors: z
     .array(
       z.union([
@@ -139,7 +145,7 @@ export interface SectionInput {
 export const SectionSchema: z.ZodType<Section, SectionInput> = z.lazy(() =>
   z
     .strictObject({
-      title: plain('Heading of the section').min(1),
+      title: plain('Heading of the section (may be empty, as a Markdown heading may)'),
       body: markdown('Prose of the section').optional(),
       bullets: z.array(markdown('One bullet')).describe('Bullet list after the prose').optional(),
       table: TableSchema.optional(),

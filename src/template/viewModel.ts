@@ -36,6 +36,7 @@ export interface TemplateData {
     series: string | null;
     number: string | null;
     date: string | null;
+    dateText: string | null;
     authors: { name: string; affiliation: string | null; email: string | null }[];
     organization: string | null;
     language: string;
@@ -73,6 +74,7 @@ export function toTemplateData(report: Report): TemplateData {
       series: meta.series ?? null,
       number: meta.number === undefined ? null : String(meta.number),
       date: meta.date ?? null,
+      dateText: meta.dateText ?? null,
       authors: (meta.authors ?? []).map((a) => ({
         name: a.name,
         affiliation: a.affiliation ?? null,

@@ -20,8 +20,10 @@ export interface DocMeta {
   readonly shortTitle?: string | undefined;
   readonly series?: string | undefined;
   readonly number?: string | undefined;
-  /** Publication date as YYYY-MM-DD. */
+  /** Publication date: YYYY-MM-DD, YYYY-MM or YYYY. */
   readonly date?: string | undefined;
+  /** The date as written, shown instead of `date` when given. */
+  readonly dateText?: string | undefined;
   readonly authors: readonly { readonly name: string; readonly affiliation?: string | undefined }[];
   readonly organization?: string | undefined;
   readonly language: string;

@@ -145,12 +145,13 @@ describe('Markdown inputs', () => {
 
   it('maps a front matter fault to its line in the file', async () => {
     const error = await caughtError(() =>
-      parseReport('---\ntitle: T\ndate: tomorrow\n---\n# Body\n', {
+      parseReport('---\ntitle: T\nlang: not a tag!\n---\n# Body\n', {
         file: 'x.md',
         format: 'markdown',
       }),
     );
-    expect(error.pointer).toBe('/meta/date');
+    // Read from pandoc's `lang`, reported at that key's line.
+    expect(error.pointer).toBe('/meta/language');
     expect(error.line).toBe(3);
   });
 });

@@ -1,5 +1,5 @@
 import { measureText } from '../../../text/measure.js';
-import { formatDocDate } from '../../../tree/dates.js';
+import { shownDate } from '../../../tree/dates.js';
 import type { DocMeta } from '../../../tree/types.js';
 import type { LayoutEnv } from './env.js';
 import type { Page, PageItem } from './types.js';
@@ -30,7 +30,7 @@ export function addChrome(
   const headerLeft =
     pdf.headerText || [meta.series, meta.shortTitle ?? meta.title].filter(Boolean).join(' · ');
   const footerLeft = pdf.footerText || meta.organization || '';
-  const date = formatDocDate(meta.date);
+  const date = shownDate(meta);
   const classification = meta.classification?.toUpperCase();
   const text = (
     value: string,

@@ -1,4 +1,4 @@
-import { formatDocDate } from '../../../tree/dates.js';
+import { shownDate } from '../../../tree/dates.js';
 import type { DocMeta } from '../../../tree/types.js';
 import { append } from '../../../util/append.js';
 import { PLAIN } from '../../inlineRuns.js';
@@ -65,7 +65,7 @@ export function layoutCover(meta: DocMeta, width: number, env: LayoutEnv): Slice
   const authors = meta.authors.map((a) => (a.affiliation ? `${a.name}, ${a.affiliation}` : a.name));
   const small: TextBase = { role: 'sans', size: 9, leading: 12.5, color: colors.text };
   for (const [index, author] of authors.entries()) add(author, small, index === 0 ? 14 : 0);
-  const line = [formatDocDate(meta.date), meta.organization].filter(Boolean).join(' · ');
+  const line = [shownDate(meta), meta.organization].filter(Boolean).join(' · ');
   if (line) add(line, { ...small, color: colors.muted }, authors.length > 0 ? 2 : 14);
   const last = slices.at(-1);
   if (last) slices[slices.length - 1] = { ...last, keepWithNext: false, height: last.height + 8 };

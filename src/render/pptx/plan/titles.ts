@@ -1,4 +1,4 @@
-import { formatDocDate } from '../../../tree/dates.js';
+import { shownDate } from '../../../tree/dates.js';
 import type { Root } from '../../../tree/types.js';
 import { PLAIN } from '../../inlineRuns.js';
 import { INSET } from './geometry.js';
@@ -50,7 +50,7 @@ export function titleSlide(doc: Root): PlannedSlide {
     .join(' · ');
   const lines = [
     authors,
-    [meta.organization, formatDocDate(meta.date)].filter(Boolean).join(' · '),
+    [meta.organization, shownDate(meta)].filter(Boolean).join(' · '),
     meta.classification?.toUpperCase() ?? '',
   ].filter(Boolean);
   return { kind: 'title', title: meta.title, subtitle: meta.subtitle, lines, notes: '' };

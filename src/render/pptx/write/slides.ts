@@ -47,6 +47,9 @@ function masterOf(planned: PlannedSlide): string {
   return masters[planned.kind];
 }
 
+/** The name of every slide's title shape, as PowerPoint's selection pane and screen readers show it. */
+export const TITLE_SHAPE = 'Title';
+
 /** A text frame's direction settings (see {@link directionOptions}). */
 function direction(text: string, env: SlideEnv): PptxGenJS.TextPropsOptions {
   return directionOptions(text, env.language);
@@ -56,6 +59,7 @@ function writeTitle(slide: PptxGenJS.Slide, text: string, size: number, env: Sli
   slide.addText(text, {
     ...env.grid.title,
     ...direction(text, env),
+    objectName: TITLE_SHAPE,
     fontFace: env.theme.families.deck.name,
     fontSize: size,
     bold: true,
@@ -75,6 +79,7 @@ function writeBody(slide: PptxGenJS.Slide, planned: PlannedSlide, env: SlideEnv)
       slide.addText(planned.title, {
         ...wide,
         ...direction(planned.title, env),
+        objectName: TITLE_SHAPE,
         y: 1.6,
         h: 2.0,
         fontSize: 38,
@@ -114,6 +119,7 @@ function writeBody(slide: PptxGenJS.Slide, planned: PlannedSlide, env: SlideEnv)
       slide.addText(planned.title, {
         ...wide,
         ...direction(planned.title, env),
+        objectName: TITLE_SHAPE,
         y: 2.7,
         h: 2.6,
         fontSize: 32,
@@ -142,6 +148,7 @@ function writeBody(slide: PptxGenJS.Slide, planned: PlannedSlide, env: SlideEnv)
     case 'closing':
       slide.addText(planned.title, {
         ...wide,
+        objectName: TITLE_SHAPE,
         y: 2.4,
         h: 1.4,
         fontSize: 40,
