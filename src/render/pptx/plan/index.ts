@@ -27,6 +27,8 @@ interface Draft {
   title: string;
   paragraphs: PlannedParagraph[];
   notes: string[];
+  /** Started by a heading of the document: it gets a slide even when nothing of it shows on one. */
+  headed?: boolean;
 }
 
 /**
@@ -54,7 +56,7 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
     draft = undefined;
     if (d.paragraphs.length === 0) {
       const last = slides.at(-1);
-      if (d.notes.length > 0 && last)
+      if (!d.headed && d.notes.length > 0 && last)
         slides[slides.length - 1] = { ...last, notes: joinNotes(last.notes, d.notes.join('\n\n')) };
       else if (d.notes.length > 0 || d.title)
         slides.push({
@@ -100,7 +102,7 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
             notes: '',
           });
         } else {
-          draft = { title: inlineText(block.children), paragraphs: [], notes: [] };
+          draft = { title: inlineText(block.children), paragraphs: [], notes: [], headed: true };
         }
         return;
       case 'paragraph':
