@@ -12,6 +12,13 @@ function isProse(token: Token): boolean {
   return token.type === 'blockquote' || token.type === 'text';
 }
 
+/** The inline Markdown of each top-level paragraph of a body (not of its lists, quotes, tables or code). */
+export function paragraphsOf(markdown: string): string[] {
+  return topLevelBlocks(markdown)
+    .filter((token) => token.type === 'paragraph' && isProse(token))
+    .map((token) => ('text' in token && typeof token.text === 'string' ? token.text : ''));
+}
+
 /** The prose of a body (paragraphs and quotes), for speaker notes. */
 export function proseOf(markdown: unknown): string {
   if (typeof markdown !== 'string') return '';
@@ -35,7 +42,21 @@ export function hasList(markdown: unknown): boolean {
 
 function joinBlocks(tokens: readonly Token[]): string {
   return tokens
-    .map((token) => token.raw.trim())
+    .map(blockSource)
     .filter(Boolean)
     .join('\n\n');
+}
+
+/**
+ * A block's Markdown, to be set somewhere else: blank lines around it go, its indentation stays (`    #
+ * foo` is code, `# foo` a heading), and indented code is fenced, since after a list item it would
+ * otherwise become part of the item.
+ */
+function blockSource(token: Token): string {
+  const raw = token.raw.replace(/^(?:[ \t]*\n)+/, '').trimEnd();
+  if (token.type !== 'code' || /^ {0,3}(`{3,}|~{3,})/.test(raw)) return raw;
+  const text = 'text' in token && typeof token.text === 'string' ? token.text : raw;
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}\n${text}\n${fence}`;
 }

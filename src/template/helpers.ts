@@ -1,6 +1,6 @@
 import type { HelperDelegate } from 'handlebars';
 import { formatDocDate } from '../tree/dates.js';
-import { hasList, proseOf, structureOf } from './bodyParts.js';
+import { hasList, paragraphsOf, proseOf, structureOf } from './bodyParts.js';
 import { escapeAttribute, escapeCell } from './escape.js';
 
 /** The text of a helper argument: a string, or the output of another helper (a SafeString). */
@@ -56,13 +56,12 @@ function alignRow(align: unknown): string {
   return `| ${cells.join(' | ')} |`;
 }
 
-/** Splits prose into paragraphs and keeps the first sentence of each, skipping lists, tables and code. */
+/** The first sentence of each paragraph of Markdown, as bullets; lists, tables, code and quotes are not paragraphs. */
 export function leadSentences(body: unknown, count: number): string {
   if (typeof body !== 'string') return '';
-  const paragraphs = body
-    .split(/\n\s*\n/)
+  const paragraphs = paragraphsOf(body)
     .map((p) => p.replace(/\s*\n\s*/g, ' ').trim())
-    .filter((p) => p && !/^([-*+]|\d+[.)]|\||#|```|:::|>)/.test(p));
+    .filter(Boolean);
   return paragraphs
     .slice(0, count)
     .map((p) => `- ${firstSentence(p)}`)

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { render } from '../../src/index.js';
 import { defaultResolvedTheme } from '../../src/theme/index.js';
 import { pdfPages } from '../helpers.js';
+import { deckText } from './words.js';
 
 interface Example {
   readonly markdown: string;
@@ -38,7 +39,7 @@ describe('the CommonMark spec as a corpus', () => {
   const rendered = examples.filter((example) => !/HTML blocks|Raw HTML/.test(example.section));
 
   it(`renders all ${examples.length} examples as briefs and decks without a crash`, async () => {
-    for (const example of examples) {
+    for (const example of examples.filter((e) => !rendered.includes(e))) {
       const result = await render({
         meta: { title: `Example ${example.number}` },
         summary: example.markdown,
@@ -47,18 +48,23 @@ describe('the CommonMark spec as a corpus', () => {
     }
   }, 600_000);
 
-  it('keeps the text of every example in the PDF (characters no font has are reported instead)', async () => {
+  it('keeps the text of every example in the PDF and in the deck (characters no font has are reported instead)', async () => {
     const lost: string[] = [];
     for (const example of rendered) {
       const words = expectedWords(example.html);
+      const result = await render({ meta: { title: 'Example' }, summary: example.markdown });
+      expect(result.outputs).toHaveLength(2);
       if (words.length === 0) continue;
-      const result = await render(
-        { meta: { title: 'Example' }, summary: example.markdown },
-        { formats: ['pdf'] },
-      );
       const { pages } = await pdfPages(result.outputs[0]?.bytes ?? new Uint8Array());
       const flat = pages.join(' ').replace(/\s+/g, '');
+      // The deck counts its speaker notes; list numbers are the deck's own numbering, not text.
+      const deck = (await deckText(result.outputs[1]?.bytes ?? new Uint8Array())).replace(
+        /\s+/g,
+        '',
+      );
       for (const word of words) {
+        if (!deck.includes(word) && !/^\d+[.)]$/.test(word))
+          lost.push(`example ${example.number}, deck: ${word}`);
         // A character no bundled font has is drawn with a fallback font (an installed package or a
         // system font, which differ between machines) or reported.
         if (![...word].every(covered)) {
@@ -69,7 +75,7 @@ describe('the CommonMark spec as a corpus', () => {
           ).toContain('MISSING_GLYPH');
           continue;
         }
-        if (!flat.includes(word)) lost.push(`example ${example.number}: ${word}`);
+        if (!flat.includes(word)) lost.push(`example ${example.number}, PDF: ${word}`);
       }
     }
     expect(lost).toEqual([]);
