@@ -41,10 +41,7 @@ export function hasList(markdown: unknown): boolean {
 }
 
 function joinBlocks(tokens: readonly Token[]): string {
-  return tokens
-    .map(blockSource)
-    .filter(Boolean)
-    .join('\n\n');
+  return tokens.map(blockSource).filter(Boolean).join('\n\n');
 }
 
 /**

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { render } from '../../src/index.js';
+import { slideTitles } from '../corpus/words.js';
 import {
   EXAMPLE_MD,
   EXAMPLE_YAML,
@@ -150,5 +151,31 @@ describe('bullet levels', () => {
     expect([levelOf('Trade'), levelOf('Tariffs'), levelOf('Steel'), levelOf('Climate')]).toEqual([
       0, 1, 2, 0,
     ]);
+  });
+});
+
+describe('speaker notes', () => {
+  it("puts a section's prose on the slide where the section starts (its header), not on the last", async () => {
+    const body = 'The opening argument of the section.\n\n| A | B |\n|---|---|\n| 1 | 2 |';
+    const inputs = [
+      { meta: { title: 'T' }, sections: [{ title: 'Argued', body, bullets: ['One point'] }] },
+      { meta: { title: 'T' }, sections: [{ title: 'Argued', body }] },
+    ];
+    for (const input of inputs) {
+      const { outputs } = await render(input, { formats: ['pptx'], systemFonts: false });
+      const parts = await pptxParts(outputs[0]?.bytes ?? new Uint8Array());
+      const slides = await Promise.all(slideNames(parts.names).map(parts.read));
+      const notes = await Promise.all(slideNames(parts.names, 'notesSlides').map(parts.read));
+      const titles = await slideTitles(outputs[0]?.bytes ?? new Uint8Array());
+      const first = titles.indexOf('Argued');
+      expect(slides[first]).toBeDefined();
+      expect(first).toBeGreaterThan(0);
+      expect(slideText(notes[first] ?? '')).toContain('The opening argument of the section.');
+      const others = notes
+        .filter((_, i) => i !== first)
+        .map(slideText)
+        .join(' ');
+      expect(others).not.toContain('The opening argument');
+    }
   });
 });

@@ -193,3 +193,68 @@ describe('a table row taller than a slide', () => {
     expect(text.split(/\s+/).filter((w) => w.startsWith('w'))).toEqual(words);
   });
 });
+
+describe('planDeck on content nested in lists and callouts', () => {
+  const texts = (slide: PlannedSlide) =>
+    'paragraphs' in slide ? slide.paragraphs.map((p) => p.runs.map((r) => r.text).join('')) : [];
+
+  it('lifts a table, a chart and an image out of a list item onto slides of their own, in order', () => {
+    const md = [
+      '## Nested',
+      '',
+      '- First item with a [link](https://example.org/a).',
+      '',
+      '  | Year | Value |',
+      '  |---|---:|',
+      '  | 2025 | 1 |',
+      '',
+      '- Second item:',
+      '',
+      '  ```chart',
+      '  categories: [a, b]',
+      '  series: [{ name: s, values: [1, 2] }]',
+      '  ```',
+      '',
+      '  ```',
+      '  code in an item',
+      '  ```',
+    ].join('\n');
+    const { slides } = plan(md);
+    expect(slides.map((s) => s.kind)).toEqual(['title', 'content', 'table', 'chart', 'closing']);
+    const [, content] = slides;
+    expect(content && texts(content)).toEqual([
+      'First item with a link.',
+      'Second item:',
+      'code in an item',
+    ]);
+    const link = content && 'paragraphs' in content ? content.paragraphs[0]?.runs[1] : undefined;
+    expect(link?.style.link).toEqual({ kind: 'url', url: 'https://example.org/a' });
+  });
+
+  it('keeps the links and lists of a callout, lifts its table, and gives its notes to its slide', () => {
+    const md = [
+      '::: callout {title="Takeaways"}',
+      'See [the data](https://example.org/d).',
+      '',
+      '- one',
+      '  - two',
+      '',
+      '| A | B |',
+      '|---|---|',
+      '| 1 | 2 |',
+      '',
+      '::: notes',
+      'Say this aloud.',
+      ':::',
+      ':::',
+    ].join('\n');
+    const { slides } = plan(md);
+    expect(slides.map((s) => s.kind)).toEqual(['title', 'quote', 'table', 'closing']);
+    const quote = slides[1];
+    expect(quote && texts(quote)).toEqual(['See the data.', 'one', 'two']);
+    if (quote?.kind !== 'quote') throw new Error('expected a quote slide');
+    expect(quote.paragraphs.map((p) => p.level)).toEqual([0, 0, 1]);
+    expect(quote.paragraphs[0]?.runs.some((r) => r.style.link?.kind === 'url')).toBe(true);
+    expect(quote.notes).toBe('Say this aloud.');
+  });
+});

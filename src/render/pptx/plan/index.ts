@@ -7,8 +7,8 @@ import { append } from '../../../util/append.js';
 import { PLAIN, toInlineRuns } from '../../inlineRuns.js';
 import { chartSlide } from './chart.js';
 import { paragraphHeight, splitParagraphs } from './content.js';
+import { planFlow, planList } from './flow.js';
 import { gridFor, INSET } from './geometry.js';
-import { listParagraphs } from './lists.js';
 import { planTable } from './table.js';
 import { fitTitle, titleSlide } from './titles.js';
 import type { PlannedParagraph, PlannedSlide, SlidePlan } from './types.js';
@@ -108,9 +108,15 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
       case 'paragraph':
         current().paragraphs.push({ runs: toInlineRuns(block.children), level: 0, marker: 'none' });
         return;
-      case 'list':
-        append(current().paragraphs, listParagraphs(block, 0));
+      case 'list': {
+        // What a bullet cannot hold (a table, a chart, an image) follows on slides of its own.
+        const flow = planList(block, 0);
+        const d = current();
+        append(d.paragraphs, flow.paragraphs);
+        append(d.notes, flow.notes);
+        flow.lifted.forEach(visit);
         return;
+      }
       case 'notes':
         current().notes.push(blockText(block.children));
         return;
@@ -153,17 +159,7 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
         const title = block.title ?? d.title;
         if (d.paragraphs.length > 0) flush();
         else draft = undefined;
-        const paragraphs = block.children.flatMap((child) =>
-          child.type === 'list'
-            ? listParagraphs(child, 0)
-            : [
-                {
-                  runs: [{ text: blockText([child]), style: PLAIN }],
-                  level: 0,
-                  marker: 'none' as const,
-                },
-              ],
-        );
+        const { paragraphs, lifted, notes } = planFlow(block.children, 0);
         // The quote's text sits inside a card with an accent bar: measure for the card's inner width.
         const card = {
           ...grid.body,
@@ -190,9 +186,10 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
             body: { ...card, h: height },
             size: theme.deck.bodySize + 2,
             paragraphs: page,
-            notes: '',
+            notes: i === 0 ? notes.join('\n\n') : '',
           });
         }
+        lifted.forEach(visit);
         return;
       }
       case 'image': {
