@@ -35,7 +35,7 @@ export interface DocMeta {
 export interface Root {
   readonly type: 'root';
   readonly meta: DocMeta;
-  readonly children: readonly Block[];
+  readonly children: readonly FlowContent[];
   /** Footnote definitions by label, in order of first reference. */
   readonly footnotes: readonly FootnoteDefinition[];
 }
@@ -46,14 +46,14 @@ export interface Heading {
   readonly depth: 1 | 2 | 3 | 4 | 5 | 6;
   /** A slug unique in the document, for links and the outline. */
   readonly id: string;
-  readonly children: readonly Inline[];
+  readonly children: readonly PhrasingContent[];
   readonly position?: Position | undefined;
 }
 
 /** A paragraph of inline content. */
 export interface Paragraph {
   readonly type: 'paragraph';
-  readonly children: readonly Inline[];
+  readonly children: readonly PhrasingContent[];
   readonly position?: Position | undefined;
 }
 
@@ -63,7 +63,7 @@ export interface List {
   readonly ordered: boolean;
   /** The number of the first item of an ordered list. */
   readonly start: number;
-  readonly children: readonly ListItem[];
+  readonly children: readonly ListContent[];
   readonly position?: Position | undefined;
 }
 
@@ -71,7 +71,7 @@ export interface List {
 export interface ListItem {
   readonly type: 'listItem';
   readonly checked: boolean | null;
-  readonly children: readonly Block[];
+  readonly children: readonly FlowContent[];
 }
 
 /** Horizontal alignment of a table column. */
@@ -91,7 +91,7 @@ export interface Table {
 /** A cell of a table. */
 export interface TableCell {
   readonly type: 'tableCell';
-  readonly children: readonly Inline[];
+  readonly children: readonly PhrasingContent[];
 }
 
 /** A block of code or preformatted text. */
@@ -105,7 +105,7 @@ export interface Code {
 /** A block quotation. */
 export interface Quote {
   readonly type: 'quote';
-  readonly children: readonly Block[];
+  readonly children: readonly FlowContent[];
   readonly position?: Position | undefined;
 }
 
@@ -123,28 +123,28 @@ export interface Callout {
   readonly type: 'callout';
   readonly kind: CalloutKind;
   readonly title: string | undefined;
-  readonly children: readonly Block[];
+  readonly children: readonly FlowContent[];
   readonly position?: Position | undefined;
 }
 
 /** The opening paragraphs of a document, set larger (`::: lede`). */
 export interface Lede {
   readonly type: 'lede';
-  readonly children: readonly Block[];
+  readonly children: readonly FlowContent[];
   readonly position?: Position | undefined;
 }
 
 /** A list of works cited, set small (`::: references`). */
 export interface References {
   readonly type: 'references';
-  readonly children: readonly Block[];
+  readonly children: readonly FlowContent[];
   readonly position?: Position | undefined;
 }
 
 /** Speaker notes for the current slide; ignored on paper (`::: notes`). */
 export interface Notes {
   readonly type: 'notes';
-  readonly children: readonly Block[];
+  readonly children: readonly FlowContent[];
   readonly position?: Position | undefined;
 }
 
@@ -185,7 +185,7 @@ export interface FootnoteDefinition {
   readonly label: string;
   /** 1-based number in order of first reference. */
   readonly number: number;
-  readonly children: readonly Block[];
+  readonly children: readonly FlowContent[];
 }
 
 /** Every block node. */
@@ -215,19 +215,19 @@ export interface Text {
 /** Strong importance, usually bold. */
 export interface Strong {
   readonly type: 'strong';
-  readonly children: readonly Inline[];
+  readonly children: readonly PhrasingContent[];
 }
 
 /** Emphasis, usually italic. */
 export interface Emphasis {
   readonly type: 'emphasis';
-  readonly children: readonly Inline[];
+  readonly children: readonly PhrasingContent[];
 }
 
 /** Deleted text, struck through. */
 export interface Delete {
   readonly type: 'delete';
-  readonly children: readonly Inline[];
+  readonly children: readonly PhrasingContent[];
 }
 
 /** Code within a line. */
@@ -248,7 +248,7 @@ export type LinkTarget =
 export interface Link {
   readonly type: 'link';
   readonly target: LinkTarget;
-  readonly children: readonly Inline[];
+  readonly children: readonly PhrasingContent[];
 }
 
 /** A hard line break. */
@@ -273,6 +273,18 @@ export type Inline =
   | Link
   | Break
   | FootnoteReference;
+
+/**
+ * Content categories, as mdast has them: what each container may hold. Flow content is what a document,
+ * a list item, a quote, a callout, a lede, references, notes and a footnote hold: any block. Phrasing
+ * content is what a paragraph, a heading, a table cell and the inline containers hold. List content is
+ * what a list holds. A consumer that handles every member of a category handles every document.
+ */
+export type FlowContent = Block;
+/** What paragraphs, headings, table cells, emphasis, strong, delete and links hold. */
+export type PhrasingContent = Inline;
+/** What a list holds. */
+export type ListContent = ListItem;
 
 /** Every node of the tree. */
 export type Node = Root | Block | Inline | ListItem | TableCell | FootnoteDefinition;
