@@ -82,3 +82,8 @@ export function mirrored(text: string): string {
   for (const char of text) out += bidi.getMirroredCharacter(char) ?? char;
   return out;
 }
+
+/** The mirror of a character's code point (a bracket's partner), or the code point itself. */
+export function mirroredCodePoint(code: number): number {
+  return bidi.getMirroredCharacter(String.fromCodePoint(code))?.codePointAt(0) ?? code;
+}

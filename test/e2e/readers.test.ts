@@ -1,4 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderToFiles } from '../../src/index.js';
@@ -135,4 +136,26 @@ describe.skipIf(missing.length > 0)('hostile text in real readers', () => {
     for (const needle of ['Johnson & Johnson', 'Section & <b>"x"</b>', 'Bullet &', 'Cell &'])
       expect(text, needle).toContain(needle);
   });
+});
+
+describe.skipIf(missing.length > 0)('copied text in poppler', () => {
+  // Bidi controls poppler puts around embedded runs, and spaces, aside: letters and order are what count.
+  const bare = (s: string) => s.replace(/[\u202a-\u202e\u2066-\u2069\u200e\u200f\s]+/g, '');
+
+  it.each(['arabic', 'world'])(
+    'gives pdftotext every line of the %s sample in reading order with its own letters',
+    async (name) => {
+      const dir = tempDir();
+      const { files } = await renderToFiles(`test/fixtures/scripts/${name}.md`, {
+        outDir: dir,
+        formats: ['pdf'],
+      });
+      const text = bare(run('pdftotext', [files[0]?.path ?? '', '-']));
+      const lines = readFileSync(`test/fixtures/scripts/${name}.md`, 'utf8')
+        .replace(/^---\n[\s\S]*?\n---\n/, '')
+        .split('\n')
+        .filter((line) => line.trim() && !line.startsWith('#'));
+      for (const line of lines) expect(text, line).toContain(bare(line));
+    },
+  );
 });

@@ -1,7 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { inflateSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { render } from '../../src/index.js';
 import { buildDocTree } from '../../src/markdown/index.js';
@@ -43,15 +42,6 @@ function lineAt(model: PageModel, containing: string): TextItem[] {
   const all = texts(model);
   const y = all.find((item) => item.text.includes(containing))?.y;
   return all.filter((item) => item.y === y).sort((a, b) => a.x - b.x);
-}
-
-/** A PDF literal string holding UTF-16BE text with its byte-order mark, decoded. */
-function utf16Literal(literal: string): string {
-  const escapes: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' };
-  const bytes = literal.replace(/\\([0-7]{1,3}|[\s\S])/g, (_, e: string) =>
-    /^[0-7]/.test(e) ? String.fromCharCode(Number.parseInt(e, 8)) : (escapes[e] ?? e),
-  );
-  return Buffer.from(bytes.slice(2), 'latin1').swap16().toString('utf16le');
 }
 
 describe('Chinese and Japanese', () => {
@@ -151,10 +141,10 @@ describe('right to left', () => {
     expect(order.at(-1)).toBe('שלום עולם');
     expect(order.indexOf('English')).toBeLessThan(order.indexOf('42'));
     expect(order.indexOf('42')).toBeLessThan(order.indexOf('שלום עולם'));
-    // Right-to-left runs carry their reading order for copying.
+    // Right-to-left runs are marked so, to be shaped whole and drawn right to left.
     const hebrew = line.filter((i) => /[\u05d0-\u05ea]/.test(i.text));
-    for (const item of hebrew) expect(item.actualText).toBeDefined();
-    expect(line.find((i) => i.text.includes('English'))?.actualText).toBeUndefined();
+    for (const item of hebrew) expect(item.rtl).toBe(true);
+    expect(line.find((i) => i.text.includes('English'))?.rtl).toBeUndefined();
   });
 
   it('shapes Arabic with an Arabic font and mirrors brackets in right-to-left runs', () => {
@@ -163,9 +153,13 @@ describe('right to left', () => {
     const line = lineAt(model, 'مرحبا');
     const arabic = line.filter((i) => /[\u0600-\u06ff]/.test(i.text));
     for (const item of arabic) expect(item.font).toMatch(/NotoSansArabic/);
-    expect(line.map((i) => i.actualText).filter(Boolean)).toEqual(['بالعالم', 'مرحبا ']);
+    expect(line.filter((i) => i.rtl && /[\u0600-\u06ff]/.test(i.text)).map((i) => i.text)).toEqual([
+      'بالعالم',
+      'مرحبا ',
+    ]);
     // Left to right as seen: the number, then the bracketed word (brackets mirrored), then the first word.
-    expect(line.map((i) => i.text)).toEqual(['2026', ' (', 'بالعالم', ')', 'مرحبا ']);
+    // (Characters of a run of neutrals at a right-to-left level are placed one by one.)
+    expect(line.map((i) => i.text)).toEqual(['2026', ' ', '(', 'بالعالم', ')', 'مرحبا ']);
     // The number, left to right, sits at the left end of the right-to-left line.
     expect(line[0]?.text.trim()).toBe('2026');
   });
@@ -190,28 +184,19 @@ describe('right to left', () => {
     );
   });
 
-  it('gives each right-to-left run its reading order as /ActualText in the PDF', async () => {
+  it('copies a right-to-left paragraph in reading order with its own letters (pdf.js), without ActualText', async () => {
     const dir = tempDir();
     const file = join(dir, 'ar.md');
-    writeFileSync(file, '---\ntitle: T\nlanguage: ar\n---\n\nمرحبا بالعالم، هذا نص عربي.\n');
+    const text = 'مرحبا بالعالم، هذا نص عربي: بيت تبت ثبت نبت يبت (بالعربية).';
+    writeFileSync(file, `---\ntitle: T\nlanguage: ar\n---\n\n${text}\n`);
     const result = await render(file, { formats: ['pdf'] });
-    const pdf = Buffer.from(result.outputs[0]?.bytes ?? []);
-    // Content streams are compressed: inflate each and collect the ActualText strings.
-    const actual: string[] = [];
-    const raw = pdf.toString('latin1');
-    for (const match of raw.matchAll(/stream\r?\n/g)) {
-      const start = (match.index ?? 0) + match[0].length;
-      const end = raw.indexOf('endstream', start);
-      let content: string;
-      try {
-        content = inflateSync(pdf.subarray(start, end)).toString('latin1');
-      } catch {
-        continue;
-      }
-      for (const literal of content.matchAll(/\/ActualText \(((?:\\[\s\S]|[^\\)])*)\)/g))
-        actual.push(utf16Literal(literal[1] ?? ''));
-    }
-    expect(actual.join('')).toContain('مرحبا بالعالم، هذا نص عربي');
+    const pdf = result.outputs[0]?.bytes ?? new Uint8Array();
+    const { pages } = await pdfPages(pdf);
+    // pdf.js joins the pieces of a line without the spaces at their edges: letters and order are what count.
+    const bare = (s: string) => s.replace(/\s+/g, '');
+    expect(bare(pages.join(''))).toContain(bare(text));
+    // The letters are the glyphs' own, mapped one by one: no ActualText span stands in for them.
+    expect(Buffer.from(pdf).toString('latin1')).not.toContain('/ActualText');
   });
 
   it('marks right-to-left paragraphs in the deck', async () => {
@@ -265,9 +250,12 @@ describe('fallback and missing glyphs', () => {
   });
 
   it('names the npm and Debian packages for a script without a font', () => {
-    const finder = new FallbackFinder({ fonts: [], language: 'th', system: false });
-    // Thai: no package installed here, so nothing is found; the hint says what to install.
-    expect(finder.find(0x0e01, false)).toBeUndefined();
+    const finder = new FallbackFinder({ fonts: [], language: 'ko', system: false });
+    // Korean: Noto Sans KR is not installed here (nor is Hangul in Noto Sans SC), so nothing is found.
+    expect(finder.find(0xd55c, false)).toBeUndefined();
+    // Thai and Devanagari fonts come with briefwright.
+    expect(finder.find(0x0e01, false)?.key).toMatch(/NotoSansThai/);
+    expect(finder.find(0x0915, false)?.key).toMatch(/NotoSansDevanagari/);
     expect(coverageHint('ก', 'th')).toBe(
       'install @expo-google-fonts/noto-sans-thai (npm) or fonts-noto-core (Debian), or register a font that has "ก" (U+0E01)',
     );
@@ -288,4 +276,29 @@ describe('fallback and missing glyphs', () => {
     }
     expect(texts(model).some((i) => i.text.includes('Cafe\u0301'))).toBe(true);
   });
+});
+
+/** The lines of a fixture's body (front matter and headings aside). */
+function fixtureLines(name: string): string[] {
+  return readFileSync(`test/fixtures/scripts/${name}.md`, 'utf8')
+    .replace(/^---\n[\s\S]*?\n---\n/, '')
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('#'));
+}
+
+describe('copied text in pdf.js', () => {
+  // pdf.js joins the pieces of a line without the spaces at their edges: letters and order are what count.
+  const bare = (s: string) => s.replace(/\s+/g, '');
+
+  it.each(['arabic', 'world'])(
+    'gives every line of the %s sample in reading order with its own letters',
+    async (name) => {
+      const result = await render(`test/fixtures/scripts/${name}.md`, { formats: ['pdf'] });
+      expect(result.warnings).toEqual([]);
+      const text = bare(
+        (await pdfPages(result.outputs[0]?.bytes ?? new Uint8Array())).pages.join(''),
+      );
+      for (const line of fixtureLines(name)) expect(text, line).toContain(bare(line));
+    },
+  );
 });

@@ -146,10 +146,7 @@ function drawItem(
       }
       doc.font(item.font).fontSize(item.size);
       setFill(doc, pen, item.color);
-      // A right-to-left run's glyphs run backwards: copying it gives its reading order from here.
-      if (item.actualText !== undefined) doc.markContent('Span', { actual: item.actualText });
       writeRun(doc, item, shaping);
-      if (item.actualText !== undefined) doc.endMarkedContent();
       return;
     }
     case 'rect':
@@ -209,7 +206,7 @@ function writeRun(doc: PDFKit.PDFDocument, item: TextItem, shaping: unknown): vo
     doc.restore();
     return;
   }
-  if (!item.wordSpacing && writeText(doc, item, shaping)) return;
+  if (writeText(doc, item, shaping)) return;
   doc.text(item.text, item.x, item.y, {
     lineBreak: false,
     baseline: 'alphabetic',

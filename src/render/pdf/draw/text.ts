@@ -1,94 +1,34 @@
 import type { TextItem } from '../layout/types.js';
+import { type CodedFont, glyphCodes } from './glyphCodes.js';
+import { glyphOutline, type OutlineFont } from './glyphPaths.js';
+import { type ShapingFont, shapeText } from './shaping.js';
 
 /** The parts of pdfkit's per-document font object that writing text needs. */
-interface FontObject {
+interface FontObject extends ShapingFont, CodedFont {
+  readonly font: ShapingFont['font'] & OutlineFont;
   readonly id: string;
-  /** pdfkit's ToUnicode map: subset glyph → code points. */
-  readonly unicode?: (number[] | undefined)[];
   ref(): unknown;
-  encode(text: string, features?: unknown): [string[], GlyphPosition[]];
-  /** Shapes a whole run at once (encode shapes word by word, which breaks right-to-left runs). */
-  layoutRun?(
-    text: string,
-    features?: unknown,
-  ): { glyphs: readonly ShapedGlyph[]; positions: GlyphPosition[] };
-  readonly subset?: { includeGlyph(id: number): number };
-  readonly widths?: (number | undefined)[];
-  readonly scale?: number;
-  layout(
-    text: string,
-    features?: unknown,
-  ): { glyphs: readonly { codePoints: readonly number[] }[] };
-}
-
-interface ShapedGlyph {
-  readonly id: number;
-  readonly advanceWidth: number;
-  readonly codePoints: number[];
-}
-
-interface GlyphPosition {
-  readonly xAdvance: number;
-  readonly advanceWidth: number;
-  readonly xOffset: number;
-  readonly yOffset: number;
 }
 
 /** The parts of pdfkit's document that writing text needs. */
 interface DocumentInternals {
-  readonly _font?: FontObject;
+  readonly _font?: Partial<FontObject>;
   readonly page: { readonly fonts: Record<string, unknown> };
   addContent(data: string): unknown;
 }
 
-/**
- * Points each glyph's ToUnicode entry at the character this run drew it for. pdfkit takes the code points
- * from fontkit's glyph object, which fontkit caches per font with the code points of its first use; with
- * fonts parsed once per process, a glyph first reached through another character (ⅆ drawn with the
- * glyph of d) would make copied text wrong in every later document. When glyphs and characters pair up
- * one to one, the text itself is the truth.
- */
-function mapToText(
-  font: FontObject,
-  glyphs: readonly { codePoints: readonly number[] }[],
-  encoded: readonly string[],
-  text: string,
-): void {
-  const unicode = font.unicode;
-  const chars = [...text];
-  // How many characters each glyph stands for (a ligature, two or three); the counts must add up.
-  const spans = glyphs.map((glyph) => Math.max(1, glyph.codePoints.length));
-  if (
-    !unicode ||
-    glyphs.length !== encoded.length ||
-    spans.reduce((a, b) => a + b, 0) !== chars.length
-  )
-    return;
-  let at = 0;
-  spans.forEach((span, i) => {
-    const codes = chars.slice(at, at + span).map((char) => char.codePointAt(0) ?? 0);
-    at += span;
-    unicode[Number.parseInt(encoded[i] ?? '0', 16)] = codes;
-  });
-}
-
-/** pdfkit's `encode` for a whole run: the glyphs joined to the subset, widths and ToUnicode recorded. */
-function encodeWhole(
-  font: FontObject,
-  text: string,
-  features: unknown,
-): [string[], GlyphPosition[]] | undefined {
-  const { subset, widths, unicode, scale } = font;
-  if (!font.layoutRun || !subset || !widths || !unicode || scale === undefined) return undefined;
-  const run = font.layoutRun(text, features);
-  const encoded = run.glyphs.map((glyph) => {
-    const gid = subset.includeGlyph(glyph.id);
-    widths[gid] ??= glyph.advanceWidth * scale;
-    // A glyph the font split off a letter (its dots) has no character: it copies as nothing visible.
-    unicode[gid] ??= glyph.codePoints.length > 0 ? glyph.codePoints : [0x200b];
-    return `0000${gid.toString(16)}`.slice(-4);
-  });
-  return [encoded, run.positions];
+/** Whether pdfkit's font object has what {@link writeText} relies on. */
+function usable(font: Partial<FontObject> | undefined): font is FontObject {
+  return (
+    font !== undefined &&
+    typeof font.ref === 'function' &&
+    typeof font.layoutRun === 'function' &&
+    typeof font.font?.getGlyph === 'function' &&
+    Array.isArray(font.unicode) &&
+    Array.isArray(font.widths) &&
+    typeof font.scale === 'number' &&
+    Array.isArray(font.subset?.glyphs)
+  );
 }
 
 /** Formats a number the way pdfkit writes numbers into content streams. */
@@ -97,68 +37,88 @@ function number(n: number): string {
 }
 
 /**
- * Writes a run of text at its baseline as one text object, shaped by pdfkit's font (so subsetting,
- * widths and ToUnicode stay pdfkit's), without pdfkit's text() machinery: layout already decided where
- * everything goes, and text() would measure, wrap and position it all over again. Falls back to
- * `doc.text` when pdfkit's internals are not as expected.
+ * Writes a run of text at its baseline as one text object, in pdfkit's font (so subsetting and widths
+ * stay pdfkit's), without pdfkit's text() machinery: layout already decided where everything goes, and
+ * text() would measure, wrap and position it all over again. Each glyph's code maps to exactly the
+ * characters it was drawn for (see {@link glyphCodes}); a right-to-left run is shaped whole and its
+ * glyphs drawn in visual order, which readers turn back into reading order. Justified lines widen their
+ * spaces here. Falls back to `doc.text` when pdfkit's internals are not as expected.
  */
 export function writeText(doc: PDFKit.PDFDocument, item: TextItem, features: unknown): boolean {
   const internals = doc as unknown as DocumentInternals;
   const font = internals._font;
-  if (
-    !font ||
-    typeof font.encode !== 'function' ||
-    typeof font.ref !== 'function' ||
-    !internals.page
-  )
-    return false;
+  if (!usable(font) || !internals.page) return false;
   if (internals.page.fonts[font.id] == null) internals.page.fonts[font.id] = font.ref();
-  // A right-to-left run is shaped whole (its glyphs in visual order); its actual text gives the
-  // reading order for copying.
-  const shapedWhole =
-    item.actualText !== undefined ? encodeWhole(font, item.text, features) : undefined;
-  const [encoded, positions] = shapedWhole ?? font.encode(item.text, features);
-  if (!shapedWhole) mapToText(font, font.layout(item.text, features).glyphs, encoded, item.text);
-  let x = item.x;
-  const y = item.y;
+  const rtl = item.rtl === true;
+  const shaped = shapeText(font, item.text, features, rtl);
+  const encoded = glyphCodes(font, shaped.glyphs, rtl);
   const scale = item.size / 1000;
-  // pdfkit's pages draw in a y-down space; a text matrix that flips y back sets the text upright
-  // without saving and restoring the graphics state around every run.
-  const at = (dx: number, dy: number) => `1 0 0 -1 ${number(dx)} ${number(dy)} Tm`;
-  const out: string[] = [`BT ${at(x, y)} /${font.id} ${number(item.size)} Tf`];
-  let commands: string[] = [];
-  let last = 0;
-  let hadOffset = false;
-  const addSegment = (cur: number) => {
-    if (last < cur) {
-      const position = positions[cur - 1];
-      const advance = position ? position.xAdvance - position.advanceWidth : 0;
-      commands.push(`<${encoded.slice(last, cur).join('')}> ${number(-advance)}`);
-    }
-    last = cur;
+  // Word spacing (justified lines) goes into the spaces' advances: Tw does not apply to two-byte codes.
+  const extra = item.wordSpacing ? item.wordSpacing / scale : 0;
+  const positions = shaped.positions.map((position, i) =>
+    extra && isSpace(shaped.glyphs[i]?.codePoints)
+      ? { ...position, xAdvance: position.xAdvance + extra }
+      : position,
+  );
+  // One text object. Glyphs that stand for characters are shown in one TJ array, offsets done with TJ
+  // displacements sideways and the text rise (Ts) up or down, never a new text matrix, which would cut
+  // the run into pieces that readers reorder and space apart. Glyphs that stand for no character (the
+  // dots Noto Sans Arabic splits off its letters) are painted after it as outlines: shown as text, in
+  // the run their moves back and forth would cut it just the same, and readers copy something for any
+  // glyph shown (an empty ToUnicode entry makes pdf.js copy the glyph's code as a control character).
+  const out: string[] = [`BT ${matrix(item.x, item.y)} /${font.id} ${number(item.size)} Tf`];
+  let parts: string[] = [];
+  let rise = 0;
+  let carry = 0;
+  const marks: string[] = [];
+  const flush = () => {
+    if (parts.length > 0) out.push(`[${parts.join(' ')}] TJ`);
+    parts = [];
   };
-  const flush = (cur: number) => {
-    addSegment(cur);
-    if (commands.length > 0) out.push(`[${commands.join(' ')}] TJ`);
-    commands = [];
-  };
+  let x = item.x;
   positions.forEach((position, i) => {
-    if (position.xOffset || position.yOffset) {
-      flush(i);
-      out.push(at(x + position.xOffset * scale, y - position.yOffset * scale));
-      flush(i + 1);
-      hadOffset = true;
-    } else {
-      if (hadOffset) {
-        out.push(at(x, y));
-        hadOffset = false;
-      }
-      if (position.xAdvance - position.advanceWidth !== 0) addSegment(i + 1);
+    const glyph = shaped.glyphs[i];
+    if (glyph && glyph.codePoints.length === 0) {
+      marks.push(
+        glyphOutline(
+          font.font,
+          glyph.id,
+          x + position.xOffset * scale,
+          item.y - position.yOffset * scale,
+          item.size,
+        ),
+      );
+      carry += position.xAdvance;
+      x += position.xAdvance * scale;
+      return;
     }
+    const glyphRise = position.yOffset * scale;
+    if (glyphRise !== rise) {
+      flush();
+      out.push(`${number(glyphRise)} Ts`);
+      rise = glyphRise;
+    }
+    // TJ numbers move the pen left by thousandths of the size: a negative one moves it right.
+    if (position.xOffset + carry) parts.push(number(-(position.xOffset + carry)));
+    carry = 0;
+    parts.push(`<${encoded[i] ?? '0000'}>`);
+    const after = position.xAdvance - position.advanceWidth - position.xOffset;
+    if (after) parts.push(number(-after));
     x += position.xAdvance * scale;
   });
-  flush(positions.length);
+  flush();
+  if (rise !== 0) out.push('0 Ts');
   out.push('ET');
+  for (const mark of marks) if (mark) out.push(mark);
   internals.addContent(out.join('\n'));
   return true;
+}
+
+/** A text matrix at (x, y) that flips pdfkit's y-down page space back upright. */
+function matrix(x: number, y: number): string {
+  return `1 0 0 -1 ${number(x)} ${number(y)} Tm`;
+}
+
+function isSpace(codePoints: readonly number[] | undefined): boolean {
+  return codePoints?.length === 1 && codePoints[0] === 0x20;
 }

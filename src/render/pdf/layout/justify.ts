@@ -8,8 +8,11 @@ import type { LayoutEnv, PdfStyle } from './env.js';
 /** A segment placed on a line, with the extra space justification gives each of its word gaps. */
 export interface PlacedSegment extends LineSegment<PdfStyle> {
   readonly wordSpacing?: number;
-  /** Set on a right-to-left run: its text in reading order, for copying (the glyphs run right to left). */
-  readonly actualText?: string;
+  /**
+   * Set on a right-to-left run: its glyphs run right to left, each mapped to its characters, and readers
+   * (poppler, pdf.js) put them back in reading order.
+   */
+  readonly rtl?: boolean;
 }
 
 /** A line whose segments may be justified. */

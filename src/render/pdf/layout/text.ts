@@ -172,7 +172,7 @@ function lineItems(line: PlacedLine, offset: number, baseline: number, env: Layo
       color: style.color,
       ...(style.link ? { link: style.link } : {}),
       ...(segment.wordSpacing ? { wordSpacing: segment.wordSpacing } : {}),
-      ...(segment.actualText !== undefined ? { actualText: segment.actualText } : {}),
+      ...(segment.rtl ? { rtl: true } : {}),
     });
     if (style.strike) {
       const y = baseline - style.size * 0.3;
@@ -213,7 +213,7 @@ export function fontKey(role: FontRole, variant: FontVariant): FontKey {
 
 /**
  * A line in visual order: its runs reordered by the bidirectional algorithm (right-to-left runs keep
- * their text in reading order, mirrored, and carry it as their actual text), placed left to right.
+ * their text in reading order, mirrored, marked right to left), placed left to right.
  * Lines without right-to-left text in a left-to-right paragraph come back as they are.
  */
 function visualLine(line: PlacedLine, direction: Direction, env: LayoutEnv): PlacedLine {
@@ -225,7 +225,7 @@ function visualLine(line: PlacedLine, direction: Direction, env: LayoutEnv): Pla
     starts.push(at);
     at += segment.text.length;
   }
-  const segments: PlacedSegment[] = [];
+  const segments: (PlacedSegment & { readonly start: number })[] = [];
   let x = 0;
   for (const run of visualRuns(text, direction, starts)) {
     let index = starts.length - 1;
@@ -234,27 +234,45 @@ function visualLine(line: PlacedLine, direction: Direction, env: LayoutEnv): Pla
     if (!segment) continue;
     const logical = text.slice(run.start, run.end);
     const rtl = run.level % 2 === 1;
-    // Fonts shape right-to-left letters right to left themselves; a right-to-left run of only neutral
-    // characters (spaces, brackets) is reversed here.
-    const drawn = !rtl
-      ? logical
-      : hasRightToLeft(logical)
-        ? mirrored(logical)
-        : [...mirrored(logical)].reverse().join('');
-    const spaces = drawn.match(/ /g)?.length ?? 0;
-    const width =
+    const measure = (drawn: string) =>
       measureText(fontFor(env.theme, segment.style.font), drawn, segment.style.size) +
-      (segment.wordSpacing ?? 0) * spaces;
+      (segment.wordSpacing ?? 0) * (drawn.match(/ /g)?.length ?? 0);
+    if (rtl && !hasRightToLeft(logical)) {
+      // A right-to-left run of only neutral characters (spaces, brackets, stops) has no letter that
+      // tells a reader to reverse it: each character is placed on its own, right to left, and drawn
+      // in reading order, mirrored.
+      const chars = [...logical].map((char, i) => ({ char: mirrored(char), start: run.start + i }));
+      const widths = chars.map(({ char }) => measure(char));
+      let right = x + widths.reduce((sum, w) => sum + w, 0);
+      for (const [i, { char, start }] of chars.entries()) {
+        const width = widths[i] ?? 0;
+        right -= width;
+        segments.push({ ...segment, text: char, x: right, width, rtl: true, start });
+      }
+      x += widths.reduce((sum, w) => sum + w, 0);
+      continue;
+    }
+    // Fonts shape right-to-left letters right to left themselves.
+    const drawn = rtl ? mirrored(logical) : logical;
+    const width = measure(drawn);
     segments.push({
       ...segment,
       text: drawn,
       x,
       width,
-      ...(rtl && hasRightToLeft(logical) ? { actualText: logical } : {}),
+      ...(rtl ? { rtl: true } : {}),
+      start: run.start,
     });
     x += width;
   }
-  return { segments, width: x, last: line.last };
+  // Placed in visual order, drawn in reading order: readers that take text in the order it is drawn
+  // (pdf.js) then copy a mixed line as it reads; those that sort by position (poppler) are unaffected.
+  segments.sort((a, b) => a.start - b.start);
+  return {
+    segments: segments.map(({ start: _, ...segment }) => segment),
+    width: x,
+    last: line.last,
+  };
 }
 
 /** Reports characters no font has: which, in what text (the warning gets the line), and what to install. */

@@ -25,8 +25,11 @@ export interface TextItem {
   readonly wordSpacing?: number;
   /** Degrees to turn the text about its start, counter-clockwise (crowded chart labels). */
   readonly rotate?: number;
-  /** The text in reading order, when the glyphs run right to left: what copying the text gives. */
-  readonly actualText?: string;
+  /**
+   * A right-to-left run: shaped whole, its glyphs drawn right to left, each mapped to the characters it
+   * stands for, so that readers copy it in reading order.
+   */
+  readonly rtl?: boolean;
 }
 
 /** A filled rectangle. */
