@@ -10,6 +10,7 @@ export type WarningCode =
   | 'CHART_INVALID'
   | 'INLINE_IMAGE'
   | 'FOOTNOTE_MISSING'
+  | 'FOOTNOTE_UNUSED'
   | 'CONTENT_SPLIT'
   | 'TABLE_TOO_WIDE'
   | 'TABLE_SHRUNK'

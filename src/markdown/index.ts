@@ -43,6 +43,7 @@ export function buildDocTree(markdown: string, options: BuildDocTreeOptions): Ro
     limits,
   };
   checkTokenLimits(tokens, limits, ctx);
+  warnUnusedFootnotes(tokens, ctx);
   for (const item of definitions) checkTokenLimits(footnoteContent(item), limits, ctx);
   // Within the limits the conversion's own recursion is shallow; the guard is for a stack made small.
   return guardNesting(() => {
@@ -59,6 +60,21 @@ export function buildDocTree(markdown: string, options: BuildDocTreeOptions): Ro
 
 function footnoteContent(item: Tokens.Generic): Token[] {
   return (item.content as Token[] | undefined) ?? [];
+}
+
+/** A footnote defined but never referenced is not shown anywhere: the author hears of it. */
+function warnUnusedFootnotes(tokens: readonly Token[], ctx: ConvertContext): void {
+  const list = tokens.find((token) => token.type === 'footnotes') as Tokens.Generic | undefined;
+  const all = Array.isArray(list?.rawItems) ? (list.rawItems as Tokens.Generic[]) : [];
+  for (const item of all) {
+    if (ctx.footnoteNumber(String(item.label)) !== undefined) continue;
+    ctx.warn({
+      code: 'FOOTNOTE_UNUSED',
+      message: `footnote [^${String(item.label)}] is never referenced, so its text is left out; cite it with [^${String(item.label)}]`,
+      file: ctx.file,
+      ...ctx.locate(String(item.raw)),
+    });
+  }
 }
 
 /** The footnote definitions that are referenced, in order of first reference. */

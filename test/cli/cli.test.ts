@@ -247,7 +247,8 @@ describe('an interrupted batch', () => {
     'leaves no partial file when killed (%s), and the files already written stay whole',
     async (_, jobs) => {
       const dir = tempDir();
-      const inputs = Array.from({ length: 12 }, (_, i) => {
+      // Enough inputs that the run is still going when it is killed after the first is written.
+      const inputs = Array.from({ length: 40 }, (_, i) => {
         const input = join(dir, `brief-${i}.yaml`);
         writeFileSync(input, readFileSync(EXAMPLE_YAML));
         return input;

@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { describe, expect, it } from 'vitest';
 import { BriefwrightError, type ReportInput, render } from '../../src/index.js';
+import { deckText, missingWords, pdfText, sourceWords } from '../corpus/words.js';
 import { ooxmlXmlErrors, pdfLinks, pptxExternalTargets } from '../helpers.js';
 
 // A tiny PNG, whole and damaged, for images written inline.
@@ -259,6 +260,59 @@ describe('the whole pipeline on random input', () => {
           }),
       ),
       { numRuns: RUNS, seed: 20261128, timeout: 30_000 },
+    );
+  }, 900_000);
+});
+
+describe('every word of random Markdown', () => {
+  // Pieces whose every word a reader must find: no raw HTML (dropped by design), no images (their alt
+  // text is a description, not text on the page) and no chart fences (drawn, not printed as YAML).
+  const WORDY = [
+    '# Heading words',
+    '## Second heading',
+    '#',
+    '- item one',
+    '  - nested two',
+    '1. first three',
+    '- [x] done task',
+    '> quoted line four',
+    '> > deeper quote five',
+    '```\ncode six\n```',
+    '    indented code seven',
+    '| a | b |\n|---|---|\n| cell eight | cell nine |',
+    '::: callout {title="Callout title"}\ninside callout ten\n:::',
+    '---',
+    '***',
+    '**bold twelve** *italic thirteen* ~~struck fourteen~~ `span fifteen`',
+    '[link sixteen](https://example.org) [unsafe seventeen](javascript:x)',
+    'Text[^1] footnoted\n\n[^1]: Note eighteen.',
+    '&amp; entity nineteen &copy;',
+    'Setext twenty\n============',
+  ];
+  const word = fc.stringMatching(/^[a-z]{3,9}$/);
+  const piece = fc.oneof(
+    fc.constantFrom(...WORDY),
+    fc.array(word, { minLength: 1, maxLength: 6 }).map((words) => words.join(' ')),
+  );
+  const doc = fc.array(piece, { minLength: 1, maxLength: 10 }).map((parts) => parts.join('\n\n'));
+
+  it('finds every word of the source in the PDF and in the deck (slides and notes)', async () => {
+    await fc.assert(
+      fc.asyncProperty(doc, async (markdown) => {
+        const { outputs } = await render(
+          { meta: { title: 'Words' }, sections: [{ title: 'Section', body: markdown }] },
+          { systemFonts: false },
+        );
+        // Directive lines are briefwright's markup, not words of the text.
+        const text = markdown.replace(/^ {0,3}:::.*$/gm, '');
+        const expected = sourceWords(text).filter((w) => /^[a-z0-9]+$/.test(w));
+        const [pdf, deck] = outputs.map((o) => o.bytes);
+        expect(missingWords(expected, await pdfText(pdf ?? new Uint8Array())), 'PDF').toEqual([]);
+        expect(missingWords(expected, await deckText(deck ?? new Uint8Array())), 'deck').toEqual(
+          [],
+        );
+      }),
+      { numRuns: Math.ceil(RUNS / 3), seed: 12012026, timeout: 30_000 },
     );
   }, 900_000);
 });

@@ -258,3 +258,27 @@ describe('planDeck on content nested in lists and callouts', () => {
     expect(quote.notes).toBe('Say this aloud.');
   });
 });
+
+describe('planDeck keeps headings', () => {
+  it('keeps a heading that a callout, a chart or an image with its own title follows at once', () => {
+    const md = [
+      '## Lone heading',
+      '',
+      '::: callout {title="Own title"}',
+      'Inside.',
+      ':::',
+      '',
+      '## Chart heading',
+      '',
+      '```chart',
+      'title: Chart title',
+      'categories: [a, b]',
+      'series: [{ name: s, values: [1, 2] }]',
+      '```',
+    ].join('\n');
+    const titles = plan(md).slides.map((s) => ('title' in s ? s.title : ''));
+    expect(titles).toEqual(
+      expect.arrayContaining(['Lone heading', 'Own title', 'Chart heading', 'Chart title']),
+    );
+  });
+});

@@ -89,6 +89,21 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
       });
     });
   };
+  /**
+   * Ends the draft before a block that takes a slide of its own, titled `title`: its text goes on its
+   * slides; a heading with nothing of its own yet keeps a slide when the block would hide it under
+   * another title (a chart's, a callout's); otherwise the block's slide carries its title and notes.
+   * Returns the notes that go with the block's slide.
+   */
+  const closeFor = (title: string): string => {
+    const d = current();
+    if (d.paragraphs.length > 0 || (d.headed && title !== d.title)) {
+      flush();
+      return '';
+    }
+    draft = undefined;
+    return d.notes.join('\n\n');
+  };
   const visit = (block: Block) => {
     switch (block.type) {
       case 'heading':
@@ -121,18 +136,9 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
         current().notes.push(blockText(block.children));
         return;
       case 'chart': {
-        const d = current();
-        const notes = d.notes.join('\n\n');
-        if (d.paragraphs.length > 0) flush();
-        else draft = undefined;
-        slides.push(
-          chartSlide(
-            block.spec,
-            block.spec.title ?? d.title.replace(/ \(cont\.\)$/, ''),
-            grid.body,
-            notes,
-          ),
-        );
+        const title = block.spec.title ?? current().title.replace(/ \(cont\.\)$/, '');
+        const notes = closeFor(title);
+        slides.push(chartSlide(block.spec, title, grid.body, notes));
         return;
       }
       case 'table': {
@@ -155,11 +161,10 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
         return;
       }
       case 'callout': {
-        const d = current();
-        const title = block.title ?? d.title;
-        if (d.paragraphs.length > 0) flush();
-        else draft = undefined;
+        const title = block.title ?? current().title;
+        const before = closeFor(title);
         const { paragraphs, lifted, notes } = planFlow(block.children, 0);
+        if (before) notes.unshift(before);
         // The quote's text sits inside a card with an accent bar: measure for the card's inner width.
         const card = {
           ...grid.body,
@@ -200,15 +205,15 @@ export function planDeck(doc: Root, env: PlanEnv): SlidePlan {
           slides.push({ ...two, src: block.src, alt: block.alt });
           return;
         }
-        if (d.paragraphs.length > 0) flush();
-        else draft = undefined;
+        const title = block.caption ?? d.title;
+        const notes = closeFor(title);
         slides.push({
           kind: 'image',
-          title: block.caption ?? d.title,
+          title,
           body: grid.body,
           src: block.src,
           alt: block.alt,
-          notes: d.notes.join('\n\n'),
+          notes,
         });
         return;
       }
