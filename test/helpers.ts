@@ -317,3 +317,11 @@ export async function pdfImagesRgba(
   await doc.destroy();
   return images;
 }
+
+/** The lines of a scripts fixture's body (`test/fixtures/scripts/<name>.md`), front matter and headings aside. */
+export function scriptLines(name: string): string[] {
+  return readFileSync(`test/fixtures/scripts/${name}.md`, 'utf8')
+    .replace(/^---\n[\s\S]*?\n---\n/, '')
+    .split('\n')
+    .filter((line) => line.trim() && !line.startsWith('#'));
+}

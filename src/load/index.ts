@@ -6,7 +6,7 @@ import { writeFilesAtomic } from '../output/writeAtomic.js';
 import { importArticle } from './article.js';
 import { articleYaml } from './articleYaml.js';
 import { jsonErrorOffset } from './jsonError.js';
-import { checkLimits, type Limits, limitError, nestingOf, resolveLimits } from './limits.js';
+import { checkLimits, checkNesting, type Limits, resolveLimits } from './limits.js';
 import { parseMarkdownSource } from './markdownSource.js';
 import { lineColumnAt, normalizeNewlines, readSourceText } from './sourceText.js';
 import { validateReport } from './validate.js';
@@ -54,15 +54,7 @@ export function parseReport(text: string, options: ParseReportOptions = {}): Rep
   const clean = normalizeNewlines(text.replace(/^\uFEFF/, ''));
   if (format === 'markdown') {
     // Splitting Markdown into sections lexes it, and lexing is recursive: bound the nesting first.
-    const nesting = nestingOf(clean);
-    if (nesting.depth > limits.maxNesting) {
-      throw limitError(
-        'maxNesting',
-        `Markdown nested ${nesting.depth} levels deep`,
-        `${limits.maxNesting}`,
-        { file, line: nesting.line, column: 1 },
-      );
-    }
+    checkNesting(clean, limits, (line) => ({ file, line, column: 1 }));
   }
   const source = parseSource(clean, file, format, limits, options.warn);
   checkLimits(source.value, limits, file, source.locate);

@@ -98,15 +98,7 @@ export function checkLimits(
   for (let next = stack.pop(); next; next = stack.pop()) {
     const { node, path } = next;
     if (typeof node === 'string') {
-      const nesting = nestingOf(node);
-      if (nesting.depth > limits.maxNesting) {
-        throw limitError(
-          'maxNesting',
-          `Markdown nested ${nesting.depth} levels deep`,
-          `${limits.maxNesting}`,
-          place(path),
-        );
-      }
+      checkNesting(node, limits, () => place(path));
       continue;
     }
     if (Array.isArray(node)) {
@@ -124,6 +116,26 @@ export function checkLimits(
       const [childKey, child] = entries[i] ?? ['', undefined];
       stack.push({ node: child, path: [...path, childKey] });
     }
+  }
+}
+
+/**
+ * Throws when Markdown nests deeper than the limit allows (see {@link nestingOf}); `where` places the
+ * fault, given the line of the deepest nesting within the text.
+ */
+export function checkNesting(
+  markdown: string,
+  limits: Limits,
+  where: (line: number) => LimitPlace,
+): void {
+  const nesting = nestingOf(markdown);
+  if (nesting.depth > limits.maxNesting) {
+    throw limitError(
+      'maxNesting',
+      `Markdown nested ${nesting.depth} levels deep`,
+      `${limits.maxNesting}`,
+      where(nesting.line),
+    );
   }
 }
 

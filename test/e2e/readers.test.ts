@@ -1,9 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderToFiles } from '../../src/index.js';
-import { EXAMPLE_YAML, firstMissingInOrder, seedParts, tempDir } from '../helpers.js';
+import { EXAMPLE_YAML, firstMissingInOrder, scriptLines, seedParts, tempDir } from '../helpers.js';
 
 /** Real readers: poppler, qpdf and LibreOffice. `.ci/run` installs them and sets BRIEFWRIGHT_REQUIRE_TOOLS=1. */
 function has(tool: string): boolean {
@@ -151,11 +150,7 @@ describe.skipIf(missing.length > 0)('copied text in poppler', () => {
         formats: ['pdf'],
       });
       const text = bare(run('pdftotext', [files[0]?.path ?? '', '-']));
-      const lines = readFileSync(`test/fixtures/scripts/${name}.md`, 'utf8')
-        .replace(/^---\n[\s\S]*?\n---\n/, '')
-        .split('\n')
-        .filter((line) => line.trim() && !line.startsWith('#'));
-      for (const line of lines) expect(text, line).toContain(bare(line));
+      for (const line of scriptLines(name)) expect(text, line).toContain(bare(line));
     },
   );
 });

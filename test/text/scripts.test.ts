@@ -11,7 +11,7 @@ import { coverageHint, FallbackFinder } from '../../src/text/fallback.js';
 import { measureText } from '../../src/text/measure.js';
 import { defaultResolvedTheme } from '../../src/theme/index.js';
 import { fontFor } from '../../src/theme/resolve.js';
-import { pdfPages, pptxParts, slideNames, tempDir } from '../helpers.js';
+import { pdfPages, pptxParts, scriptLines, slideNames, tempDir } from '../helpers.js';
 
 const require = createRequire(import.meta.url);
 
@@ -278,14 +278,6 @@ describe('fallback and missing glyphs', () => {
   });
 });
 
-/** The lines of a fixture's body (front matter and headings aside). */
-function fixtureLines(name: string): string[] {
-  return readFileSync(`test/fixtures/scripts/${name}.md`, 'utf8')
-    .replace(/^---\n[\s\S]*?\n---\n/, '')
-    .split('\n')
-    .filter((line) => line.trim() && !line.startsWith('#'));
-}
-
 describe('copied text in pdf.js', () => {
   // pdf.js joins the pieces of a line without the spaces at their edges: letters and order are what count.
   const bare = (s: string) => s.replace(/\s+/g, '');
@@ -298,7 +290,7 @@ describe('copied text in pdf.js', () => {
       const text = bare(
         (await pdfPages(result.outputs[0]?.bytes ?? new Uint8Array())).pages.join(''),
       );
-      for (const line of fixtureLines(name)) expect(text, line).toContain(bare(line));
+      for (const line of scriptLines(name)) expect(text, line).toContain(bare(line));
     },
   );
 });
