@@ -167,6 +167,7 @@ async function renderPipeline(
       file,
       date: options.date ?? documentDate(report),
       loadImage: images,
+      limits,
     };
     // The tree is handed over, not kept here while the renderer works: a renderer that has laid a long
     // document out can let its tree go.

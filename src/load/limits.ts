@@ -26,6 +26,10 @@ export interface Limits {
   readonly maxImageBytes: number;
   /** Pixels of one image (width × height). @default 50 million */
   readonly maxImagePixels: number;
+  /** Pages of a PDF, checked once it is laid out and before it is drawn. @default 2,000 */
+  readonly maxPages: number;
+  /** Slides of a deck, checked once it is planned and before it is written. @default 1,000 */
+  readonly maxSlides: number;
 }
 
 /** The default limits. */
@@ -37,6 +41,8 @@ export const DEFAULT_LIMITS: Limits = {
   maxChartPoints: 10_000,
   maxImageBytes: 25 * 1024 * 1024,
   maxImagePixels: 50_000_000,
+  maxPages: 2_000,
+  maxSlides: 1_000,
 };
 
 /** Where a limit was met, for its error. */

@@ -1,5 +1,6 @@
 import { BriefwrightError } from '../diagnostics/errors.js';
 import type { Warning } from '../diagnostics/warnings.js';
+import { type Limits, limitError } from '../load/limits.js';
 import type { LoadedImage } from '../media/imageInfo.js';
 import type { ResolvedTheme } from '../theme/resolve.js';
 import type { Root } from '../tree/types.js';
@@ -17,6 +18,23 @@ export interface RenderContext {
   readonly date: Date;
   /** Loads an image by its `src`; undefined (with a warning already given) when it is not available. */
   readonly loadImage: (src: string) => Promise<LoadedImage | undefined>;
+  /**
+   * The render's limits: a renderer checks the size of what it is about to write (pages, slides) before
+   * the costly part, and throws the error {@link outputLimitError} gives.
+   */
+  readonly limits?: Limits | undefined;
+}
+
+/** The error for an output over a limit of the render: it names the limit and how to raise it. */
+export function outputLimitError(
+  limit: 'maxPages' | 'maxSlides',
+  count: number,
+  allowed: number,
+  file: string | undefined,
+): BriefwrightError {
+  const what = limit === 'maxPages' ? 'a PDF of' : 'a deck of';
+  const unit = limit === 'maxPages' ? 'pages' : 'slides';
+  return limitError(limit, `${what} ${count} ${unit}`, `${allowed} ${unit}`, { file });
 }
 
 /** A renderer turns a DocTree into the bytes of one format. */

@@ -68,10 +68,16 @@ export function leadSentences(body: unknown, count: number): string {
     .join('\n');
 }
 
+/** The longest lead sentence a slide shows; the whole of it is in the speaker notes. */
+const MAX_LEAD = 240;
+
 function firstSentence(paragraph: string): string {
   const match = /^(.+?[.!?])(\s+)(?=[A-Z“"‘'(\d])/.exec(paragraph);
-  const sentence = match?.[1] ?? paragraph;
-  return sentence.replace(/[:;,]$/, '.');
+  const sentence = (match?.[1] ?? paragraph).replace(/[:;,]$/, '.');
+  if (sentence.length <= MAX_LEAD) return sentence;
+  // A sentence too long for a slide is cut at a word (the notes hold all of it).
+  const cut = sentence.lastIndexOf(' ', MAX_LEAD);
+  return `${sentence.slice(0, cut > MAX_LEAD / 2 ? cut : MAX_LEAD).trimEnd()}…`;
 }
 
 /**

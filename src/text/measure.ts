@@ -13,12 +13,48 @@ const widths = new WeakMap<LoadedFont, Map<string, number>>();
  */
 const MAX_SHAPED = 4096;
 
-/** The advance width of a text in a font at a size, in points; cached per font and text. */
+/** The longest text shaped as a whole; cached when measured, as words are. */
+export const MAX_SHAPED_WORD = 64;
+
+/** Printable ASCII: text that needs no shaping beyond kerning and Latin ligatures. */
+const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
+
+/**
+ * Whether a word is set letter by letter, unshaped: printable ASCII longer than a word is (a URL, a
+ * hash, a run of data with no space) loses nothing worth shaping for, and shaping it would make its cost
+ * grow with its length at every measure and every drawing. Measuring and drawing agree on this.
+ */
+export function setLetterByLetter(word: string): boolean {
+  return word.length > MAX_SHAPED_WORD && PRINTABLE_ASCII.test(word);
+}
+
+/**
+ * The words of a text, each with the spaces after it: the pieces text is shaped in, by the measure and
+ * by the PDF drawer alike (as pdfkit shapes), so that both give one text the same width.
+ */
+export function shapingWords(text: string): string[] {
+  return (text.match(/[^ \t]*[ \t]*/g) ?? []).filter(Boolean);
+}
+
+/** The advance width of a text in a font at a size, in points: the sum of its words' (see {@link shapingWords}). */
 export function measureText(font: LoadedFont, text: string, size: number): number {
+  if (!/[ \t]./.test(text)) return measureWord(font, text, size);
+  let width = 0;
+  for (const word of shapingWords(text)) width += measureWord(font, word, size);
+  return width;
+}
+
+/** The advance width of a word, cached per font and word. */
+function measureWord(font: LoadedFont, text: string, size: number): number {
+  if (setLetterByLetter(text)) {
+    let width = 0;
+    for (let i = 0; i < text.length; i++) width += measureWord(font, text.charAt(i), size);
+    return width;
+  }
   if (text.length > MAX_SHAPED) {
     let width = 0;
     for (let at = 0; at < text.length; at = pieceEnd(text, at))
-      width += measureText(font, text.slice(at, pieceEnd(text, at)), size);
+      width += measureWord(font, text.slice(at, pieceEnd(text, at)), size);
     return width;
   }
   let table = widths.get(font);
@@ -32,7 +68,7 @@ export function measureText(font: LoadedFont, text: string, size: number): numbe
     const features = font.features ? { ...font.features } : undefined;
     units = font.font.layout(text, features).advanceWidth / font.font.unitsPerEm;
     // Long texts are rarely measured twice; keep the cache to words and short runs.
-    if (text.length <= 64) {
+    if (text.length <= MAX_SHAPED_WORD) {
       if (table.size >= MAX_CACHED_WORDS) table.clear();
       table.set(text, units);
     }

@@ -214,4 +214,19 @@ describe('limits', () => {
       expect(stderr, value).toContain('--max-input-mb');
     }
   });
+
+  it('refuses a PDF with more pages or a deck with more slides than the limits, before drawing them', async () => {
+    const bullets = Array.from({ length: 60 }, (_, i) => `Point ${i} ${'with words '.repeat(20)}`);
+    const report = { meta: { title: 'Long' }, sections: [{ title: 'S', bullets }] };
+    const pages = await caughtError(() =>
+      render(report, { file: 'long.json', formats: ['pdf'], limits: { maxPages: 2 } }),
+    );
+    expect(pages).toMatchObject({ code: 'LIMIT_EXCEEDED', file: 'long.json' });
+    expect(pages.message).toMatch(/a PDF of \d+ pages is over the maxPages limit \(2 pages\)/);
+    const slides = await caughtError(() =>
+      render(report, { file: 'long.json', formats: ['pptx'], limits: { maxSlides: 5 } }),
+    );
+    expect(slides.message).toMatch(/a deck of \d+ slides is over the maxSlides limit \(5 slides\)/);
+    expect((await render(report, { formats: ['pptx'] })).outputs).toHaveLength(1);
+  });
 });

@@ -1,5 +1,5 @@
 import type { Root } from '../../tree/types.js';
-import type { ChunkSink, RenderContext, Renderer } from '../engine.js';
+import { type ChunkSink, outputLimitError, type RenderContext, type Renderer } from '../engine.js';
 import { collectImages } from '../images.js';
 import type { DrawOptions } from './draw/index.js';
 import { LOGO } from './layout/cover.js';
@@ -37,6 +37,9 @@ function drawBrief(doc: Root, ctx: RenderContext, sink: ChunkSink): Promise<void
   return collectImages(doc, ctx).then((images) => {
     if (ctx.theme.logo) images.set(LOGO, ctx.theme.logo);
     const model = layoutDocument(doc, { theme: ctx.theme, images, warn: ctx.warn, file: ctx.file });
+    const maxPages = ctx.limits?.maxPages;
+    if (maxPages !== undefined && model.pages.length > maxPages)
+      throw outputLimitError('maxPages', model.pages.length, maxPages, ctx.file);
     return draw(model, { theme: ctx.theme, meta, date: ctx.date, images }, sink);
   });
 }

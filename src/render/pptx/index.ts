@@ -1,4 +1,4 @@
-import type { Renderer } from '../engine.js';
+import { outputLimitError, type Renderer } from '../engine.js';
 import { collectImages } from '../images.js';
 import { planDeck } from './plan/index.js';
 
@@ -11,6 +11,9 @@ export const pptxRenderer: Renderer = {
   async render(doc, ctx) {
     const images = await collectImages(doc, ctx);
     const plan = planDeck(doc, { theme: ctx.theme, warn: ctx.warn, file: ctx.file });
+    const maxSlides = ctx.limits?.maxSlides;
+    if (maxSlides !== undefined && plan.slides.length > maxSlides)
+      throw outputLimitError('maxSlides', plan.slides.length, maxSlides, ctx.file);
     const { logo } = ctx.theme;
     // pptxgenjs and JSZip load only when a deck is asked for, so a PDF-only run does not pay for them.
     const { writeDeck } = await import('./write/index.js');

@@ -1,4 +1,9 @@
-import { MAX_CACHED_WORDS } from '../../../text/measure.js';
+import {
+  MAX_CACHED_WORDS,
+  MAX_SHAPED_WORD,
+  setLetterByLetter,
+  shapingWords,
+} from '../../../text/measure.js';
 
 /** A glyph as shaped for one run: its id, the characters it stands for in that run, its advance. */
 export interface ShapedGlyph {
@@ -63,7 +68,7 @@ export function shapeRun(font: ShapingFont, text: string, features: unknown): Sh
   } finally {
     fontkit.getGlyph = getGlyph;
   }
-  if (text.length <= 64) {
+  if (text.length <= MAX_SHAPED_WORD) {
     if (!words) {
       words = new Map();
       cache.set(font.font, words);
@@ -88,11 +93,25 @@ export function shapeText(
   if (whole) return shapeRun(font, text, features);
   const glyphs: ShapedGlyph[] = [];
   const positions: GlyphPosition[] = [];
-  for (const word of text.match(/[^ \t]*[ \t]*/g) ?? []) {
-    if (!word) continue;
-    const run = shapeRun(font, word, features);
+  for (const word of shapingWords(text)) {
+    const run = setLetterByLetter(word) ? unshapedRun(font, word) : shapeRun(font, word, features);
     for (const glyph of run.glyphs) glyphs.push(glyph);
     for (const position of run.positions) positions.push(position);
+  }
+  return { glyphs, positions };
+}
+
+/**
+ * A long printable-ASCII word set letter by letter, each letter's glyph at its own advance (see
+ * `setLetterByLetter`), as layout measured it.
+ */
+function unshapedRun(font: ShapingFont, text: string): ShapedRun {
+  const glyphs: ShapedGlyph[] = [];
+  const positions: GlyphPosition[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const letter = shapeRun(font, text.charAt(i), undefined);
+    for (const glyph of letter.glyphs) glyphs.push(glyph);
+    for (const position of letter.positions) positions.push(position);
   }
   return { glyphs, positions };
 }
