@@ -6,10 +6,11 @@ import Tinypool from 'tinypool';
 import { BriefwrightError } from '../diagnostics/errors.js';
 import { holdTemporaryFiles } from '../output/writeAtomic.js';
 import { type BatchTaskResult, renderOne, type SerializedError } from './batchTask.js';
-import type { RenderToFilesOptions } from './files.js';
+import { FILES_OPTION_NAMES, type RenderToFilesOptions } from './files.js';
+import { checkOptionNames } from './render.js';
 
 /** Options of {@link renderMany}: those of `renderToFiles` (but a custom engine), and the pool's size. */
-export interface RenderManyOptions extends Omit<RenderToFilesOptions, 'engine' | 'name'> {
+export interface RenderManyOptions extends Omit<RenderToFilesOptions, 'engine'> {
   /**
    * How many inputs render at once, each in its own worker thread with its own parsed fonts and
    * templates. 1 renders one after the other in the calling thread. @default the machine's cores, but
@@ -21,6 +22,14 @@ export interface RenderManyOptions extends Omit<RenderToFilesOptions, 'engine' |
   /** Called as each input starts. */
   onStart?: (input: string) => void;
 }
+
+/** The names of {@link RenderManyOptions}. */
+const BATCH_OPTION_NAMES: readonly string[] = [
+  ...FILES_OPTION_NAMES.filter((name) => name !== 'engine'),
+  'jobs',
+  'onResult',
+  'onStart',
+];
 
 /** What became of one input of a batch: its files with their pages, warnings, time, or its error. */
 export interface BatchResult extends Omit<BatchTaskResult, 'error'> {
@@ -37,6 +46,12 @@ export async function renderMany(
   inputs: readonly string[],
   options: RenderManyOptions = {},
 ): Promise<BatchResult[]> {
+  checkOptionNames(options, BATCH_OPTION_NAMES, 'renderMany()');
+  if (options.name !== undefined && inputs.length > 1) {
+    throw new BriefwrightError('USAGE', 'renderMany(): name takes one input', {
+      hint: 'leave name out: each output is named after its input',
+    });
+  }
   checkNames(inputs, options.outDir ?? 'output');
   const { jobs: requested, onResult, onStart, ...renderOptions } = options;
   const jobs = Math.max(
@@ -98,8 +113,13 @@ function workerStopped(input: string, cause: unknown, ms: number): BatchResult {
 }
 
 function toError(error: SerializedError): BriefwrightError {
-  const { code, message, ...where } = error;
-  return new BriefwrightError(code, message, where);
+  const { code, message, related, detail, ...where } = error;
+  const cause = detail ? Object.assign(new Error(message), { stack: detail }) : undefined;
+  return new BriefwrightError(code, message, {
+    ...where,
+    ...(related ? { related: related.map(toError) } : {}),
+    ...(cause ? { cause } : {}),
+  });
 }
 
 /** Two inputs named alike would write the same output files: refused before anything renders. */

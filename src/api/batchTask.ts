@@ -12,12 +12,16 @@ export interface SerializedError {
   readonly line?: number;
   readonly column?: number;
   readonly hint?: string;
+  /** The faults found beside it (validation reports them all at once). */
+  readonly related?: readonly SerializedError[];
+  /** The stack of what caused it, for a renderer that failed (shown with --verbose). */
+  readonly detail?: string;
 }
 
 /** One input of a batch, as a worker receives it. */
 export interface BatchTask {
   readonly input: string;
-  readonly options: Omit<RenderToFilesOptions, 'engine' | 'name'>;
+  readonly options: Omit<RenderToFilesOptions, 'engine'>;
 }
 
 /** What a worker sends back for one input. */
@@ -57,10 +61,13 @@ function serialize(error: unknown): SerializedError {
       code: 'RENDER_FAILED',
       message: error instanceof Error ? error.message : String(error),
       hint: 'this is a bug; please report it with the input',
+      ...(error instanceof Error && error.stack ? { detail: error.stack } : {}),
     };
   }
-  const { code, message, file, pointer, line, column, hint } = error;
+  const { code, message, file, pointer, line, column, hint, related, cause } = error;
   return {
+    ...(related.length > 0 ? { related: related.map(serialize) } : {}),
+    ...(cause instanceof Error && cause.stack ? { detail: cause.stack } : {}),
     code,
     message,
     ...(file !== undefined ? { file } : {}),

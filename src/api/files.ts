@@ -1,7 +1,15 @@
 import { basename, extname, join } from 'node:path';
 import { writeFilesAtomic } from '../output/writeAtomic.js';
 import { slugify } from '../tree/text.js';
-import { type RenderInput, type RenderOptions, type RenderResult, render } from './render.js';
+import {
+  checkOptionNames,
+  inputName,
+  RENDER_OPTION_NAMES,
+  type RenderInput,
+  type RenderOptions,
+  type RenderResult,
+  renderInMemory,
+} from './render.js';
 
 /** Options of {@link renderToFiles}. */
 export interface RenderToFilesOptions extends RenderOptions {
@@ -17,18 +25,21 @@ export interface RenderToFilesResult extends RenderResult {
   readonly files: readonly { readonly format: string; readonly path: string }[];
 }
 
+/** The names of {@link RenderToFilesOptions}. */
+export const FILES_OPTION_NAMES: readonly string[] = [...RENDER_OPTION_NAMES, 'outDir', 'name'];
+
 /** Renders a report and writes its outputs all or nothing; if any format fails, no file is written. */
 export async function renderToFiles(
   input: RenderInput,
   options: RenderToFilesOptions = {},
 ): Promise<RenderToFilesResult> {
-  const result = await render(input, options);
+  checkOptionNames(options, FILES_OPTION_NAMES, 'renderToFiles()');
+  const { outDir = 'output', name: given, ...renderOptions } = options;
+  const result = await renderInMemory(input, renderOptions);
+  const path = inputName(input, options);
   const name =
-    options.name ??
-    (typeof input === 'string'
-      ? basename(input, extname(input))
-      : slugify(result.report.meta.title));
-  const outDir = options.outDir ?? 'output';
+    given ??
+    (path !== undefined ? basename(path, extname(path)) : slugify(result.report.meta.title));
   const files = result.outputs.map((output) => ({
     format: output.format,
     path: join(outDir, `${name}${output.extension}`),

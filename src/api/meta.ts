@@ -24,7 +24,10 @@ export function metaFromReport(report: Report): DocMeta {
 const FALLBACK_DATE = new Date(Date.UTC(1980, 0, 1));
 
 /** The document date: the model's date, else SOURCE_DATE_EPOCH, else a fixed date, so output never depends on the clock. */
-export function documentDate(report: Report, env: NodeJS.ProcessEnv = process.env): Date {
+export function documentDate(
+  report: Report,
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): Date {
   const start = report.meta.date ? dateStart(report.meta.date) : undefined;
   if (start) return start;
   const epoch = Number(env.SOURCE_DATE_EPOCH);

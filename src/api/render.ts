@@ -1,10 +1,18 @@
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { BriefwrightError, isBriefwrightError, withFile } from '../diagnostics/errors.js';
 import { type Warning, WarningSink } from '../diagnostics/warnings.js';
 import { withoutIllegalCharacters } from '../load/characters.js';
-import { inputFormatOf, parseReport } from '../load/index.js';
-import { checkLimits, DEFAULT_LIMITS, type Limits, resolveLimits } from '../load/limits.js';
+import { type InputFormat, inputFormatOf, parseReport } from '../load/index.js';
+import {
+  checkLimits,
+  DEFAULT_LIMITS,
+  type Limits,
+  limitError,
+  resolveLimits,
+} from '../load/limits.js';
 import { readSourceText } from '../load/sourceText.js';
+import { suggest } from '../load/suggest.js';
 import { validateReport } from '../load/validate.js';
 import { checkContent } from '../markdown/checks.js';
 import { buildDocTree } from '../markdown/index.js';
@@ -28,7 +36,10 @@ import { createImageLoader, inputFolder } from './imageLoader.js';
 import { documentDate, metaFromReport } from './meta.js';
 import { BRIEF_TEMPLATE, checkBriefContent, checkSections } from './preflight.js';
 
-/** A report to render: the path of a `.json`, `.yaml` or `.md` file, or a report object. */
+/**
+ * A report to render: the path of a `.json`, `.yaml` or `.md` file, the text of one (Markdown, YAML or
+ * JSON: a string with a line break, or one that is no file's name), or a report object.
+ */
 export type RenderInput = string | ReportInput;
 
 /** Options of {@link render}. */
@@ -69,6 +80,43 @@ export interface RenderOptions {
    * @example ["http", "https", "mailto", "tel"]
    */
   linkSchemes?: readonly string[];
+  /**
+   * The syntax of an input file or text, when its extension does not say or a text is given.
+   * @default from the file's extension; for a text, JSON when it starts with "{", YAML when it is a
+   *   mapping with `meta`, else Markdown
+   */
+  inputFormat?: InputFormat;
+}
+
+/** The names of {@link RenderOptions}, for telling a misspelt option from a real one. */
+export const RENDER_OPTION_NAMES: readonly (keyof RenderOptions)[] = [
+  'formats',
+  'template',
+  'theme',
+  'engine',
+  'file',
+  'imageRoots',
+  'limits',
+  'date',
+  'fonts',
+  'systemFonts',
+  'missingGlyphs',
+  'linkSchemes',
+  'inputFormat',
+];
+
+/**
+ * Refuses options an API function does not know (a misspelt `fromats` would otherwise be ignored and
+ * every format rendered), with the closest name it does know.
+ */
+export function checkOptionNames(options: object, known: readonly string[], fn: string): void {
+  for (const name of Object.keys(options)) {
+    if (known.includes(name)) continue;
+    const guess = suggest(name, known);
+    throw new BriefwrightError('USAGE', `${fn}: unknown option "${name}"`, {
+      hint: guess ? `did you mean "${guess}"?` : `${fn} takes ${known.join(', ')}`,
+    });
+  }
 }
 
 /** One rendered document. */
@@ -99,6 +147,12 @@ export async function render(
   input: RenderInput,
   options: RenderOptions = {},
 ): Promise<RenderResult> {
+  checkOptionNames(options, RENDER_OPTION_NAMES, 'render()');
+  return renderInMemory(input, options);
+}
+
+/** {@link render} for the API functions built on it, which check their own options. */
+export function renderInMemory(input: RenderInput, options: RenderOptions): Promise<RenderResult> {
   return renderWith(input, options, (renderer, doc, ctx) => renderer.render(doc, ctx));
 }
 
@@ -114,9 +168,7 @@ export async function renderWith(
     return await renderPipeline(input, options, emit);
   } catch (error) {
     // A fault found deep inside (a nesting overflow, an unknown format) still names the input.
-    throw isBriefwrightError(error)
-      ? withFile(error, typeof input === 'string' ? input : options.file)
-      : error;
+    throw isBriefwrightError(error) ? withFile(error, inputName(input, options)) : error;
   }
 }
 
@@ -132,7 +184,7 @@ async function renderPipeline(
   const limits = resolveLimits(options.limits);
   const linkSchemes = options.linkSchemes && normalizeSchemes(options.linkSchemes);
   const sink = new WarningSink();
-  const loaded = await loadInput(input, options.file, limits, (w) => sink.add(w));
+  const loaded = await loadInput(input, options, limits, (w) => sink.add(w));
   const { file, source } = loaded;
   const report = cleanCharacters(loaded.report, file, (w) => sink.add(w));
   const theme = withFallbacks(await loadTheme(options.theme), report.meta.language, options);
@@ -282,19 +334,57 @@ function cleanCharacters(
 /** Validates a report: a file path or an object; resolves to the validated report or throws a {@link BriefwrightError}. */
 export async function validate(
   input: RenderInput,
-  options: { file?: string; limits?: Partial<Limits> } = {},
+  options: { file?: string; limits?: Partial<Limits>; inputFormat?: InputFormat } = {},
 ): Promise<Report> {
-  return (await loadInput(input, options.file, resolveLimits(options.limits))).report;
+  return (await loadInput(input, options, resolveLimits(options.limits))).report;
+}
+
+/** The name an input goes by in messages: its path, the name given, or none for a text or an object. */
+export function inputName(
+  input: RenderInput,
+  options: { file?: string | undefined },
+): string | undefined {
+  return typeof input === 'string' && !isSourceText(input) ? input : options.file;
+}
+
+/**
+ * Whether a string given as an input is the text of one rather than a path: it has a line break, or it
+ * is neither a file nor named like one (`render('# Title')`; `brief.docx` is a file's name).
+ */
+export function isSourceText(input: string): boolean {
+  if (input.includes('\n')) return true;
+  // One word with an extension is a file's name, found or not (`brief.docx` is a mistake to report).
+  if (/^\S*\.[A-Za-z0-9]{1,8}$/.test(input)) return false;
+  return !existsSync(input);
+}
+
+/** The syntax of an input's text, as {@link RenderOptions.inputFormat} describes the guess. */
+function guessInputFormat(text: string): InputFormat {
+  const start = text.trimStart();
+  if (start.startsWith('{')) return 'json';
+  // Front matter and a body after it is Markdown; a YAML model is a mapping with `meta` at the top.
+  if (/^---[ \t]*\n[\s\S]*?\n(?:---|\.\.\.)[ \t]*\n[\s\S]*\S/.test(start)) return 'markdown';
+  return /^meta:/m.test(start) ? 'yaml' : 'markdown';
 }
 
 async function loadInput(
   input: RenderInput,
-  file: string | undefined,
+  options: { file?: string | undefined; inputFormat?: InputFormat | undefined },
   limits: Limits = DEFAULT_LIMITS,
   warn?: (warning: Warning) => void,
 ) {
+  const file = options.file;
+  if (typeof input === 'string' && isSourceText(input)) {
+    if (new TextEncoder().encode(input).length > limits.maxInputBytes) {
+      throw limitError('maxInputBytes', 'an input text', `${limits.maxInputBytes} bytes`, { file });
+    }
+    const format = options.inputFormat ?? guessInputFormat(input);
+    const name = file ?? '<input>';
+    const report = parseReport(input, { file: name, format, limits, ...(warn ? { warn } : {}) });
+    return { report, file, source: input };
+  }
   if (typeof input === 'string') {
-    const format = inputFormatOf(input);
+    const format = options.inputFormat ?? inputFormatOf(input);
     const source = await readSourceText(input, limits.maxInputBytes);
     const report = parseReport(source, { file: input, format, limits, ...(warn ? { warn } : {}) });
     return { report, file: input, source };

@@ -1,3 +1,4 @@
+import type { Writable } from 'node:stream';
 import { BriefwrightError } from '../diagnostics/errors.js';
 import type { ChunkSink } from '../render/engine.js';
 
@@ -15,7 +16,7 @@ export interface StreamSink {
  * chunks arrive before it drains), and fails the render with an OUTPUT_WRITE error once the stream has
  * closed or failed (a reader that went away), instead of waiting for a drain that will never come.
  */
-export function streamSink(out: NodeJS.WritableStream, input: string | undefined): StreamSink {
+export function streamSink(out: Writable, input: string | undefined): StreamSink {
   let failure: BriefwrightError | undefined;
   let draining: Promise<void> | undefined;
   // What ends the one wait there can be: the drain, or the failure.

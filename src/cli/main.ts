@@ -29,6 +29,7 @@ onTemporaryFiles((active) => {
 const code = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
+  stdin: process.stdin,
   env: process.env,
 });
 process.exitCode = code;

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import { BriefwrightError, isBriefwrightError } from '../diagnostics/errors.js';
 import type { Warning } from '../diagnostics/warnings.js';
@@ -125,8 +126,14 @@ export { validateReport } from './validate.js';
  */
 export async function importArticleFile(
   file: string,
-  options: { out?: string } = {},
+  options: { out?: string; force?: boolean } = {},
 ): Promise<string> {
+  if (options.out && !options.force && existsSync(options.out)) {
+    throw new BriefwrightError('USAGE', 'the file to write already exists', {
+      file: options.out,
+      hint: 'pass --force (force: true) to overwrite it, or write to another file',
+    });
+  }
   const text = await readSourceText(file);
   const report = importArticle(text);
   // What import writes must load: validate it like any input.

@@ -8,7 +8,16 @@ import type { Locate } from './yamlSource.js';
 export function validateReport(value: unknown, file: string | undefined, locate?: Locate): Report {
   const result = ReportSchema.safeParse(value);
   if (result.success) return result.data;
-  const errors = result.error.issues.flatMap((issue) => toErrors(issue, value, file, locate));
+  // In the order of the file, so the list reads as the file does; misspelt fields first, since one
+  // explains others (the field it meant is then missing).
+  const errors = result.error.issues
+    .flatMap((issue) => toErrors(issue, value, file, locate))
+    .sort(
+      (a, b) =>
+        Number(b.code === 'UNKNOWN_FIELD') - Number(a.code === 'UNKNOWN_FIELD') ||
+        (a.line ?? Number.POSITIVE_INFINITY) - (b.line ?? Number.POSITIVE_INFINITY) ||
+        (a.column ?? 0) - (b.column ?? 0),
+    );
   const [first, ...related] = errors;
   if (!first)
     throw new BriefwrightError('INVALID_VALUE', 'the input does not match the model', { file });

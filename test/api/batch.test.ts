@@ -109,7 +109,9 @@ describe('briefwright render, in batches', () => {
     expect(run.stderr).toMatch(/\[[█░]{24}\] 4\/4/);
     expect(run.stderr).toContain('left');
     expect(run.stderr).toContain('3 rendered, 1 failed');
-    expect(run.stdout).toBe('');
+    // The files written are listed above the bar, as they come.
+    expect(run.stdout.trim().split('\n')).toHaveLength(6);
+    expect(run.stdout).toMatch(/a\.yaml → .*a\.pdf/);
   }, 60_000);
 
   it('says when a pattern matches nothing, and refuses a bad --jobs', async () => {

@@ -18,12 +18,19 @@ function filesUnder(dir: string): string[] {
 }
 
 describe('the package', () => {
-  it('is ESM with typed exports, a bin and no install scripts', () => {
+  it('is ESM with typed exports (require() too, on Node 20.19+), a bin and no install scripts', () => {
     expect(pkg.type).toBe('module');
-    expect(pkg.exports['.']).toEqual({ types: './dist/index.d.ts', import: './dist/index.js' });
+    expect(pkg.exports['.']).toEqual({
+      types: './dist/index.d.ts',
+      import: './dist/index.js',
+      require: './dist/index.js',
+      default: './dist/index.js',
+    });
     expect(pkg.bin.briefwright).toBe('dist/cli/main.js');
-    for (const script of ['preinstall', 'install', 'postinstall', 'prepare'])
+    for (const script of ['preinstall', 'install', 'postinstall'])
       expect(pkg.scripts[script]).toBeUndefined();
+    // Installing from git builds dist/ (npm runs prepare for git dependencies, not for registry ones).
+    expect(pkg.scripts.prepare).toBe('npm run build');
     expect(readFileSync('dist/cli/main.js', 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
   });
 

@@ -1,0 +1,340 @@
+import { existsSync } from 'node:fs';
+import { basename, dirname, extname, isAbsolute } from 'node:path';
+import type { Command } from 'commander';
+import { glob, isDynamicPattern } from 'tinyglobby';
+import {
+  type BatchResult,
+  formatError,
+  formatWarning,
+  type RenderManyOptions,
+  render,
+  renderMany,
+  renderToFiles,
+  type Warning,
+} from '../index.js';
+import type { InputFormat } from '../load/index.js';
+import { watchOutputFolder } from '../output/writeAtomic.js';
+import { plainProgress, progressBar } from './progress.js';
+import { type CliIo, describeError, EXIT, exitCodeOf, readAll, report, usage } from './report.js';
+import { type OutputTarget, outputTarget } from './target.js';
+import { watchAndRender } from './watch.js';
+
+interface RenderCommandOptions {
+  format?: string;
+  out?: string;
+  name?: string;
+  from?: string;
+  template?: string;
+  theme?: string;
+  quiet?: boolean;
+  verbose?: boolean;
+  report?: string;
+  strict?: boolean;
+  watch?: boolean;
+  maxInputMb?: string;
+  json?: boolean;
+  jobs?: string;
+  font?: string[];
+  linkSchemes?: string;
+  systemFonts: boolean;
+  missingGlyphs: string;
+}
+
+const FROM: Readonly<Record<string, InputFormat>> = {
+  yaml: 'yaml',
+  yml: 'yaml',
+  json: 'json',
+  md: 'markdown',
+  markdown: 'markdown',
+};
+
+/** Adds `briefwright render` to the program; `exit` receives the exit code of each run. */
+export function addRenderCommand(program: Command, io: CliIo, exit: (code: number) => void): void {
+  program
+    .command('render')
+    .description('render inputs (.json, .yaml, .md) to a PDF brief and a PPTX deck')
+    .argument(
+      '<input...>',
+      'input files, glob patterns ("briefs/**/*.yaml"), or - for standard input',
+    )
+    .option('-f, --format <list>', "comma-separated formats (default: pdf,pptx, or the -o file's)")
+    .option(
+      '-o, --out <path>',
+      'a folder (default output/), a file (brief.pdf), or - for standard output',
+    )
+    .option('--name <name>', 'the output file name without extension, for one input')
+    .option('--from <syntax>', 'the syntax of the input: yaml, json or md (default: its extension)')
+    .option('-t, --template <name|dir>', 'template name or folder, or pdf=dir,pptx=dir per format')
+    .option('--theme <file>', 'theme file (JSON or YAML)')
+    .option('-q, --quiet', 'print only errors')
+    .option('--verbose', 'print what caused an error, with its stack (for reporting a bug)')
+    .option('--report <kind>', 'print a machine-readable preflight report instead of lines (json)')
+    .option('--json', 'print a machine-readable summary (same as --report json)')
+    .option(
+      '-j, --jobs <n>',
+      'inputs rendered at once, each in a worker thread (default: the cores)',
+    )
+    .option('--strict', 'exit 1 when the preflight finds anything (for CI)')
+    .option('-w, --watch', 'render again whenever an input, the theme or a template folder changes')
+    .option('--max-input-mb <n>', 'the largest input file to read, in MB (default 10)')
+    .option(
+      '--font <file>',
+      'a font for characters the theme lacks (CJK, Arabic…); repeat for more',
+      (file: string, list: string[] = []) => [...list, file],
+    )
+    .option(
+      '--link-schemes <list>',
+      'schemes whose links stay live (default http,https,mailto); others become plain text',
+    )
+    .option('--no-system-fonts', 'do not look for fallback fonts among the system fonts')
+    .option(
+      '--missing-glyphs <policy>',
+      'a character no font has: "warn" (drawn as ?) or "error" (the render fails)',
+      'warn',
+    )
+    .action(async (inputs: string[], opts: RenderCommandOptions) => {
+      exit(await runRender(inputs, opts, io));
+    });
+}
+
+async function runRender(
+  inputs: readonly string[],
+  opts: RenderCommandOptions,
+  io: CliIo,
+): Promise<number> {
+  const checked = checkOptions(opts, io);
+  if (typeof checked === 'number') return checked;
+  const { formats, options } = checked;
+  const target = outputTarget(opts.out, inputs, formats);
+  if ('problem' in target) return usage(io, target.problem);
+  const stdin = inputs.length === 1 && inputs[0] === '-';
+  if (stdin || target.kind !== 'folder') {
+    if (opts.watch) return usage(io, '--watch renders files into a folder: use -o folder/');
+    return renderOne(inputs[0] ?? '-', target, options, opts, io);
+  }
+  if (inputs.includes('-')) return usage(io, '- (standard input) takes no other inputs');
+  const files = await expandInputs(inputs);
+  if ('missing' in files) return usage(io, `no input matches ${files.missing}`);
+  if (opts.name && files.length > 1) return usage(io, '--name takes one input');
+  // Worker threads write here: an interrupted run removes their temporary files too.
+  watchOutputFolder(target.dir);
+  let code = await renderBatch(files, target.dir, options, opts, io);
+  if (opts.watch) {
+    // Built-in template names are not folders here; template folders the user gave are watched.
+    const template = options.template;
+    const templates =
+      template === undefined
+        ? []
+        : typeof template === 'string'
+          ? [template]
+          : Object.values(template);
+    const watched = [
+      ...files,
+      ...(opts.theme ? [opts.theme] : []),
+      ...templates.filter((t) => existsSync(t)),
+    ];
+    await watchAndRender(
+      inputs.filter((input) => isDynamicPattern(input)),
+      watched,
+      async () => {
+        // Files a pattern matches now, new ones included.
+        const now = await expandInputs(inputs);
+        const again = await renderBatch(
+          'missing' in now ? files : now,
+          target.dir,
+          options,
+          opts,
+          io,
+        );
+        code = Math.max(code, again);
+      },
+      (message: string) => io.stderr.write(`briefwright: ${message}\n`),
+      io.signal,
+    );
+  }
+  return code;
+}
+
+type Shared = Omit<RenderManyOptions, 'outDir' | 'jobs' | 'onResult' | 'onStart'>;
+
+/** The options every render of this command shares, or the exit code of a usage mistake. */
+function checkOptions(
+  opts: RenderCommandOptions,
+  io: CliIo,
+): { formats: string[] | undefined; options: Shared } | number {
+  if (opts.report !== undefined && opts.report !== 'json')
+    return usage(io, `--report takes "json", not "${opts.report}"`);
+  if (opts.missingGlyphs !== 'warn' && opts.missingGlyphs !== 'error')
+    return usage(io, `--missing-glyphs takes "warn" or "error", not "${opts.missingGlyphs}"`);
+  const maxInputMb = opts.maxInputMb === undefined ? undefined : Number(opts.maxInputMb);
+  if (maxInputMb !== undefined && !(Number.isFinite(maxInputMb) && maxInputMb > 0))
+    return usage(
+      io,
+      `--max-input-mb takes a number of megabytes above 0, not "${opts.maxInputMb}"`,
+    );
+  const from = opts.from === undefined ? undefined : FROM[opts.from.toLowerCase()];
+  if (opts.from !== undefined && !from)
+    return usage(io, `--from takes yaml, json or md, not "${opts.from}"`);
+  // Formats are names, whatever their case: --format PDF is pdf.
+  const formats = opts.format
+    ?.split(',')
+    .map((f) => f.trim().toLowerCase())
+    .filter(Boolean);
+  return {
+    formats,
+    options: {
+      ...(formats ? { formats } : {}),
+      ...(opts.template ? { template: parseTemplateOption(opts.template) } : {}),
+      ...(opts.theme ? { theme: opts.theme } : {}),
+      ...(maxInputMb !== undefined
+        ? { limits: { maxInputBytes: Math.round(maxInputMb * 1024 * 1024) } }
+        : {}),
+      fonts: opts.font ?? [],
+      ...(opts.linkSchemes
+        ? { linkSchemes: opts.linkSchemes.split(',').map((s) => s.trim()) }
+        : {}),
+      ...(from ? { inputFormat: from } : {}),
+      systemFonts: opts.systemFonts,
+      missingGlyphs: opts.missingGlyphs,
+    },
+  };
+}
+
+/** One input (a file or standard input) to one file, standard output, or a folder. */
+async function renderOne(
+  input: string,
+  target: OutputTarget,
+  options: Shared,
+  opts: RenderCommandOptions,
+  io: CliIo,
+): Promise<number> {
+  try {
+    const source = input === '-' ? await readAll(io.stdin ?? process.stdin) : input;
+    const named = input === '-' ? { file: '<stdin>' } : {};
+    let warnings: readonly Warning[];
+    if (target.kind === 'stdout') {
+      const result = await render(source, { ...options, ...named, formats: [target.format] });
+      io.stdout.write(result.outputs[0]?.bytes ?? new Uint8Array());
+      warnings = result.warnings;
+    } else {
+      const file = target.kind === 'file';
+      const result = await renderToFiles(source, {
+        ...options,
+        ...named,
+        ...(file ? { formats: [target.format] } : {}),
+        outDir: file ? dirname(target.path) : target.dir,
+        ...(file
+          ? { name: basename(target.path, extname(target.path)) }
+          : opts.name
+            ? { name: opts.name }
+            : {}),
+      });
+      warnings = result.warnings;
+      if (!opts.quiet)
+        for (const written of result.files) io.stdout.write(`${input} → ${written.path}\n`);
+    }
+    if (!opts.quiet) for (const warning of warnings) io.stderr.write(`${formatWarning(warning)}\n`);
+    return strictOutcome(warnings.length, opts, io);
+  } catch (error) {
+    return report(error, io, opts.verbose);
+  }
+}
+
+/** Many inputs into a folder, on worker threads, with a progress bar on a terminal. */
+async function renderBatch(
+  files: readonly string[],
+  dir: string,
+  options: Shared,
+  opts: RenderCommandOptions,
+  io: CliIo,
+): Promise<number> {
+  const json = opts.report === 'json' || opts.json === true;
+  const jobs = opts.jobs === undefined ? undefined : Number(opts.jobs);
+  if (jobs !== undefined && !(Number.isInteger(jobs) && jobs >= 1))
+    return usage(io, `--jobs takes a whole number of 1 or more, not "${opts.jobs}"`);
+  // A bar on a terminal for a batch; plain lines in CI, in pipes and for one input.
+  const bar = !json && files.length > 1 && io.stderr.isTTY === true && !io.env.CI;
+  const progress = bar ? progressBar(io.stderr, files.length) : plainProgress();
+  let results: BatchResult[];
+  try {
+    results = await renderMany(files, {
+      ...options,
+      outDir: dir,
+      ...(opts.name ? { name: opts.name } : {}),
+      ...(jobs !== undefined ? { jobs } : {}),
+      onStart: (input) => progress.started(input),
+      onResult: (result, finished) => {
+        progress.finished(result, finished);
+        if (json) return;
+        if (result.error) {
+          progress.line(io.stderr, formatError(result.error));
+          if (opts.verbose && result.error.cause instanceof Error && result.error.cause.stack)
+            progress.line(io.stderr, `  caused by: ${result.error.cause.stack}`);
+          return;
+        }
+        if (opts.quiet) return;
+        for (const warning of result.warnings) progress.line(io.stderr, formatWarning(warning));
+        for (const file of result.files) progress.line(io.stdout, `${result.input} → ${file.path}`);
+      },
+    });
+  } catch (error) {
+    progress.end();
+    return report(error, io, opts.verbose);
+  }
+  progress.end();
+  let code: number = EXIT.ok;
+  for (const result of results) if (result.error) code = Math.max(code, exitCodeOf(result.error));
+  if (bar) {
+    const failed = results.filter((r) => !r.ok).length;
+    io.stderr.write(`${results.length - failed} rendered, ${failed} failed\n`);
+  }
+  if (json) {
+    const summary = results.map((r) =>
+      r.error
+        ? { input: r.input, ok: false, error: describeError(r.error), ms: r.ms }
+        : { input: r.input, ok: true, files: r.files, warnings: r.warnings, ms: r.ms },
+    );
+    io.stdout.write(`${JSON.stringify({ inputs: summary }, null, 2)}\n`);
+  }
+  const warned = results.reduce((sum, r) => sum + r.warnings.length, 0);
+  return Math.max(code, strictOutcome(warned, opts, io));
+}
+
+/** With --strict, warnings fail the run, and a line says so (the warnings themselves may be quiet). */
+function strictOutcome(warnings: number, opts: RenderCommandOptions, io: CliIo): number {
+  if (!opts.strict || warnings === 0) return EXIT.ok;
+  io.stderr.write(
+    `briefwright: --strict: ${warnings} warning${warnings === 1 ? '' : 's'} fail${warnings === 1 ? 's' : ''} this run\n`,
+  );
+  return EXIT.badInput;
+}
+
+/** `--template name|dir`, or `pdf=dir,pptx=dir` for one template per format. */
+function parseTemplateOption(value: string): string | Record<string, string> {
+  if (!/^[\w-]+=/.test(value)) return value;
+  return Object.fromEntries(
+    value.split(',').map((pair) => pair.split('=').map((part) => part.trim()) as [string, string]),
+  );
+}
+
+/**
+ * The input files: each argument as given, or the files a glob pattern matches (sorted); a pattern that
+ * matches nothing is reported.
+ */
+export async function expandInputs(
+  inputs: readonly string[],
+): Promise<string[] | { missing: string }> {
+  const files: string[] = [];
+  for (const input of inputs) {
+    if (!isDynamicPattern(input)) {
+      files.push(input);
+      continue;
+    }
+    const matched = (
+      await glob(input, { onlyFiles: true, absolute: isAbsolute(input), expandDirectories: false })
+    ).sort();
+    if (matched.length === 0) return { missing: input };
+    for (const file of matched) files.push(file);
+  }
+  return files;
+}

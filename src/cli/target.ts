@@ -1,0 +1,46 @@
+import { existsSync, statSync } from 'node:fs';
+import { extname } from 'node:path';
+
+/** Where `render -o` sends its output. */
+export type OutputTarget =
+  | { readonly kind: 'folder'; readonly dir: string }
+  | { readonly kind: 'file'; readonly path: string; readonly format: string }
+  | { readonly kind: 'stdout'; readonly format: string };
+
+/** The extensions of the formats the CLI writes, by extension. */
+const FORMAT_OF_EXTENSION: Readonly<Record<string, string>> = { '.pdf': 'pdf', '.pptx': 'pptx' };
+
+/**
+ * Reads `-o` the way users of other tools expect: a name with a format's extension is that file (its
+ * extension picks the format when `--format` does not), `-` is standard output, a name ending in `/`
+ * or an existing folder is a folder, and so is any other name (as before). A file or standard output
+ * takes one input and one format; the error says which flag to change.
+ */
+export function outputTarget(
+  out: string | undefined,
+  inputs: readonly string[],
+  formats: readonly string[] | undefined,
+): OutputTarget | { readonly problem: string } {
+  if (out === undefined) return { kind: 'folder', dir: 'output' };
+  const one = (what: string) => {
+    if (inputs.length !== 1)
+      return `${what} takes one input, not ${inputs.length}; use -o folder/ for several`;
+    if (formats && formats.length !== 1)
+      return `${what} takes one format, not ${formats.join(', ')}; pass --format pdf or --format pptx`;
+    return undefined;
+  };
+  if (out === '-') {
+    const problem =
+      one('-o -') ?? (formats ? undefined : '-o - needs --format pdf or --format pptx');
+    return problem ? { problem } : { kind: 'stdout', format: formats?.[0] ?? 'pdf' };
+  }
+  const isFolder = /[\\/]$/.test(out) || (existsSync(out) && statSync(out).isDirectory());
+  const byExtension = FORMAT_OF_EXTENSION[extname(out).toLowerCase()];
+  if (isFolder || !byExtension) return { kind: 'folder', dir: out };
+  const problem = one(`-o ${out}`);
+  if (problem) return { problem };
+  const [format = byExtension] = formats ?? [];
+  if (format !== byExtension)
+    return { problem: `-o ${out} names a .${byExtension} file, but --format asks for ${format}` };
+  return { kind: 'file', path: out, format };
+}
