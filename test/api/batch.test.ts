@@ -34,7 +34,9 @@ describe('renderMany', () => {
     expect(finished).toHaveLength(4);
     expect(finished.at(-1)).toMatch(/^4\/4/);
     const broken = results[2];
-    expect(broken?.error).toMatchObject({ code: 'MISSING_FIELD', file: inputs[2], line: 2 });
+    // The misspelt field comes first: it explains the missing one.
+    expect(broken?.error).toMatchObject({ code: 'UNKNOWN_FIELD', file: inputs[2], line: 2 });
+    expect(broken?.error?.related.map((e) => e.code)).toContain('MISSING_FIELD');
     expect(results[0]?.files.map((f) => [f.format, f.pages])).toEqual([
       ['pdf', 4],
       ['pptx', 17],
@@ -95,7 +97,7 @@ describe('briefwright render, in batches', () => {
     // a, b, broken, c: the pattern's files in sorted order.
     expect(summary.inputs.map((i) => i.ok)).toEqual([true, true, false, true]);
     expect(summary.inputs[0]?.files?.map((f) => f.pages)).toEqual([4, 17]);
-    expect(summary.inputs[2]?.error?.code).toBe('MISSING_FIELD');
+    expect(summary.inputs[2]?.error?.code).toBe('UNKNOWN_FIELD');
     for (const input of summary.inputs) expect(input.ms).toBeGreaterThan(0);
   }, 60_000);
 
