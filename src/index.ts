@@ -19,6 +19,8 @@ export {
   validate,
 } from './api/render.js';
 export { type RenderToStreamOptions, renderToStream } from './api/stream.js';
+export { ASSETS_FOLDER, ASSETS_VARIABLE } from './assets/locate.js';
+export { type AssetsResult, writeAssets } from './assets/write.js';
 export {
   BriefwrightError,
   ERROR_CODES,

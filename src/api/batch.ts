@@ -67,7 +67,9 @@ export async function renderMany(
     onResult?.(result, finished, inputs.length);
     return result;
   };
-  if (jobs === 1) {
+  // In a bundle there is no worker module to start: the inputs are rendered here, one at a time.
+  const worker = jobs > 1 ? workerFile() : undefined;
+  if (worker === undefined) {
     const results: BatchResult[] = [];
     for (const input of inputs) {
       onStart?.(input);
@@ -75,7 +77,7 @@ export async function renderMany(
     }
     return results;
   }
-  const pool = new Tinypool({ filename: workerFile(), minThreads: jobs, maxThreads: jobs });
+  const pool = new Tinypool({ filename: worker, minThreads: jobs, maxThreads: jobs });
   // The worker threads write temporary files that an interruption of this process must remove.
   const release = holdTemporaryFiles();
   try {
@@ -140,10 +142,12 @@ function checkNames(inputs: readonly string[], outDir: string): void {
 
 /**
  * The worker's module: beside this one when running from `dist`; from `dist` when running from the
- * TypeScript sources (tests), which worker threads cannot load.
+ * TypeScript sources (tests), which worker threads cannot load; none in a bundle.
  */
-function workerFile(): string {
-  const sibling = fileURLToPath(new URL('./batchWorker.js', import.meta.url));
-  if (existsSync(sibling)) return sibling;
-  return fileURLToPath(new URL('../../dist/api/batchWorker.js', import.meta.url));
+function workerFile(): string | undefined {
+  const here: unknown = import.meta.url;
+  if (typeof here !== 'string') return undefined;
+  return ['./batchWorker.js', '../../dist/api/batchWorker.js']
+    .map((candidate) => fileURLToPath(new URL(candidate, here)))
+    .find((file) => existsSync(file));
 }

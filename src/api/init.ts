@@ -1,13 +1,10 @@
 import { cp, mkdir, readFile, stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { assetsDir } from '../assets/locate.js';
 import { BriefwrightError } from '../diagnostics/errors.js';
 import { writeFilesAtomic } from '../output/writeAtomic.js';
-import { BUILTIN_TEMPLATES_DIR } from '../template/load.js';
+import { builtinTemplatesDir } from '../template/load.js';
 import { VERSION } from '../version.js';
-
-/** The starter files shipped with the package, beside `src/` and `dist/`. */
-const STARTER_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..', 'init');
 
 /** The command the scaffolded project's `brief` script runs. */
 export const INIT_RENDER_ARGS = [
@@ -49,15 +46,21 @@ export async function initProject(
   await mkdir(target, { recursive: true });
   const manifest = await projectManifest(join(target, 'package.json'), basename(target), options);
   await writeFilesAtomic([
-    { path: join(target, 'brief.yaml'), bytes: await readFile(join(STARTER_DIR, 'brief.yaml')) },
-    { path: join(target, 'theme.json'), bytes: await readFile(join(STARTER_DIR, 'theme.json')) },
+    {
+      path: join(target, 'brief.yaml'),
+      bytes: await readFile(join(assetsDir(), 'init', 'brief.yaml')),
+    },
+    {
+      path: join(target, 'theme.json'),
+      bytes: await readFile(join(assetsDir(), 'init', 'theme.json')),
+    },
     {
       path: join(target, 'package.json'),
       bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
     },
   ]);
   for (const name of ['policy-brief', 'briefing-deck']) {
-    await cp(join(BUILTIN_TEMPLATES_DIR, name), join(target, 'templates', name), {
+    await cp(join(builtinTemplatesDir(), name), join(target, 'templates', name), {
       recursive: true,
       force: Boolean(options.force),
     });

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { importArticleFile, initProject, validate } from '../index.js';
+import { importArticleFile, initProject, validate, writeAssets } from '../index.js';
 import { VERSION } from '../version.js';
 import { addRenderCommand, expandInputs } from './renderCommand.js';
 import { type CliIo, describeError, EXIT, report, usage } from './report.js';
@@ -60,6 +60,24 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
         io.stdout.write(
           `${written.map((file) => `  ${file}`).join('\n')}\n\nNext:\n${steps.map((step) => `  ${step}`).join('\n')}\n`,
         );
+      } catch (error) {
+        record(report(error, io));
+      }
+    });
+
+  program
+    .command('assets')
+    .description(
+      "write briefwright's templates, fonts and hyphenation patterns into a folder, for a bundled program",
+    )
+    .argument(
+      '<dir>',
+      'the folder: briefwright-assets/ beside the bundle, or what BRIEFWRIGHT_ASSETS names',
+    )
+    .action(async (dir: string) => {
+      try {
+        const { dir: written, files, bytes } = await writeAssets(dir);
+        io.stdout.write(`${written}: ${files} files, ${(bytes / 1e6).toFixed(1)} MB\n`);
       } catch (error) {
         record(report(error, io));
       }

@@ -20,6 +20,8 @@ export const ERROR_CODES = {
     'with missingGlyphs: "error", a character no font has (the message names it and what to install)',
   RENDER_FAILED: 'a renderer failed on valid input (a bug: please report it)',
   USAGE: 'the API or the CLI was called with wrong arguments',
+  ASSETS_MISSING:
+    "briefwright's own templates and fonts cannot be found (a bundle without its briefwright-assets folder)",
 } as const;
 
 /** A briefwright error code. */

@@ -9,8 +9,8 @@ export function fillReportTemplate(report: Report, template: string): string {
 
 export { escapeMarkdown } from './escape.js';
 export {
-  BUILTIN_TEMPLATES_DIR,
   builtinTemplateNames,
+  builtinTemplatesDir,
   type LoadedTemplate,
   loadTemplate,
 } from './load.js';

@@ -1,17 +1,14 @@
 import { existsSync, readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { basename, join, resolve } from 'node:path';
+import { assetsDir } from '../assets/locate.js';
 import { BriefwrightError } from '../diagnostics/errors.js';
 import { isInside } from '../load/inside.js';
 import { compileTemplate, fillTemplate, type TemplateSource } from './compile.js';
 
-/** The folder of the built-in templates, beside `src/` and `dist/`. */
-export const BUILTIN_TEMPLATES_DIR = resolve(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'templates',
-);
+/** The folder of the built-in templates, in the package (or a bundle's assets folder). */
+export function builtinTemplatesDir(): string {
+  return join(assetsDir(), 'templates');
+}
 
 /** The file every template folder has; partials live in `partials/`. */
 export const MAIN_TEMPLATE = 'main.md.hbs';
@@ -51,13 +48,13 @@ export function loadTemplate(nameOrDir: string): LoadedTemplate {
 
 /** The names of the built-in templates. */
 export function builtinTemplateNames(): string[] {
-  return readdirSync(BUILTIN_TEMPLATES_DIR).filter((name) =>
-    existsSync(join(BUILTIN_TEMPLATES_DIR, name, MAIN_TEMPLATE)),
+  return readdirSync(builtinTemplatesDir()).filter((name) =>
+    existsSync(join(builtinTemplatesDir(), name, MAIN_TEMPLATE)),
   );
 }
 
 function resolveTemplateDir(nameOrDir: string): string {
-  const builtin = join(BUILTIN_TEMPLATES_DIR, nameOrDir);
+  const builtin = join(builtinTemplatesDir(), nameOrDir);
   const looksLikePath = /[\\/]|^\./.test(nameOrDir);
   const candidates = looksLikePath ? [resolve(nameOrDir)] : [builtin, resolve(nameOrDir)];
   const dir = candidates.find((candidate) => existsSync(join(candidate, MAIN_TEMPLATE)));

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { assetsRequire } from '../assets/locate.js';
 import { covers, describeChar } from './coverage.js';
 import { type LoadedFont, loadFont } from './fonts.js';
 import { packagesFor, scriptOf, systemPackageFor } from './scripts.js';
@@ -23,7 +23,6 @@ export interface FallbackSources {
   readonly system: boolean;
 }
 
-const require = createRequire(import.meta.url);
 const registry = new Map<FallbackKey, LoadedFont>();
 
 /** The fallback font drawn under a key, once it has been found. */
@@ -97,8 +96,9 @@ function installed(reference: string): LoadedFont | undefined {
   const known = packageFonts.get(reference);
   if (known !== undefined) return known ?? undefined;
   let font: LoadedFont | undefined;
+  const packages = assetsRequire();
   try {
-    font = loadFont(require.resolve(reference));
+    font = loadFont(packages.resolve(reference));
   } catch {
     font = undefined;
   }

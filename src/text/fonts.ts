@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { isAbsolute, resolve } from 'node:path';
+import { isAbsolute, join, resolve } from 'node:path';
 import * as fontkit from 'fontkit';
+import { assetsRequire } from '../assets/locate.js';
 import { BriefwrightError } from '../diagnostics/errors.js';
 
 /** The part of a parsed font (fontkit's) that briefwright uses: shaping, coverage and metrics. */
@@ -35,18 +36,24 @@ export const NO_LIGATURES: Readonly<Record<string, boolean>> = {
   dlig: false,
 };
 
-const require = createRequire(import.meta.url);
 const cache = new Map<string, LoadedFont>();
 
-/** Resolves a font reference: an absolute path, a path relative to `baseDir`, or a file inside an npm package. */
+/**
+ * Resolves a font reference: an absolute path, a path relative to `baseDir`, or a file inside an npm
+ * package (`@fontsource/inter/files/inter-latin-400-normal.woff`): one of briefwright's own, else one
+ * installed where `baseDir` is.
+ */
 export function resolveFontPath(reference: string, baseDir: string): string {
   if (isAbsolute(reference)) return reference;
   if (/^\.\.?[\\/]/.test(reference)) return resolve(baseDir, reference);
-  try {
-    return require.resolve(reference);
-  } catch {
-    return resolve(baseDir, reference);
+  for (const packages of [assetsRequire(), createRequire(join(resolve(baseDir), 'theme'))]) {
+    try {
+      return packages.resolve(reference);
+    } catch {
+      // Not installed there: try the next place.
+    }
   }
+  return resolve(baseDir, reference);
 }
 
 /**

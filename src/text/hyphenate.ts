@@ -1,9 +1,8 @@
-import { createRequire } from 'node:module';
+import { assetsRequire } from '../assets/locate.js';
 
 /** Inserts soft hyphens (U+00AD) where a word may break. */
 export type Hyphenator = (text: string) => string;
 
-const require = createRequire(import.meta.url);
 /** A whole lowercase word of seven letters or more (so never a name, an acronym or part of one). */
 const WORD = /(?<![\p{L}\p{N}])\p{Ll}[\p{Ll}\p{M}]{6,}(?![\p{L}\p{N}])/gu;
 const cache = new Map<string, Hyphenator | undefined>();
@@ -20,9 +19,10 @@ export function hyphenatorFor(language: string): Hyphenator | undefined {
     /^[a-z]{2,3}(-[a-z0-9]+)*$/.test(c),
   );
   let hyphenator: Hyphenator | undefined;
+  const load = assetsRequire();
   for (const candidate of candidates) {
     try {
-      const patterns = require(`hyphen/${candidate}`) as {
+      const patterns = load(`hyphen/${candidate}`) as {
         hyphenateSync: (text: string, options: object) => string;
       };
       const word = (w: string) => patterns.hyphenateSync(w, { minWordLength: 7 });

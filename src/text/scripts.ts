@@ -1,5 +1,8 @@
 /** Writing systems that need fonts of their own, with where such fonts come from. */
-export type Script = 'cjk' | 'arabic' | 'hebrew' | 'thai' | 'devanagari' | 'emoji' | 'other';
+export type Script = (typeof SCRIPTS)[number];
+
+/** Every script, `other` last (it has no fonts of its own). */
+export const SCRIPTS = ['cjk', 'arabic', 'hebrew', 'thai', 'devanagari', 'emoji', 'other'] as const;
 
 const RANGES: readonly (readonly [number, number, Script])[] = [
   [0x0590, 0x05ff, 'hebrew'],

@@ -98,6 +98,17 @@ const CASES: Record<ErrorCode, { trigger: () => unknown; where: 'line' | 'pointe
     trigger: () => render(EXAMPLE_YAML, { limits: { maxInputBytes: 10 } }),
     where: 'file',
   },
+  ASSETS_MISSING: {
+    trigger: async () => {
+      process.env.BRIEFWRIGHT_ASSETS = dir;
+      try {
+        return await render(EXAMPLE_YAML, { formats: ['pdf'] });
+      } finally {
+        delete process.env.BRIEFWRIGHT_ASSETS;
+      }
+    },
+    where: 'file',
+  },
 };
 
 describe('every error code', () => {

@@ -37,6 +37,9 @@ export async function drawPageModel(
   const { meta, date, theme } = options;
   const doc = new PDFDocument({
     autoFirstPage: false,
+    // No default font ('' is none): pdfkit would load Helvetica's metrics from its own folder, which a
+    // bundle lacks; every text run sets its own font.
+    font: '',
     size: [model.width, model.height],
     margin: 0,
     compress: true,
