@@ -9,6 +9,7 @@ export {
   renderToFiles,
 } from './api/files.js';
 export { INIT_RENDER_ARGS, initProject } from './api/init.js';
+export { engineWithRenderers } from './api/plugins.js';
 export {
   defaultEngine,
   type RenderedOutput,

@@ -7,6 +7,7 @@ import { BriefwrightError } from '../diagnostics/errors.js';
 import { holdTemporaryFiles } from '../output/writeAtomic.js';
 import { type BatchTaskResult, renderOne, type SerializedError } from './batchTask.js';
 import { FILES_OPTION_NAMES, type RenderToFilesOptions } from './files.js';
+import { engineWithRenderers, moduleUrl } from './plugins.js';
 import { checkOptionNames } from './render.js';
 
 /** Options of {@link renderMany}: those of `renderToFiles` (but a custom engine), and the pool's size. */
@@ -21,6 +22,12 @@ export interface RenderManyOptions extends Omit<RenderToFilesOptions, 'engine'> 
   onResult?: (result: BatchResult, finished: number, total: number) => void;
   /** Called as each input starts. */
   onStart?: (input: string) => void;
+  /**
+   * Renderer modules that add formats (or replace built-in ones) in every worker: files
+   * (`./headings.js`) or installed packages whose default export is a renderer or a list of them
+   * (see `engineWithRenderers`). A custom engine object cannot cross to worker threads; modules can.
+   */
+  renderers?: readonly string[];
 }
 
 /** The names of {@link RenderManyOptions}. */
@@ -29,6 +36,7 @@ const BATCH_OPTION_NAMES: readonly string[] = [
   'jobs',
   'onResult',
   'onStart',
+  'renderers',
 ];
 
 /** What became of one input of a batch: its files with their pages, warnings, time, or its error. */
@@ -53,7 +61,10 @@ export async function renderMany(
     });
   }
   checkNames(inputs, options.outDir ?? 'output');
-  const { jobs: requested, onResult, onStart, ...renderOptions } = options;
+  const { jobs: requested, onResult, onStart, renderers: modules, ...renderOptions } = options;
+  // Loaded here first: a module that does not load is one usage error, not one per input.
+  const renderers = modules?.map((specifier) => moduleUrl(specifier));
+  if (renderers?.length) await engineWithRenderers(renderers);
   const jobs = Math.max(
     1,
     Math.min(
@@ -73,7 +84,7 @@ export async function renderMany(
     const results: BatchResult[] = [];
     for (const input of inputs) {
       onStart?.(input);
-      results.push(settle(fromTask(await renderOne({ input, options: renderOptions }))));
+      results.push(settle(fromTask(await renderOne({ input, options: renderOptions, renderers }))));
     }
     return results;
   }
@@ -86,7 +97,7 @@ export async function renderMany(
         onStart?.(input);
         const started = performance.now();
         // A worker that dies (out of memory, a crash in native code) fails its input alone.
-        const result = await pool.run({ input, options: renderOptions }).then(
+        const result = await pool.run({ input, options: renderOptions, renderers }).then(
           (task: BatchTaskResult) => fromTask(task),
           (cause: unknown) => workerStopped(input, cause, performance.now() - started),
         );

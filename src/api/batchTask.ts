@@ -2,6 +2,7 @@ import { type ErrorCode, isBriefwrightError } from '../diagnostics/errors.js';
 import type { Warning } from '../diagnostics/warnings.js';
 import { countPages } from '../output/pages.js';
 import { type RenderToFilesOptions, renderToFiles } from './files.js';
+import { engineWithRenderers } from './plugins.js';
 
 /** A BriefwrightError as it crosses from a worker thread: its code, message and place. */
 export interface SerializedError {
@@ -22,6 +23,8 @@ export interface SerializedError {
 export interface BatchTask {
   readonly input: string;
   readonly options: Omit<RenderToFilesOptions, 'engine'>;
+  /** Renderer modules to add to the built-in renderers, as URLs. */
+  readonly renderers?: readonly string[] | undefined;
 }
 
 /** What a worker sends back for one input. */
@@ -42,7 +45,11 @@ export interface BatchTaskResult {
 export async function renderOne(task: BatchTask): Promise<BatchTaskResult> {
   const started = performance.now();
   try {
-    const result = await renderToFiles(task.input, task.options);
+    const engine = task.renderers?.length ? await engineWithRenderers(task.renderers) : undefined;
+    const result = await renderToFiles(task.input, {
+      ...task.options,
+      ...(engine ? { engine } : {}),
+    });
     const files = result.files.map((file, index) => ({
       ...file,
       pages: countPages(file.format, result.outputs[index]?.bytes ?? new Uint8Array()),

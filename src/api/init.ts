@@ -1,5 +1,5 @@
 import { cp, mkdir, readFile, stat } from 'node:fs/promises';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { assetsDir } from '../assets/locate.js';
 import { BriefwrightError } from '../diagnostics/errors.js';
 import { writeFilesAtomic } from '../output/writeAtomic.js';

@@ -4,8 +4,9 @@ import type { Command } from 'commander';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import {
   type BatchResult,
-  formatError,
-  formatWarning,
+  defaultEngine,
+  type Engine,
+  engineWithRenderers,
   type RenderManyOptions,
   render,
   renderMany,
@@ -15,7 +16,17 @@ import {
 import type { InputFormat } from '../load/index.js';
 import { watchOutputFolder } from '../output/writeAtomic.js';
 import { plainProgress, progressBar } from './progress.js';
-import { type CliIo, describeError, EXIT, exitCodeOf, readAll, report, usage } from './report.js';
+import {
+  type CliIo,
+  describeError,
+  EXIT,
+  exitCodeOf,
+  printedError,
+  printedWarning,
+  readAll,
+  report,
+  usage,
+} from './report.js';
 import { type OutputTarget, outputTarget } from './target.js';
 import { watchAndRender } from './watch.js';
 
@@ -35,6 +46,7 @@ interface RenderCommandOptions {
   json?: boolean;
   jobs?: string;
   font?: string[];
+  renderer?: string[];
   linkSchemes?: string;
   systemFonts: boolean;
   missingGlyphs: string;
@@ -83,6 +95,11 @@ export function addRenderCommand(program: Command, io: CliIo, exit: (code: numbe
       (file: string, list: string[] = []) => [...list, file],
     )
     .option(
+      '--renderer <module>',
+      'a module whose default export is a renderer (a format of your own); repeat for more',
+      (module: string, list: string[] = []) => [...list, module],
+    )
+    .option(
       '--link-schemes <list>',
       'schemes whose links stay live (default http,https,mailto); others become plain text',
     )
@@ -105,12 +122,18 @@ async function runRender(
   const checked = checkOptions(opts, io);
   if (typeof checked === 'number') return checked;
   const { formats, options } = checked;
-  const target = outputTarget(opts.out, inputs, formats);
+  let engine: Engine;
+  try {
+    engine = opts.renderer ? await engineWithRenderers(opts.renderer) : defaultEngine();
+  } catch (error) {
+    return report(error, io, opts.verbose);
+  }
+  const target = outputTarget(opts.out, inputs, formats, extensionsOf(engine));
   if ('problem' in target) return usage(io, target.problem);
   const stdin = inputs.length === 1 && inputs[0] === '-';
   if (stdin || target.kind !== 'folder') {
     if (opts.watch) return usage(io, '--watch renders files into a folder: use -o folder/');
-    return renderOne(inputs[0] ?? '-', target, options, opts, io);
+    return renderOne(inputs[0] ?? '-', target, options, engine, opts, io);
   }
   if (inputs.includes('-')) return usage(io, '- (standard input) takes no other inputs');
   const files = await expandInputs(inputs);
@@ -194,6 +217,7 @@ function checkOptions(
         ? { linkSchemes: opts.linkSchemes.split(',').map((s) => s.trim()) }
         : {}),
       ...(from ? { inputFormat: from } : {}),
+      ...(opts.renderer ? { renderers: opts.renderer } : {}),
       systemFonts: opts.systemFonts,
       missingGlyphs: opts.missingGlyphs,
     },
@@ -204,10 +228,13 @@ function checkOptions(
 async function renderOne(
   input: string,
   target: OutputTarget,
-  options: Shared,
+  shared: Shared,
+  engine: Engine,
   opts: RenderCommandOptions,
   io: CliIo,
 ): Promise<number> {
+  const { renderers: _modules, ...rest } = shared;
+  const options = { ...rest, engine };
   try {
     const source = input === '-' ? await readAll(io.stdin ?? process.stdin) : input;
     const named = input === '-' ? { file: '<stdin>' } : {};
@@ -233,7 +260,8 @@ async function renderOne(
       if (!opts.quiet)
         for (const written of result.files) io.stdout.write(`${input} → ${written.path}\n`);
     }
-    if (!opts.quiet) for (const warning of warnings) io.stderr.write(`${formatWarning(warning)}\n`);
+    if (!opts.quiet)
+      for (const warning of warnings) io.stderr.write(`${printedWarning(warning, io)}\n`);
     return strictOutcome(warnings.length, opts, io);
   } catch (error) {
     return report(error, io, opts.verbose);
@@ -267,13 +295,14 @@ async function renderBatch(
         progress.finished(result, finished);
         if (json) return;
         if (result.error) {
-          progress.line(io.stderr, formatError(result.error));
+          progress.line(io.stderr, printedError(result.error, io));
           if (opts.verbose && result.error.cause instanceof Error && result.error.cause.stack)
             progress.line(io.stderr, `  caused by: ${result.error.cause.stack}`);
           return;
         }
         if (opts.quiet) return;
-        for (const warning of result.warnings) progress.line(io.stderr, formatWarning(warning));
+        for (const warning of result.warnings)
+          progress.line(io.stderr, printedWarning(warning, io));
         for (const file of result.files) progress.line(io.stdout, `${result.input} → ${file.path}`);
       },
     });
@@ -307,6 +336,13 @@ function strictOutcome(warnings: number, opts: RenderCommandOptions, io: CliIo):
     `briefwright: --strict: ${warnings} warning${warnings === 1 ? '' : 's'} fail${warnings === 1 ? 's' : ''} this run\n`,
   );
   return EXIT.badInput;
+}
+
+/** The formats of an engine by their file extensions (`.pdf` → `pdf`), for `-o file`. */
+function extensionsOf(engine: Engine): Record<string, string> {
+  return Object.fromEntries(
+    engine.formats.map((format) => [engine.renderer(format).extension.toLowerCase(), format]),
+  );
 }
 
 /** `--template name|dir`, or `pdf=dir,pptx=dir` for one template per format. */

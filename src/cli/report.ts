@@ -1,4 +1,5 @@
-import { formatError, isBriefwrightError } from '../index.js';
+import { type BriefwrightError, isBriefwrightError, type Warning } from '../index.js';
+import { type ErrorStyle, errorLines, warningLine } from './annotations.js';
 
 /** Exit codes of the CLI. */
 export const EXIT = { ok: 0, badInput: 1, usage: 2 } as const;
@@ -12,6 +13,23 @@ export interface CliIo {
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Stops `render --watch`. */
   readonly signal?: AbortSignal;
+  /** How errors and warnings print. @default `github` when `GITHUB_ACTIONS` is set, else `text` */
+  readonly errorStyle?: ErrorStyle | undefined;
+}
+
+/** The style errors and warnings print in: as asked, else GitHub annotations inside GitHub Actions. */
+export function errorStyleOf(io: CliIo): ErrorStyle {
+  return io.errorStyle ?? (io.env.GITHUB_ACTIONS === 'true' ? 'github' : 'text');
+}
+
+/** An error with its related faults, as this run prints them. */
+export function printedError(error: BriefwrightError, io: CliIo): string {
+  return errorLines(error, errorStyleOf(io));
+}
+
+/** A warning, as this run prints it. */
+export function printedWarning(warning: Warning, io: CliIo): string {
+  return warningLine(warning, errorStyleOf(io));
 }
 
 /** The exit code an error maps to: usage mistakes 2, everything else 1. */
@@ -47,7 +65,7 @@ export function describeError(error: unknown): Record<string, unknown> {
  */
 export function report(error: unknown, io: CliIo, verbose = false): number {
   if (isBriefwrightError(error)) {
-    io.stderr.write(`${formatError(error)}\n`);
+    io.stderr.write(`${printedError(error, io)}\n`);
     if (verbose && error.cause instanceof Error && error.cause.stack)
       io.stderr.write(`  caused by: ${error.cause.stack}\n`);
     return exitCodeOf(error);

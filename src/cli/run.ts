@@ -1,14 +1,22 @@
-import { Command, CommanderError } from 'commander';
+import { Command, CommanderError, Option } from 'commander';
 import { importArticleFile, initProject, validate, writeAssets } from '../index.js';
 import { VERSION } from '../version.js';
+import { ERROR_STYLES, type ErrorStyle } from './annotations.js';
 import { addRenderCommand, expandInputs } from './renderCommand.js';
 import { type CliIo, describeError, EXIT, report, usage } from './report.js';
 
 export { type CliIo, EXIT } from './report.js';
 
 /** Runs the CLI with arguments (without `node` and the script) and resolves to the exit code. */
-export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+export async function runCli(argv: readonly string[], given: CliIo): Promise<number> {
   let exit: number = EXIT.ok;
+  let style: ErrorStyle | undefined;
+  const io: CliIo = {
+    ...given,
+    get errorStyle() {
+      return style ?? given.errorStyle;
+    },
+  };
   const record = (code: number) => {
     exit = Math.max(exit, code);
   };
@@ -18,7 +26,17 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     .version(VERSION, '-v, --version', 'print the version')
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) })
-    .showHelpAfterError('(run "briefwright --help" for usage)');
+    .showHelpAfterError('(run "briefwright --help" for usage)')
+    .addOption(
+      new Option(
+        '--format-errors <style>',
+        'print errors and warnings as text lines, or as GitHub Actions annotations (default: github inside GitHub Actions)',
+      ).choices(ERROR_STYLES),
+    )
+    .hook('preAction', () => {
+      const chosen: unknown = program.opts().formatErrors;
+      style = ERROR_STYLES.find((s) => s === chosen);
+    });
 
   addRenderCommand(program, io, record);
 

@@ -7,9 +7,6 @@ export type OutputTarget =
   | { readonly kind: 'file'; readonly path: string; readonly format: string }
   | { readonly kind: 'stdout'; readonly format: string };
 
-/** The extensions of the formats the CLI writes, by extension. */
-const FORMAT_OF_EXTENSION: Readonly<Record<string, string>> = { '.pdf': 'pdf', '.pptx': 'pptx' };
-
 /**
  * Reads `-o` the way users of other tools expect: a name with a format's extension is that file (its
  * extension picks the format when `--format` does not), `-` is standard output, a name ending in `/`
@@ -20,6 +17,8 @@ export function outputTarget(
   out: string | undefined,
   inputs: readonly string[],
   formats: readonly string[] | undefined,
+  /** The formats the engine writes, by extension (`.pdf` → `pdf`). */
+  formatOfExtension: Readonly<Record<string, string>>,
 ): OutputTarget | { readonly problem: string } {
   if (out === undefined) return { kind: 'folder', dir: 'output' };
   const one = (what: string) => {
@@ -35,7 +34,7 @@ export function outputTarget(
     return problem ? { problem } : { kind: 'stdout', format: formats?.[0] ?? 'pdf' };
   }
   const isFolder = /[\\/]$/.test(out) || (existsSync(out) && statSync(out).isDirectory());
-  const byExtension = FORMAT_OF_EXTENSION[extname(out).toLowerCase()];
+  const byExtension = formatOfExtension[extname(out).toLowerCase()];
   if (isFolder || !byExtension) return { kind: 'folder', dir: out };
   const problem = one(`-o ${out}`);
   if (problem) return { problem };

@@ -122,10 +122,11 @@ export function formatLocation(location: SourceLocation): string {
 
 /** Formats an error the way the CLI prints it: `file:line:col: error CODE: message (at pointer)`, a hint line, then related faults. */
 export function formatError(error: BriefwrightError): string {
-  return [error, ...error.related].map(formatOne).join('\n');
+  return [error, ...error.related].map(formatFault).join('\n');
 }
 
-function formatOne(error: BriefwrightError): string {
+/** One fault as the CLI prints it, without the faults found beside it. */
+export function formatFault(error: BriefwrightError): string {
   const at = error.pointer ? ` (at ${error.pointer})` : '';
   const hint = error.hint ? `\n  hint: ${printable(error.hint)}` : '';
   return `${formatLocation(error)}: error ${error.code}: ${printable(error.message)}${at}${hint}`;
