@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { basename, dirname, extname, isAbsolute } from 'node:path';
+import { isAbsolute } from 'node:path';
 import type { Command } from 'commander';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import {
@@ -14,7 +14,7 @@ import {
   type Warning,
 } from '../index.js';
 import type { InputFormat } from '../load/index.js';
-import { watchOutputFolder } from '../output/writeAtomic.js';
+import { watchOutputFolder, writeFilesAtomic } from '../output/writeAtomic.js';
 import { plainProgress, progressBar } from './progress.js';
 import {
   type CliIo,
@@ -239,26 +239,26 @@ async function renderOne(
     const source = input === '-' ? await readAll(io.stdin ?? process.stdin) : input;
     const named = input === '-' ? { file: '<stdin>' } : {};
     let warnings: readonly Warning[];
-    if (target.kind === 'stdout') {
-      const result = await render(source, { ...options, ...named, formats: [target.format] });
-      io.stdout.write(result.outputs[0]?.bytes ?? new Uint8Array());
-      warnings = result.warnings;
-    } else {
-      const file = target.kind === 'file';
+    if (target.kind === 'folder') {
       const result = await renderToFiles(source, {
         ...options,
         ...named,
-        ...(file ? { formats: [target.format] } : {}),
-        outDir: file ? dirname(target.path) : target.dir,
-        ...(file
-          ? { name: basename(target.path, extname(target.path)) }
-          : opts.name
-            ? { name: opts.name }
-            : {}),
+        outDir: target.dir,
+        ...(opts.name ? { name: opts.name } : {}),
       });
       warnings = result.warnings;
       if (!opts.quiet)
         for (const written of result.files) io.stdout.write(`${input} → ${written.path}\n`);
+    } else {
+      // One file, named exactly as given (Deck.PPTX stays Deck.PPTX), or standard output.
+      const result = await render(source, { ...options, ...named, formats: [target.format] });
+      const bytes = result.outputs[0]?.bytes ?? new Uint8Array();
+      warnings = result.warnings;
+      if (target.kind === 'stdout') io.stdout.write(bytes);
+      else {
+        await writeFilesAtomic([{ path: target.path, bytes }]);
+        if (!opts.quiet) io.stdout.write(`${input} → ${target.path}\n`);
+      }
     }
     if (!opts.quiet)
       for (const warning of warnings) io.stderr.write(`${printedWarning(warning, io)}\n`);
