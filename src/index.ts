@@ -17,6 +17,7 @@ export {
   type RenderOptions,
   type RenderResult,
   render,
+  type ValidateOptions,
   validate,
 } from './api/render.js';
 export { type RenderToStreamOptions, renderToStream } from './api/stream.js';

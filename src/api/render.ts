@@ -331,11 +331,21 @@ function cleanCharacters(
   return value;
 }
 
-/** Validates a report: a file path or an object; resolves to the validated report or throws a {@link BriefwrightError}. */
-export async function validate(
-  input: RenderInput,
-  options: { file?: string; limits?: Partial<Limits>; inputFormat?: InputFormat } = {},
-): Promise<Report> {
+/** Options of {@link validate}: those of `render` that concern reading the input. */
+export interface ValidateOptions {
+  /** The name the input goes by in messages, for a text or an object. */
+  file?: string;
+  limits?: Partial<Limits>;
+  /** The syntax of a text input (guessed when absent). */
+  inputFormat?: InputFormat;
+}
+
+/**
+ * Validates a report (a file path, a text or an object) without rendering; resolves to the validated
+ * report or throws a {@link BriefwrightError} naming the file, the field and the line.
+ */
+export async function validate(input: RenderInput, options: ValidateOptions = {}): Promise<Report> {
+  checkOptionNames(options, ['file', 'limits', 'inputFormat'], 'validate()');
   return (await loadInput(input, options, resolveLimits(options.limits))).report;
 }
 
