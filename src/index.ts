@@ -12,11 +12,13 @@ export { INIT_RENDER_ARGS, initProject } from './api/init.js';
 export { engineWithRenderers } from './api/plugins.js';
 export {
   defaultEngine,
+  type FormatName,
   type RenderedOutput,
   type RenderInput,
   type RenderOptions,
   type RenderResult,
   render,
+  type TemplateName,
   type ValidateOptions,
   validate,
 } from './api/render.js';

@@ -42,12 +42,24 @@ import { BRIEF_TEMPLATE, checkBriefContent, checkSections } from './preflight.js
  */
 export type RenderInput = string | ReportInput;
 
+/**
+ * A format name: `pdf` and `pptx` are built in; a renderer of your own adds its own (`createEngine`,
+ * `--renderer`).
+ */
+export type FormatName = 'pdf' | 'pptx' | (string & {});
+
+/** A built-in template name (`policy-brief` for the PDF, `briefing-deck` for the deck), or a folder. */
+export type TemplateName = 'policy-brief' | 'briefing-deck' | (string & {});
+
 /** Options of {@link render}. */
 export interface RenderOptions {
   /** Formats to produce. @default every format of the engine: ["pdf", "pptx"] */
-  formats?: readonly string[];
-  /** A template name or folder for every format, or one per format. @default each renderer's own */
-  template?: string | Readonly<Record<string, string>>;
+  formats?: readonly FormatName[];
+  /**
+   * A template name or folder for every format, or one per format (`{ pdf: 'my-brief/' }`).
+   * @default each renderer's own: policy-brief for the PDF, briefing-deck for the deck
+   */
+  template?: TemplateName | Readonly<Record<string, TemplateName>>;
   /** A theme file (JSON or YAML), a theme object, or nothing for the default theme. */
   theme?: string | Theme;
   /** The renderers to use. @default the built-in PDF and PPTX renderers */

@@ -1,6 +1,7 @@
 import type { Writable } from 'node:stream';
 import {
   checkOptionNames,
+  type FormatName,
   inputName,
   RENDER_OPTION_NAMES,
   type RenderInput,
@@ -13,7 +14,7 @@ import { streamSink } from './streamSink.js';
 /** Options of {@link renderToStream}: those of `render`, with one format. */
 export interface RenderToStreamOptions extends Omit<RenderOptions, 'formats'> {
   /** The format to write. @default "pdf" */
-  format?: string;
+  format?: FormatName;
   /**
    * End the stream once everything is written, as `pipe()` does (an HTTP response then completes);
    * `false` leaves it open for more. @default true

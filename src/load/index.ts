@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
-import { basename, extname } from 'node:path';
+import { basename, dirname, extname, join, relative, resolve, sep } from 'node:path';
+import { assetsDir } from '../assets/locate.js';
 import { BriefwrightError, isBriefwrightError } from '../diagnostics/errors.js';
 import type { Warning } from '../diagnostics/warnings.js';
 import type { Report } from '../model/schema.js';
@@ -138,10 +139,24 @@ export async function importArticleFile(
   const report = importArticle(text);
   // What import writes must load: validate it like any input.
   validateReport(report, file);
-  const yaml = articleYaml(report, basename(file));
+  const yaml = articleYaml(report, basename(file), schemaPath(options.out));
   if (options.out)
     await writeFilesAtomic([{ path: options.out, bytes: new TextEncoder().encode(yaml) }]);
   return yaml;
+}
+
+/** The installed `report.schema.json` as a path from the folder a YAML file is written to. */
+function schemaPath(out: string | undefined): string {
+  let installed: string;
+  try {
+    installed = join(assetsDir(), 'schema', 'report.schema.json');
+  } catch {
+    return './node_modules/briefwright/schema/report.schema.json';
+  }
+  const path = relative(resolve(out ? dirname(out) : '.'), installed)
+    .split(sep)
+    .join('/');
+  return path.startsWith('.') ? path : `./${path}`;
 }
 
 export { importArticle } from './article.js';

@@ -8,33 +8,69 @@ import type { Locate } from './yamlSource.js';
 export function validateReport(value: unknown, file: string | undefined, locate?: Locate): Report {
   const result = ReportSchema.safeParse(value);
   if (result.success) return result.data;
-  // In the order of the file, so the list reads as the file does; misspelt fields first, since one
-  // explains others (the field it meant is then missing).
-  const errors = result.error.issues
-    .flatMap((issue) => toErrors(issue, value, file, locate))
+  throw faultsError(schemaFaults(ReportSchema, result.error, value, { file, locate }), file);
+}
+
+/** Where the faults of a value are, and where its fields are documented. */
+export interface FaultContext {
+  readonly file: string | undefined;
+  readonly locate?: Locate | undefined;
+  /** Where a field's allowed values are described, for hints. */
+  readonly docs?: string;
+}
+
+/**
+ * Every fault zod found in a value, as errors with pointers, lines and "did you mean" hints: misspelt
+ * fields first (one explains others: the field it meant is then missing), then in the order of the
+ * file, so the list reads as the file does.
+ */
+export function schemaFaults(
+  schema: z.ZodType,
+  error: z.ZodError,
+  value: unknown,
+  context: FaultContext,
+): BriefwrightError[] {
+  return error.issues
+    .flatMap((issue) => toErrors(issue, value, schema, context))
     .sort(
       (a, b) =>
         Number(b.code === 'UNKNOWN_FIELD') - Number(a.code === 'UNKNOWN_FIELD') ||
         (a.line ?? Number.POSITIVE_INFINITY) - (b.line ?? Number.POSITIVE_INFINITY) ||
         (a.column ?? 0) - (b.column ?? 0),
     );
-  const [first, ...related] = errors;
+}
+
+/** The first fault, carrying the others as related ones (under `code` when given, such as THEME_INVALID). */
+export function faultsError(
+  faults: readonly BriefwrightError[],
+  file: string | undefined,
+  code?: ErrorCode,
+): BriefwrightError {
+  const retag = (fault: BriefwrightError) =>
+    code ? new BriefwrightError(code, fault.message, { ...fault, file, related: [] }) : fault;
+  const [first, ...related] = faults.map(retag);
   if (!first)
-    throw new BriefwrightError('INVALID_VALUE', 'the input does not match the model', { file });
-  throw new BriefwrightError(first.code, first.message, { ...first, file, related });
+    return new BriefwrightError(code ?? 'INVALID_VALUE', 'the input does not match the model', {
+      file,
+    });
+  return new BriefwrightError(first.code, first.message, { ...first, file, related });
 }
 
 function toErrors(
   issue: z.core.$ZodIssue,
   root: unknown,
-  file: string | undefined,
-  locate: Locate | undefined,
+  schema: z.ZodType,
+  {
+    file,
+    locate,
+    docs = 'the model table of the README or schema/report.schema.json',
+  }: FaultContext,
 ): BriefwrightError[] {
   const path = issue.path.filter(
     (segment): segment is string | number => typeof segment !== 'symbol',
   );
   if (issue.code === 'unrecognized_keys') {
-    const allowed = knownKeys(path);
+    const allowed = knownKeys(schema, path);
     return issue.keys.map((key) => {
       const keyPath = [...path, key];
       const guess = suggest(key, allowed);
@@ -49,7 +85,7 @@ function toErrors(
     });
   }
   const actual = valueAt(root, path);
-  const { code, message, hint } = describe(issue, actual, path);
+  const { code, message, hint } = describe(issue, actual, path, docs);
   return [
     new BriefwrightError(code, message, {
       file,
@@ -64,6 +100,7 @@ function describe(
   issue: z.core.$ZodIssue,
   actual: unknown,
   path: readonly (string | number)[],
+  docs: string,
 ): { code: ErrorCode; message: string; hint?: string } {
   const field = fieldName(path);
   if (issue.code === 'invalid_type') {
@@ -86,7 +123,7 @@ function describe(
     return {
       code: 'WRONG_TYPE',
       message: `${field} has the wrong shape (${typeName(actual)})`,
-      hint: `see "${field}" in the model table of the README`,
+      hint: `see "${field}" in ${docs}`,
     };
   }
   if (issue.code === 'too_small' && issue.origin === 'string') {
@@ -115,7 +152,7 @@ function describe(
   return {
     code: 'INVALID_VALUE',
     message: `${field}: ${issue.message}`,
-    hint: `see "${field}" in the model table of the README or in schema/report.schema.json`,
+    hint: `see "${field}" in ${docs}`,
   };
 }
 
@@ -172,9 +209,9 @@ function unwrap(schema: unknown): unknown {
   return current;
 }
 
-/** The field names the model allows at a path, for "did you mean" hints. */
-function knownKeys(path: readonly (string | number)[]): string[] {
-  let schema = unwrap(ReportSchema);
+/** The field names a schema allows at a path, for "did you mean" hints. */
+function knownKeys(root: z.ZodType, path: readonly (string | number)[]): string[] {
+  let schema = unwrap(root);
   for (const segment of path) {
     const def = defOf(schema);
     if (def.type === 'array') schema = unwrap(def.element);

@@ -1,17 +1,34 @@
 import { z } from 'zod';
+import { ThemeSchema } from '../theme/schema.js';
 import { ReportSchema } from './schema.js';
 
-/** Builds the JSON Schema of the report model from the zod schema, for editors and other tools. */
-export function buildJsonSchema(): Record<string, unknown> {
-  const schema = z.toJSONSchema(ReportSchema, { io: 'input', unrepresentable: 'any' });
+/** The JSON Schemas the package publishes in `schema/`, by file name. */
+const SCHEMAS = {
+  'report.schema.json': { schema: ReportSchema, title: 'briefwright report' },
+  'theme.schema.json': { schema: ThemeSchema, title: 'briefwright theme' },
+} as const;
+
+/** The name of a published JSON Schema. */
+export type SchemaFile = keyof typeof SCHEMAS;
+
+/** The names of the published JSON Schemas. */
+export const SCHEMA_FILES = Object.keys(SCHEMAS) as SchemaFile[];
+
+/**
+ * Builds a JSON Schema from the zod schema, for editors and other tools. Its `$id` is where a published
+ * version is served (unpkg serves every file of an npm package); editors are best pointed at the
+ * installed copy, `./node_modules/briefwright/schema/…`.
+ */
+export function buildJsonSchema(file: SchemaFile = 'report.schema.json'): Record<string, unknown> {
+  const { schema, title } = SCHEMAS[file];
   return {
-    ...schema,
-    $id: 'https://briefwright.dev/schema/report.schema.json',
-    title: 'briefwright report',
+    ...z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }),
+    $id: `https://unpkg.com/briefwright/schema/${file}`,
+    title,
   };
 }
 
-/** The JSON Schema as the text stored in `schema/report.schema.json`. */
-export function renderJsonSchema(): string {
-  return `${JSON.stringify(buildJsonSchema(), null, 2)}\n`;
+/** A JSON Schema as the text stored in `schema/`. */
+export function renderJsonSchema(file: SchemaFile = 'report.schema.json'): string {
+  return `${JSON.stringify(buildJsonSchema(file), null, 2)}\n`;
 }

@@ -1,15 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { renderJsonSchema } from './jsonSchema.js';
+import { renderJsonSchema, SCHEMA_FILES } from './jsonSchema.js';
 
-const target = join(
-  dirname(fileURLToPath(import.meta.url)),
-  '..',
-  '..',
-  'schema',
-  'report.schema.json',
-);
-mkdirSync(dirname(target), { recursive: true });
-writeFileSync(target, renderJsonSchema());
-process.stdout.write(`wrote ${target}\n`);
+const folder = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'schema');
+mkdirSync(folder, { recursive: true });
+for (const file of SCHEMA_FILES) {
+  const target = join(folder, file);
+  writeFileSync(target, renderJsonSchema(file));
+  process.stdout.write(`wrote ${target}\n`);
+}

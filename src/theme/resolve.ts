@@ -1,9 +1,10 @@
 import { dirname } from 'node:path';
+import type { z } from 'zod';
 import { BriefwrightError } from '../diagnostics/errors.js';
 import { DEFAULT_LIMITS, limitError } from '../load/limits.js';
 import { readSourceText } from '../load/sourceText.js';
-import { toPointer } from '../load/validate.js';
-import { parseYamlSource } from '../load/yamlSource.js';
+import { faultsError, schemaFaults } from '../load/validate.js';
+import { type Locate, parseYamlSource } from '../load/yamlSource.js';
 import { checkImage, type LoadedImage, readImageFile } from '../media/imageInfo.js';
 import {
   type FallbackFinder,
@@ -65,7 +66,7 @@ export function resolveTheme(
   options: { baseDir?: string; file?: string } = {},
 ): ResolvedTheme {
   const parsed = ThemeSchema.safeParse(theme);
-  if (!parsed.success) throw themeError(parsed.error.issues[0], options.file);
+  if (!parsed.success) throw themeFaults(parsed.error, theme, options.file);
   const input = parsed.data;
   const baseDir = options.baseDir ?? process.cwd();
   const families = Object.fromEntries(
@@ -107,32 +108,23 @@ export async function loadThemeFile(file: string): Promise<ResolvedTheme> {
   });
   const source = parseYamlSource(text, file);
   const parsed = ThemeSchema.safeParse(source.value ?? {});
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = issue?.path.filter((p): p is string | number => typeof p !== 'symbol') ?? [];
-    throw themeError(issue, file, source.locate(path));
-  }
+  if (!parsed.success) throw themeFaults(parsed.error, source.value, file, source.locate);
   return resolveTheme(parsed.data, { baseDir: dirname(file), file });
 }
 
-function themeError(
-  issue: { path: PropertyKey[]; message: string; code: string; keys?: string[] } | undefined,
+/** Every fault of a theme, the first carrying the others, each with its pointer, line and hint. */
+function themeFaults(
+  error: z.ZodError,
+  value: unknown,
   file: string | undefined,
-  at?: { line: number; column: number },
+  locate?: Locate,
 ): BriefwrightError {
-  const path = issue?.path ?? [];
-  const keys =
-    issue?.code === 'unrecognized_keys' && issue.keys ? `: ${issue.keys.join(', ')}` : '';
-  return new BriefwrightError(
-    'THEME_INVALID',
-    `theme ${toPointer(path) || '/'}: ${issue?.message ?? 'invalid'}${keys}`,
-    {
-      file,
-      pointer: toPointer(path),
-      ...at,
-      hint: 'see "Templates and themes" in the README for the theme fields',
-    },
-  );
+  const faults = schemaFaults(ThemeSchema, error, value, {
+    file,
+    locate,
+    docs: '"Templates and themes" in the README, or schema/theme.schema.json',
+  });
+  return faultsError(faults, file, 'THEME_INVALID');
 }
 
 /**

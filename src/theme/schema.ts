@@ -2,91 +2,115 @@ import { z } from 'zod';
 
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #RRGGBB');
 const length = z.number().nonnegative();
+const size = (what: string) => length.describe(`${what}, in points`);
+const fontFile = (face: string) =>
+  z
+    .string()
+    .min(1)
+    .describe(
+      `${face} face: a TTF, OTF or WOFF file, relative to the theme file or inside an npm package (@scope/pkg/file.ttf)`,
+    );
 
 /** A font family: four files (TTF/OTF/WOFF), each a path or an npm package path like `@scope/pkg/file.ttf`. */
 export const FontFamilySchema = z.strictObject({
   name: z.string().min(1).describe('Family name written into decks'),
-  regular: z.string().min(1),
-  bold: z.string().min(1),
-  italic: z.string().min(1),
-  boldItalic: z.string().min(1),
+  regular: fontFile('Regular'),
+  bold: fontFile('Bold'),
+  italic: fontFile('Italic'),
+  boldItalic: fontFile('Bold italic'),
 });
 
 /** The theme: one for every renderer. Every field is optional in a theme file; defaults fill the rest. */
 export const ThemeSchema = z.strictObject({
-  $schema: z.string().optional(),
+  $schema: z.string().describe('Editor hint: path or URL of theme.schema.json').optional(),
   page: z
     .strictObject({
-      size: z.union([
-        z.enum(['A4', 'Letter']),
-        z
-          .strictObject({ width: z.number().min(50), height: z.number().min(50) })
-          .describe('Page size in millimetres'),
-      ]),
-      /** Margins in millimetres. */
+      size: z
+        .union([
+          z.enum(['A4', 'Letter']),
+          z
+            .strictObject({ width: z.number().min(50), height: z.number().min(50) })
+            .describe('Page size in millimetres'),
+        ])
+        .describe('A4, Letter, or { width, height } in millimetres'),
       margins: z
         .strictObject({ top: length, right: length, bottom: length, left: length })
-        .partial(),
+        .partial()
+        .describe('Page margins in millimetres'),
     })
     .partial()
+    .describe('The page: size and margins (the brief)')
     .optional(),
   fonts: z
     .strictObject({
-      serif: FontFamilySchema,
-      sans: FontFamilySchema,
-      mono: FontFamilySchema,
-      deck: FontFamilySchema,
+      serif: FontFamilySchema.describe('Body text of the brief'),
+      sans: FontFamilySchema.describe('Headings, tables and captions of the brief'),
+      mono: FontFamilySchema.describe('Code'),
+      deck: FontFamilySchema.describe(
+        'Text of the deck: its name is written into the slides, its files measure the text',
+      ),
     })
     .partial()
+    .describe('The four font families; each replaces the default family whole')
     .optional(),
   colors: z
     .strictObject({
-      text: color,
-      muted: color,
-      accent: color,
-      accentTint: color,
-      rule: color,
-      zebra: color,
-      link: color,
-      palette: z.array(color).min(1),
+      text: color.describe('Body text'),
+      muted: color.describe('Secondary text: captions, sources, footers'),
+      accent: color.describe('Headings, rules and the title block'),
+      accentTint: color.describe('Backgrounds of callouts and table headers'),
+      rule: color.describe('Thin rules and table borders'),
+      zebra: color.describe('Every other table row'),
+      link: color.describe('Links'),
+      palette: z.array(color).min(1).describe('Chart series colours, in order'),
     })
     .partial()
+    .describe('Colours as #RRGGBB')
     .optional(),
   pdf: z
     .strictObject({
-      bodySize: length,
-      leading: length,
-      h1Size: length,
-      h2Size: length,
-      h3Size: length,
-      tableSize: length,
-      numberHeadings: z.boolean(),
-      justify: z.boolean(),
-      footnotes: z.enum(['page', 'end']),
-      toc: z.boolean(),
-      tocDepth: z.number().int().min(1).max(6),
-      headerText: z.string(),
-      footerText: z.string(),
+      bodySize: size('Body text size'),
+      leading: size('Distance between the baselines of body text'),
+      h1Size: size('Section heading size'),
+      h2Size: size('Subsection heading size'),
+      h3Size: size('Third-level heading size'),
+      tableSize: size('Table text size (tables shrink to 7 pt when too wide)'),
+      numberHeadings: z.boolean().describe('Number the headings (1, 1.1, 1.1.1)'),
+      justify: z.boolean().describe('Justified paragraphs, hyphenated in the document language'),
+      footnotes: z
+        .enum(['page', 'end'])
+        .describe('Footnotes at the foot of the page that cites them, or as endnotes'),
+      toc: z.boolean().describe('A table of contents after the title block'),
+      tocDepth: z.number().int().min(1).max(6).describe('Heading levels in the contents'),
+      headerText: z.string().describe('Running header text; defaults to the short title'),
+      footerText: z.string().describe('Footer text beside the page number'),
     })
     .partial()
+    .describe('The PDF brief: sizes, numbering, footnotes, contents, header and footer')
     .optional(),
   deck: z
     .strictObject({
-      layout: z.enum(['16x9', '4x3']),
-      titleSize: length,
-      bodySize: length,
-      minBodySize: length,
-      maxBullets: z.number().int().positive(),
-      tableSize: length,
-      minTableSize: length,
-      maxTableRows: z.number().int().positive(),
-      footerText: z.string(),
-      closingTitle: z.string(),
-      eastAsianFont: z.string(),
+      layout: z.enum(['16x9', '4x3']).describe('Slide shape'),
+      titleSize: size('Slide title size'),
+      bodySize: size('Bullet text size'),
+      minBodySize: size('The smallest bullet text before content continues on a (cont.) slide'),
+      maxBullets: z.number().int().positive().describe('Bullets on one slide at most'),
+      tableSize: size('Table text size'),
+      minTableSize: size('The smallest table text before a table splits'),
+      maxTableRows: z.number().int().positive().describe('Table rows on one slide at most'),
+      footerText: z.string().describe('Footer text of every slide'),
+      closingTitle: z.string().describe('Title of the closing slide'),
+      eastAsianFont: z
+        .string()
+        .describe('Typeface of Chinese, Japanese and Korean runs; by default one for the language'),
     })
     .partial()
+    .describe('The deck: layout, sizes, and when content continues on another slide')
     .optional(),
-  logo: z.string().optional(),
+  logo: z
+    .string()
+    .describe('A PNG or JPEG shown on the title block and the slides, relative to the theme file')
+    .optional(),
   fallbackFonts: z
     .array(z.string().min(1))
     .describe(

@@ -9,7 +9,14 @@ import {
   render,
   renderToFiles,
 } from '../../src/index.js';
-import { EXAMPLE_YAML, filesIn, pdfStructure, pptxParts, tempDir } from '../helpers.js';
+import {
+  caughtError,
+  EXAMPLE_YAML,
+  filesIn,
+  pdfStructure,
+  pptxParts,
+  tempDir,
+} from '../helpers.js';
 
 // A 1×1 PNG.
 const PNG = Buffer.from(
@@ -97,6 +104,28 @@ describe('the theme logo', () => {
     );
     const parts = await pptxParts(pptx?.bytes ?? new Uint8Array());
     expect(parts.names.some((n) => n.startsWith('ppt/media/'))).toBe(true);
+  });
+
+  it('reports every fault of a theme, a misspelt field first with the one meant', async () => {
+    const dir = tempDir();
+    const theme = join(dir, 'theme.json');
+    writeFileSync(
+      theme,
+      '{\n  "colors": { "acent": "#123456", "text": "blue" },\n  "pdf": { "bodySize": -1 },\n  "deck": { "layout": "16:9" }\n}\n',
+    );
+    const error = await caughtError(() => render(EXAMPLE_YAML, { theme, formats: ['pdf'] }));
+    const faults = [error, ...error.related].map((f) => [f.code, f.pointer, f.line, f.hint]);
+    expect(faults).toEqual([
+      ['THEME_INVALID', '/colors/acent', 2, 'did you mean "accent"?'],
+      ['THEME_INVALID', '/colors/text', 2, expect.stringContaining('theme.schema.json')],
+      ['THEME_INVALID', '/pdf/bodySize', 3, expect.any(String)],
+      ['THEME_INVALID', '/deck/layout', 4, 'did you mean "16x9"?'],
+    ]);
+    // A theme object is checked the same way, without lines.
+    const object = await caughtError(() =>
+      render(EXAMPLE_YAML, { theme: { colours: {} } as never }),
+    );
+    expect(object.hint).toBe('did you mean "colors"?');
   });
 
   it('refuses a logo that is not a PNG or JPEG, naming the theme file', async () => {

@@ -89,7 +89,12 @@ describe('importArticle on other shapes of article', () => {
     const file = join(dir, 'draft.txt');
     writeFileSync(file, readFileSync(SEED, 'utf8'));
     const yaml = await importArticleFile(file);
-    expect(yaml.startsWith('# Imported by briefwright from draft.txt.')).toBe(true);
+    expect(yaml.split('\n').slice(0, 2)).toEqual([
+      expect.stringMatching(
+        /^# yaml-language-server: \$schema=\.\.?\/.*schema\/report\.schema\.json$/,
+      ),
+      '# Imported by briefwright from draft.txt.',
+    ]);
     const loaded = parseReport(yaml, { file: 'draft.yaml' });
     expect(loaded.sections.map((s) => s.title)).toHaveLength(3);
     expect(loaded.takeaways).toHaveLength(3);

@@ -1,10 +1,30 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { renderJsonSchema } from '../../src/model/jsonSchema.js';
+import { renderJsonSchema, SCHEMA_FILES } from '../../src/model/jsonSchema.js';
 
-describe('the JSON Schema', () => {
-  it('is up to date with the zod model (run `npm run schema` when this fails)', () => {
-    expect(readFileSync('schema/report.schema.json', 'utf8')).toBe(renderJsonSchema());
+describe('the JSON Schemas', () => {
+  for (const file of SCHEMA_FILES) {
+    it(`${file} is up to date with the zod schema (run \`npm run schema\` when this fails)`, () => {
+      expect(readFileSync(`schema/${file}`, 'utf8')).toBe(renderJsonSchema(file));
+    });
+  }
+
+  it('describes every theme field and forbids unknown ones', () => {
+    const theme = JSON.parse(renderJsonSchema('theme.schema.json'));
+    expect(theme.additionalProperties).toBe(false);
+    const undescribed: string[] = [];
+    const visit = (node: Record<string, unknown>, path: string) => {
+      const properties = (node.properties ?? {}) as Record<string, Record<string, unknown>>;
+      for (const [name, child] of Object.entries(properties)) {
+        if (!child.description) undescribed.push(`${path}/${name}`);
+        visit(child, `${path}/${name}`);
+      }
+    };
+    visit(theme, '');
+    // Margins' sides and a family's name speak for themselves; everything else is described.
+    expect(undescribed.filter((p) => !/\/margins\/\w+$|\/size\/(width|height)$/.test(p))).toEqual(
+      [],
+    );
   });
 
   it('requires meta.title and forbids unknown fields', () => {
