@@ -1,4 +1,8 @@
 import { z } from 'zod';
+import type {
+  ReportInput as GeneratedReportInput,
+  SectionInput as GeneratedSectionInput,
+} from './reportInput.generated.js';
 import { resolveChart, tableText } from '../chart/resolve.js';
 import { ChartSchema } from '../chart/spec.js';
 import { dateParts } from '../tree/dates.js';
@@ -128,8 +132,8 @@ export interface Section {
   subsections?: Section[] | undefined;
 }
 
-/** A section as a caller may write it. */
-export interface SectionInput {
+/** A section as a caller may write it (the zod schema's own view; the documented one is generated). */
+export interface ZodSectionInput {
   title: string;
   body?: string | undefined;
   bullets?: string[] | undefined;
@@ -138,11 +142,11 @@ export interface SectionInput {
   image?: z.input<typeof ImageSchema> | undefined;
   chart?: z.input<typeof ChartSchema> | undefined;
   notes?: string | undefined;
-  subsections?: SectionInput[] | undefined;
+  subsections?: ZodSectionInput[] | undefined;
 }
 
 /** A section of the report: prose, bullets, a table, a chart, a callout, an image, notes and subsections. */
-export const SectionSchema: z.ZodType<Section, SectionInput> = z.lazy(() =>
+export const SectionSchema: z.ZodType<Section, ZodSectionInput> = z.lazy(() =>
   z
     .strictObject({
       title: plain('Heading of the section (may be empty, as a Markdown heading may)'),
@@ -167,7 +171,7 @@ export const SectionSchema: z.ZodType<Section, SectionInput> = z.lazy(() =>
         ctx.addIssue({ code: 'custom', path: ['chart', ...path], message });
       }
     }),
-);
+).meta({ id: 'Section' });
 
 /** The whole report: the typed model briefwright renders. */
 export const ReportSchema = z.strictObject({
@@ -189,8 +193,19 @@ export const ReportSchema = z.strictObject({
 
 /** The report as validated: defaults applied. */
 export type Report = z.output<typeof ReportSchema>;
-/** The report as a caller may write it: optional fields may be left out. */
-export type ReportInput = z.input<typeof ReportSchema>;
+// The report and a section as a caller may write them, every field described for editors.
+export type { ReportInput, SectionInput } from './reportInput.generated.js';
+
+/** Whether two types accept the same values. */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+
+/**
+ * The documented input types (generated from the JSON Schema, with every field's description) accept
+ * exactly what the zod model accepts: this stops compiling when they drift (`npm run schema`
+ * regenerates them, without compiling).
+ */
+export const INPUT_TYPES_MATCH: Same<GeneratedReportInput, z.input<typeof ReportSchema>> &
+  Same<GeneratedSectionInput, ZodSectionInput> = true;
 /** The report's metadata. */
 export type Meta = z.output<typeof MetaSchema>;
 /** An author. */

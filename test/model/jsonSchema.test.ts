@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { renderJsonSchema, SCHEMA_FILES } from '../../src/model/jsonSchema.js';
+import { REPORT_TYPES_FILE, renderReportTypes } from '../../src/model/reportTypes.js';
 
 describe('the JSON Schemas', () => {
   for (const file of SCHEMA_FILES) {
@@ -8,6 +9,14 @@ describe('the JSON Schemas', () => {
       expect(readFileSync(`schema/${file}`, 'utf8')).toBe(renderJsonSchema(file));
     });
   }
+
+  it('the documented input types are up to date, every field described (run `npm run schema`)', async () => {
+    const text = await renderReportTypes();
+    expect(readFileSync(REPORT_TYPES_FILE, 'utf8')).toBe(text);
+    // What an editor shows on hover: the field's description as TSDoc, right above it.
+    expect(text).toMatch(/\/\*\*\n\s+\* Title of the brief\n\s+\*\/\n\s+title: string;/);
+    expect(text).toMatch(/\* The lede[^\n]*\n\s+\*\/\n\s+summary\?: string;/);
+  });
 
   it('describes every theme field and forbids unknown ones', () => {
     const theme = JSON.parse(renderJsonSchema('theme.schema.json'));
