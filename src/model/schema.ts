@@ -1,11 +1,11 @@
 import { z } from 'zod';
+import { resolveChart, tableText } from '../chart/resolve.js';
+import { ChartSchema } from '../chart/spec.js';
+import { dateParts } from '../tree/dates.js';
 import type {
   ReportInput as GeneratedReportInput,
   SectionInput as GeneratedSectionInput,
 } from './reportInput.generated.js';
-import { resolveChart, tableText } from '../chart/resolve.js';
-import { ChartSchema } from '../chart/spec.js';
-import { dateParts } from '../tree/dates.js';
 
 const markdown = (what: string) => z.string().describe(`${what} (Markdown)`);
 const plain = (what: string) => z.string().describe(what);
@@ -146,32 +146,34 @@ export interface ZodSectionInput {
 }
 
 /** A section of the report: prose, bullets, a table, a chart, a callout, an image, notes and subsections. */
-export const SectionSchema: z.ZodType<Section, ZodSectionInput> = z.lazy(() =>
-  z
-    .strictObject({
-      title: plain('Heading of the section (may be empty, as a Markdown heading may)'),
-      body: markdown('Prose of the section').optional(),
-      bullets: z.array(markdown('One bullet')).describe('Bullet list after the prose').optional(),
-      table: TableSchema.optional(),
-      callout: CalloutSchema.optional(),
-      image: ImageSchema.optional(),
-      chart: ChartSchema.describe(
-        'A chart: drawn in the brief, a native chart in the deck',
-      ).optional(),
-      notes: markdown('Speaker notes for the deck').optional(),
-      subsections: z.array(SectionSchema).describe('Nested sections').optional(),
-    })
-    .superRefine((section, ctx) => {
-      // A chart that takes its data from the section's table is checked against that table here,
-      // so a mistake is a model error with its pointer rather than a warning at render time.
-      if (!section.chart?.from) return;
-      const resolved = resolveChart(section.chart, tableText(section.table));
-      if ('problem' in resolved) {
-        const { path, message } = resolved.problem;
-        ctx.addIssue({ code: 'custom', path: ['chart', ...path], message });
-      }
-    }),
-).meta({ id: 'Section' });
+export const SectionSchema: z.ZodType<Section, ZodSectionInput> = z
+  .lazy(() =>
+    z
+      .strictObject({
+        title: plain('Heading of the section (may be empty, as a Markdown heading may)'),
+        body: markdown('Prose of the section').optional(),
+        bullets: z.array(markdown('One bullet')).describe('Bullet list after the prose').optional(),
+        table: TableSchema.optional(),
+        callout: CalloutSchema.optional(),
+        image: ImageSchema.optional(),
+        chart: ChartSchema.describe(
+          'A chart: drawn in the brief, a native chart in the deck',
+        ).optional(),
+        notes: markdown('Speaker notes for the deck').optional(),
+        subsections: z.array(SectionSchema).describe('Nested sections').optional(),
+      })
+      .superRefine((section, ctx) => {
+        // A chart that takes its data from the section's table is checked against that table here,
+        // so a mistake is a model error with its pointer rather than a warning at render time.
+        if (!section.chart?.from) return;
+        const resolved = resolveChart(section.chart, tableText(section.table));
+        if ('problem' in resolved) {
+          const { path, message } = resolved.problem;
+          ctx.addIssue({ code: 'custom', path: ['chart', ...path], message });
+        }
+      }),
+  )
+  .meta({ id: 'Section' });
 
 /** The whole report: the typed model briefwright renders. */
 export const ReportSchema = z.strictObject({
