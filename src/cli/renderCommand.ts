@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute } from 'node:path';
 import type { Command } from 'commander';
+import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
 import {
   type BatchResult,
@@ -20,6 +21,7 @@ import {
   type CliIo,
   describeError,
   EXIT,
+  errorStyleOf,
   exitCodeOf,
   printedError,
   printedWarning,
@@ -157,7 +159,7 @@ async function runRender(
       ...templates.filter((t) => existsSync(t)),
     ];
     await watchAndRender(
-      inputs.filter((input) => isDynamicPattern(input)),
+      inputs.filter((input) => isDynamicPattern(input) && !input.startsWith('!')),
       watched,
       async () => {
         // Files a pattern matches now, new ones included.
@@ -293,7 +295,9 @@ async function renderBatch(
       onStart: (input) => progress.started(input),
       onResult: (result, finished) => {
         progress.finished(result, finished);
-        if (json) return;
+        // The JSON summary owns standard output; GitHub annotations still go to standard error, where
+        // the runner picks them up.
+        if (json && errorStyleOf(io) !== 'github') return;
         if (result.error) {
           progress.line(io.stderr, printedError(result.error, io));
           if (opts.verbose && result.error.cause instanceof Error && result.error.cause.stack)
@@ -303,6 +307,7 @@ async function renderBatch(
         if (opts.quiet) return;
         for (const warning of result.warnings)
           progress.line(io.stderr, printedWarning(warning, io));
+        if (json) return;
         for (const file of result.files) progress.line(io.stdout, `${result.input} → ${file.path}`);
       },
     });
@@ -355,19 +360,28 @@ function parseTemplateOption(value: string): string | Record<string, string> {
 
 /**
  * The input files: each argument as given, or the files a glob pattern matches (sorted); a pattern that
- * matches nothing is reported.
+ * matches nothing is reported. An argument starting with `!` leaves out what it matches (`"!README.md"`,
+ * `"!drafts/*"`), as in prettier's and eslint's command lines.
  */
 export async function expandInputs(
   inputs: readonly string[],
 ): Promise<string[] | { missing: string }> {
+  const ignore = inputs.filter((input) => input.startsWith('!')).map((input) => input.slice(1));
+  const ignored = ignore.length > 0 ? picomatch(ignore, { dot: true }) : () => false;
   const files: string[] = [];
   for (const input of inputs) {
+    if (input.startsWith('!')) continue;
     if (!isDynamicPattern(input)) {
-      files.push(input);
+      if (!ignored(input)) files.push(input);
       continue;
     }
     const matched = (
-      await glob(input, { onlyFiles: true, absolute: isAbsolute(input), expandDirectories: false })
+      await glob(input, {
+        onlyFiles: true,
+        absolute: isAbsolute(input),
+        expandDirectories: false,
+        ignore,
+      })
     ).sort();
     if (matched.length === 0) return { missing: input };
     for (const file of matched) files.push(file);

@@ -122,27 +122,3 @@ describe('briefwright render, in batches', () => {
     expect((await cli(['render', join(dir, 'a.yaml'), '--jobs', '0'])).code).toBe(2);
   });
 });
-
-describe('the CI example', () => {
-  it('is a workflow whose render command renders a folder of briefs with a JSON summary', async () => {
-    const { parse } = await import('yaml');
-    const workflow = parse(readFileSync('examples/ci/render-briefs.yml', 'utf8')) as {
-      jobs: { render: { steps: { run?: string; uses?: string; with?: { key?: string } }[] } };
-    };
-    const steps = workflow.jobs.render.steps;
-    expect(steps.find((s) => s.uses?.startsWith('actions/cache'))?.with?.key).toContain(
-      'hashFiles(',
-    );
-    const command = steps.find((s) => s.run?.includes('briefwright render'))?.run ?? '';
-    const [, pattern = ''] = /render "([^"]+)"/.exec(command) ?? [];
-    const dir = tempDir();
-    mkdirSync(join(dir, 'briefs', 'region'), { recursive: true });
-    copyFileSync(EXAMPLE_YAML, join(dir, 'briefs', 'one.yaml'));
-    copyFileSync(EXAMPLE_YAML, join(dir, 'briefs', 'region', 'two.yaml'));
-    const run = await cli(['render', join(dir, pattern), '--out', join(dir, 'output'), '--json']);
-    expect(run.code).toBe(0);
-    const summary = JSON.parse(run.stdout) as { inputs: { ok: boolean }[] };
-    expect(summary.inputs.map((i) => i.ok)).toEqual([true, true]);
-    expect(filesIn(join(dir, 'output'))).toEqual(['one.pdf', 'one.pptx', 'two.pdf', 'two.pptx']);
-  }, 60_000);
-});
