@@ -22,8 +22,8 @@ export {
   type ValidateOptions,
   validate,
 } from './api/render.js';
-export { type RenderToStreamOptions, renderToStream } from './api/stream.js';
-export { ASSETS_FOLDER, ASSETS_VARIABLE } from './assets/locate.js';
+export { type OutputStream, type RenderToStreamOptions, renderToStream } from './api/stream.js';
+export { ASSETS_FOLDER, ASSETS_VARIABLE } from './assets/names.js';
 export { type AssetsResult, writeAssets } from './assets/write.js';
 export {
   BriefwrightError,

@@ -1,4 +1,3 @@
-import type { Writable } from 'node:stream';
 import {
   checkOptionNames,
   type FormatName,
@@ -9,7 +8,9 @@ import {
   type RenderResult,
   renderWith,
 } from './render.js';
-import { streamSink } from './streamSink.js';
+import { type OutputStream, streamSink } from './streamSink.js';
+
+export type { OutputStream } from './streamSink.js';
 
 /** Options of {@link renderToStream}: those of `render`, with one format. */
 export interface RenderToStreamOptions extends Omit<RenderOptions, 'formats'> {
@@ -38,7 +39,7 @@ const STREAM_OPTION_NAMES: readonly string[] = [
  */
 export async function renderToStream(
   input: RenderInput,
-  out: Writable,
+  out: OutputStream,
   options: RenderToStreamOptions = {},
 ): Promise<Omit<RenderResult, 'outputs'>> {
   checkOptionNames(options, STREAM_OPTION_NAMES, 'renderToStream()');
@@ -66,7 +67,7 @@ export async function renderToStream(
 }
 
 /** Ends a stream and waits until it has flushed what it was given. */
-function endStream(out: Writable): Promise<void> {
+function endStream(out: OutputStream): Promise<void> {
   // The process's own standard streams cannot be ended: Node throws.
   if ((out as unknown) === process.stdout || (out as unknown) === process.stderr)
     return Promise.resolve();

@@ -1,6 +1,19 @@
-import type { Writable } from 'node:stream';
 import { BriefwrightError } from '../diagnostics/errors.js';
 import type { ChunkSink } from '../render/engine.js';
+
+/**
+ * What `renderToStream` needs of a stream: a Node writable (an `http.ServerResponse`, a file stream, a
+ * `PassThrough`…) has it all. Declared here so that the package's types do not need Node's.
+ */
+export interface OutputStream {
+  readonly writable: boolean;
+  /** Writes a chunk; false asks the writer to wait for `drain`. */
+  write(chunk: Uint8Array): boolean;
+  /** Ends the stream; the callback runs once everything is flushed. */
+  end(callback: () => void): unknown;
+  on(event: 'error' | 'close' | 'drain', listener: (value?: unknown) => void): unknown;
+  off(event: 'error' | 'close' | 'drain', listener: (value?: unknown) => void): unknown;
+}
 
 /** A sink writing to a stream, and what ends its watch on the stream. */
 export interface StreamSink {
@@ -16,7 +29,7 @@ export interface StreamSink {
  * chunks arrive before it drains), and fails the render with an OUTPUT_WRITE error once the stream has
  * closed or failed (a reader that went away), instead of waiting for a drain that will never come.
  */
-export function streamSink(out: Writable, input: string | undefined): StreamSink {
+export function streamSink(out: OutputStream, input: string | undefined): StreamSink {
   let failure: BriefwrightError | undefined;
   let draining: Promise<void> | undefined;
   // What ends the one wait there can be: the drain, or the failure.

@@ -3,12 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { BriefwrightError } from '../diagnostics/errors.js';
-
-/** The folder a bundled program keeps briefwright's files in, beside the bundle (or a folder above it). */
-export const ASSETS_FOLDER = 'briefwright-assets';
-
-/** The environment variable that names the assets folder, wherever it is. */
-export const ASSETS_VARIABLE = 'BRIEFWRIGHT_ASSETS';
+import { ASSETS_FOLDER, ASSETS_VARIABLE } from './names.js';
 
 /** A file every assets folder has: how the folder is recognised. */
 const MARKER = join('templates', 'policy-brief', 'main.md.hbs');

@@ -153,6 +153,37 @@ describe("the README's code, run as written", () => {
     );
   }, 120_000);
 
+  it('its types need no Node types of the consumer\'s ("types": [], every declaration checked)', () => {
+    const dir = join(project, 'typesless');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, 'use.ts'),
+      [
+        "import { isBriefwrightError, render, renderToStream, type ReportInput } from 'briefwright';",
+        "const brief: ReportInput = { meta: { title: 'T' }, summary: 'S' };",
+        "export const done = render(brief, { formats: ['pdf'] }).catch((e: unknown) => isBriefwrightError(e));",
+        'export const streamed = (out: Parameters<typeof renderToStream>[1]) => renderToStream(brief, out);',
+        '',
+      ].join('\n'),
+    );
+    writeFileSync(
+      join(dir, 'tsconfig.json'),
+      JSON.stringify({
+        compilerOptions: {
+          target: 'ES2022',
+          module: 'NodeNext',
+          moduleResolution: 'NodeNext',
+          strict: true,
+          noEmit: true,
+          skipLibCheck: false,
+          types: [],
+        },
+        files: ['use.ts'],
+      }),
+    );
+    ok(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], dir);
+  }, 120_000);
+
   it('every TypeScript snippet runs (a server answers with a whole PDF)', async () => {
     const names = writeSnippets();
     for (const name of names) {
