@@ -118,6 +118,24 @@ describe('the packed package, installed in a fresh project', () => {
     expect(existsSync(join(x, 'node_modules/briefwright/schema/theme.schema.json'))).toBe(true);
   }, 300_000);
 
+  it('installs from git: prepare builds dist/, and the CLI and the library work', () => {
+    // npm clones the repository (its last commit), installs its dev dependencies and runs prepare.
+    const fromGit = join(work, 'from-git');
+    mkdirSync(fromGit);
+    writeFileSync(
+      join(fromGit, 'package.json'),
+      '{ "name": "from-git", "private": true, "type": "module" }\n',
+    );
+    ok('npm', ['install', '--prefer-offline', `git+file://${ROOT}`], fromGit);
+    expect(existsSync(join(fromGit, 'node_modules/briefwright/dist/index.js'))).toBe(true);
+    expect(ok('npx', ['briefwright', '--version'], fromGit).stdout.trim()).toBe(pkg.version);
+    writeFileSync(
+      join(fromGit, 'use.js'),
+      "import { render } from 'briefwright';\nconst { outputs } = await render('# From git\\n\\nText.\\n');\nconsole.log(outputs.length);\n",
+    );
+    expect(ok('node', ['use.js'], fromGit).stdout.trim()).toBe('2');
+  }, 300_000);
+
   it("require('briefwright') works from CommonJS", () => {
     writeFileSync(
       join(project, 'require.cjs'),
