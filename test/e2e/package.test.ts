@@ -147,28 +147,10 @@ describe('the packed package, installed in a fresh project', () => {
 
 describe("the README's code, run as written", () => {
   it('every TypeScript snippet type-checks against the installed package', () => {
-    const names = writeSnippets();
-    writeFileSync(
-      join(project, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          strict: true,
-          noEmit: true,
-          skipLibCheck: false,
-          typeRoots: [join(ROOT, 'node_modules', '@types')],
-          types: ['node'],
-        },
-        files: names,
-      }),
-    );
-    ok(
-      process.execPath,
-      [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'],
-      project,
-    );
+    typeCheck(project, writeSnippets(), {
+      typeRoots: [join(ROOT, 'node_modules', '@types')],
+      types: ['node'],
+    });
   }, 120_000);
 
   it('its types need no Node types of the consumer\'s ("types": [], every declaration checked)', () => {
@@ -184,22 +166,7 @@ describe("the README's code, run as written", () => {
         '',
       ].join('\n'),
     );
-    writeFileSync(
-      join(dir, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          target: 'ES2022',
-          module: 'NodeNext',
-          moduleResolution: 'NodeNext',
-          strict: true,
-          noEmit: true,
-          skipLibCheck: false,
-          types: [],
-        },
-        files: ['use.ts'],
-      }),
-    );
-    ok(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], dir);
+    typeCheck(dir, ['use.ts'], { types: [] });
   }, 120_000);
 
   it('every TypeScript snippet runs (a server answers with a whole PDF)', async () => {
@@ -281,6 +248,21 @@ describe("the README's code, run as written", () => {
     expect(pdf).toMatch(/\/BaseFont \/[A-Z]{6}\+Arimo-Bold/);
   }, 120_000);
 });
+
+/** Type-checks files of a folder with strict settings, every declaration they reach included. */
+function typeCheck(dir: string, files: readonly string[], types: Record<string, unknown>): void {
+  const compilerOptions = {
+    target: 'ES2022',
+    module: 'NodeNext',
+    moduleResolution: 'NodeNext',
+    strict: true,
+    noEmit: true,
+    skipLibCheck: false,
+    ...types,
+  };
+  writeFileSync(join(dir, 'tsconfig.json'), JSON.stringify({ compilerOptions, files }));
+  ok(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', '.'], dir);
+}
 
 /**
  * Writes the README's TypeScript blocks into the project: one whose first line is `// name.ts: …` under
