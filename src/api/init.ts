@@ -23,23 +23,40 @@ export interface InitResult {
   readonly written: readonly string[];
   /** Shell commands to run next, in order (`cd my-brief`, `npm install`, `npm run brief`). */
   readonly steps: readonly string[];
+  /** What init left as it was and the user should know (a `brief` script of their own). */
+  readonly notes: readonly string[];
 }
+
+/** The starter files and folders, which init never overwrites without `force`. */
+const STARTERS = ['brief.yaml', 'theme.json', 'templates/policy-brief', 'templates/briefing-deck'];
 
 /**
  * Scaffolds a project that renders at once: `brief.yaml` with every field shown and commented,
  * `theme.json`, the built-in templates copied into `templates/` for editing, and a `package.json` that
  * depends on briefwright and whose `brief` script renders it all. An existing `package.json` keeps what
- * it has and gains the dependency and the script (a `brief` script of its own stays unless `force`).
- * Refuses to overwrite an existing brief unless `force` is set.
+ * it has (and its indentation) and gains the dependency and the script (a `brief` script of its own
+ * stays unless `force`). Refuses to overwrite any starter file that exists unless `force` is set.
  */
 export async function initProject(
   dir: string,
   options: { force?: boolean } = {},
 ): Promise<InitResult> {
   const target = resolve(dir);
-  if (!options.force && (await exists(join(target, 'brief.yaml')))) {
-    throw new BriefwrightError('USAGE', 'the folder already has a brief.yaml', {
-      file: join(dir, 'brief.yaml'),
+  const kind = await stat(target).then(
+    (found) => (found.isDirectory() ? 'folder' : 'file'),
+    () => 'none',
+  );
+  if (kind === 'file') {
+    throw new BriefwrightError('USAGE', 'a file is there, not a folder', {
+      file: dir,
+      hint: 'give a folder for the project (it is made if it does not exist)',
+    });
+  }
+  const present = [];
+  for (const name of STARTERS) if (await exists(join(target, name))) present.push(name);
+  if (!options.force && present.length > 0) {
+    throw new BriefwrightError('USAGE', `the folder already has ${present.join(', ')}`, {
+      file: join(dir, present[0] ?? ''),
       hint: 'choose another folder, or pass --force to overwrite the starter files',
     });
   }
@@ -54,10 +71,7 @@ export async function initProject(
       path: join(target, 'theme.json'),
       bytes: await readFile(join(assetsDir(), 'init', 'theme.json')),
     },
-    {
-      path: join(target, 'package.json'),
-      bytes: new TextEncoder().encode(`${JSON.stringify(manifest, null, 2)}\n`),
-    },
+    { path: join(target, 'package.json'), bytes: new TextEncoder().encode(manifest.text) },
   ]);
   for (const name of ['policy-brief', 'briefing-deck']) {
     await cp(join(builtinTemplatesDir(), name), join(target, 'templates', name), {
@@ -66,34 +80,41 @@ export async function initProject(
     });
   }
   const here = resolve(dir) === resolve('.');
+  const render = `npx briefwright ${INIT_RENDER_ARGS.join(' ')}`;
   return {
-    written: [
-      'brief.yaml',
-      'theme.json',
-      'package.json',
-      'templates/policy-brief',
-      'templates/briefing-deck',
+    written: [...STARTERS.slice(0, 2), 'package.json', ...STARTERS.slice(2)],
+    steps: [
+      ...(here ? [] : [`cd ${dir}`]),
+      'npm install',
+      manifest.ownScript ? render : 'npm run brief',
     ],
-    steps: [...(here ? [] : [`cd ${dir}`]), 'npm install', 'npm run brief'],
+    notes: manifest.ownScript
+      ? [
+          'package.json keeps its own "brief" script (--force replaces it); the command below renders the new brief',
+        ]
+      : [],
   };
 }
 
 /**
- * The project's `package.json`: an existing one with briefwright added as a dependency and a `brief`
- * script, or a new one holding just those.
+ * The project's `package.json` as text: an existing one with briefwright added as a dependency and a
+ * `brief` script, in its own indentation, or a new one (an ES module package) holding just those.
  */
 async function projectManifest(
   path: string,
   folder: string,
   options: { force?: boolean },
-): Promise<Record<string, unknown>> {
+): Promise<{ text: string; ownScript: boolean }> {
   let manifest: Record<string, unknown> = {
     name: folder.toLowerCase().replace(/[^a-z0-9._-]+/g, '-') || 'my-brief',
     private: true,
+    type: 'module',
   };
+  let indent = '  ';
   if (await exists(path)) {
+    const text = await readFile(path, 'utf8');
     try {
-      manifest = JSON.parse(await readFile(path, 'utf8')) as Record<string, unknown>;
+      manifest = JSON.parse(text) as Record<string, unknown>;
     } catch (cause) {
       throw new BriefwrightError('USAGE', 'the folder has a package.json that is not valid JSON', {
         file: path,
@@ -101,17 +122,20 @@ async function projectManifest(
         hint: 'fix it, then run init again',
       });
     }
+    indent = /^([ \t]+)"/m.exec(text)?.[1] ?? indent;
   }
   const record = (value: unknown): Record<string, unknown> =>
     value !== null && typeof value === 'object' && !Array.isArray(value) ? { ...value } : {};
   const scripts = record(manifest.scripts);
-  if (scripts.brief === undefined || options.force)
-    scripts.brief = `briefwright ${INIT_RENDER_ARGS.join(' ')}`;
+  const script = `briefwright ${INIT_RENDER_ARGS.join(' ')}`;
+  const ownScript = scripts.brief !== undefined && scripts.brief !== script && !options.force;
+  if (!ownScript) scripts.brief = script;
   const dependencies = record(manifest.dependencies);
   const devDependencies = record(manifest.devDependencies);
   if (dependencies.briefwright === undefined && devDependencies.briefwright === undefined)
     dependencies.briefwright = `^${VERSION}`;
-  return { ...manifest, scripts, dependencies };
+  const text = `${JSON.stringify({ ...manifest, scripts, dependencies }, null, indent)}\n`;
+  return { text, ownScript };
 }
 
 async function exists(path: string): Promise<boolean> {

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { BriefwrightError, isBriefwrightError, withFile } from '../diagnostics/errors.js';
 import { type Warning, WarningSink } from '../diagnostics/warnings.js';
 import { withoutIllegalCharacters } from '../load/characters.js';
-import { type InputFormat, inputFormatOf, parseReport } from '../load/index.js';
+import { type InputFormat, inputFormatOf, parseLocatedReport } from '../load/index.js';
 import {
   checkLimits,
   DEFAULT_LIMITS,
@@ -13,7 +13,7 @@ import {
 } from '../load/limits.js';
 import { readSourceText } from '../load/sourceText.js';
 import { suggest } from '../load/suggest.js';
-import { validateReport } from '../load/validate.js';
+import { pathOfPointer, validateReport } from '../load/validate.js';
 import { checkContent } from '../markdown/checks.js';
 import { buildDocTree } from '../markdown/index.js';
 import { normalizeSchemes } from '../markdown/links.js';
@@ -197,7 +197,8 @@ async function renderPipeline(
   const linkSchemes = options.linkSchemes && normalizeSchemes(options.linkSchemes);
   const sink = new WarningSink();
   const loaded = await loadInput(input, options, limits, (w) => sink.add(w));
-  const { file, source } = loaded;
+  const { file, source, locate } = loaded;
+  if (locate) sink.placeWith((pointer) => locate(pathOfPointer(pointer)));
   const report = cleanCharacters(loaded.report, file, (w) => sink.add(w));
   const theme = withFallbacks(await loadTheme(options.theme), report.meta.language, options);
   const images = createImageLoader({
@@ -402,14 +403,24 @@ async function loadInput(
     }
     const format = options.inputFormat ?? guessInputFormat(input);
     const name = file ?? '<input>';
-    const report = parseReport(input, { file: name, format, limits, ...(warn ? { warn } : {}) });
-    return { report, file, source: input };
+    const { report, locate } = parseLocatedReport(input, {
+      file: name,
+      format,
+      limits,
+      ...(warn ? { warn } : {}),
+    });
+    return { report, file, source: input, locate };
   }
   if (typeof input === 'string') {
     const format = options.inputFormat ?? inputFormatOf(input);
     const source = await readSourceText(input, limits.maxInputBytes);
-    const report = parseReport(source, { file: input, format, limits, ...(warn ? { warn } : {}) });
-    return { report, file: input, source };
+    const { report, locate } = parseLocatedReport(source, {
+      file: input,
+      format,
+      limits,
+      ...(warn ? { warn } : {}),
+    });
+    return { report, file: input, source, locate };
   }
   if (input === null || typeof input !== 'object') {
     throw new BriefwrightError('USAGE', 'render() takes a file path or a report object', {
@@ -418,7 +429,7 @@ async function loadInput(
   }
   checkLimits(input, limits, file);
   const report = validateReport(input, file);
-  return { report, file, source: undefined };
+  return { report, file, source: undefined, locate: undefined };
 }
 
 async function loadTheme(theme: RenderOptions['theme']): Promise<ResolvedTheme> {

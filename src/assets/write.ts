@@ -56,8 +56,14 @@ export async function writeAssets(dir: string): Promise<AssetsResult> {
 
 async function checkReplaceable(target: string): Promise<void> {
   if (!existsSync(target)) return;
-  const entries = await readdir(target).catch(() => null);
-  if (entries === null || entries.length === 0) return;
+  if (!(await stat(target)).isDirectory()) {
+    throw new BriefwrightError('USAGE', 'a file is there, not a folder', {
+      file: target,
+      hint: `give a folder for the assets, such as ${join(dirname(target), 'briefwright-assets')}`,
+    });
+  }
+  const entries = await readdir(target);
+  if (entries.length === 0) return;
   const manifest = await readFile(join(target, 'package.json'), 'utf8').catch(() => '');
   if (manifest.includes(`"name": "${ASSETS_PACKAGE_NAME}"`)) return;
   throw new BriefwrightError('USAGE', 'the folder is not empty and holds no briefwright assets', {

@@ -16,10 +16,12 @@ export function errorLines(error: BriefwrightError, style: ErrorStyle): string {
     .join('\n');
 }
 
-/** A warning, one line in the style asked for. */
-export function warningLine(warning: Warning, style: ErrorStyle): string {
+/** A warning, one line in the style asked for; under `--strict`, where it fails the run, an error annotation. */
+export function warningLine(warning: Warning, style: ErrorStyle, strict = false): string {
   const text = formatWarning(warning);
-  return style === 'text' ? text : annotation('warning', warning, warning.code, text);
+  return style === 'text'
+    ? text
+    : annotation(strict ? 'error' : 'warning', warning, warning.code, text);
 }
 
 /**

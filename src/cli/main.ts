@@ -26,6 +26,18 @@ onTemporaryFiles((active) => {
   }
 });
 
+// Standard output that cannot be written: a reader that stopped reading (`| head`) ends briefwright
+// quietly, as it ends other Unix tools; anything else (a full disk) is an OUTPUT_WRITE error, never a
+// stack trace.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  removePendingTemporaryFiles();
+  if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  process.stderr.write(
+    `<stdout>: error OUTPUT_WRITE: cannot write to standard output: ${error.message}\n  hint: check the disk or the file standard output goes to\n`,
+  );
+  process.exit(1);
+});
+
 const code = await runCli(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,

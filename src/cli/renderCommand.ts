@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { isAbsolute } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -52,6 +52,14 @@ interface RenderCommandOptions {
   linkSchemes?: string;
   systemFonts: boolean;
   missingGlyphs: string;
+}
+
+/** What messages call standard input. */
+export const STDIN_NAME = '<stdin>';
+
+/** The input syntax `--from` names (`yaml`, `yml`, `json`, `md`, `markdown`, in any case). */
+export function inputFormatNamed(name: string): InputFormat | undefined {
+  return FROM[name.toLowerCase()];
 }
 
 const FROM: Readonly<Record<string, InputFormat>> = {
@@ -139,7 +147,7 @@ async function runRender(
   }
   if (inputs.includes('-')) return usage(io, '- (standard input) takes no other inputs');
   const files = await expandInputs(inputs);
-  if ('missing' in files) return usage(io, `no input matches ${files.missing}`);
+  if ('missing' in files) return usage(io, files.missing);
   if (opts.name && files.length > 1) return usage(io, '--name takes one input');
   // Worker threads write here: an interrupted run removes their temporary files too.
   watchOutputFolder(target.dir);
@@ -197,7 +205,7 @@ function checkOptions(
       io,
       `--max-input-mb takes a number of megabytes above 0, not "${opts.maxInputMb}"`,
     );
-  const from = opts.from === undefined ? undefined : FROM[opts.from.toLowerCase()];
+  const from = opts.from === undefined ? undefined : inputFormatNamed(opts.from);
   if (opts.from !== undefined && !from)
     return usage(io, `--from takes yaml, json or md, not "${opts.from}"`);
   // Formats are names, whatever their case: --format PDF is pdf.
@@ -239,14 +247,16 @@ async function renderOne(
   const options = { ...rest, engine };
   try {
     const source = input === '-' ? await readAll(io.stdin ?? process.stdin) : input;
-    const named = input === '-' ? { file: '<stdin>' } : {};
+    const named = input === '-' ? { file: STDIN_NAME } : {};
+    // Files made from standard input are named stdin.pdf, stdin.pptx unless --name says otherwise.
+    const name = opts.name ?? (input === '-' ? 'stdin' : undefined);
     let warnings: readonly Warning[];
     if (target.kind === 'folder') {
       const result = await renderToFiles(source, {
         ...options,
         ...named,
         outDir: target.dir,
-        ...(opts.name ? { name: opts.name } : {}),
+        ...(name ? { name } : {}),
       });
       warnings = result.warnings;
       if (!opts.quiet)
@@ -262,8 +272,10 @@ async function renderOne(
         if (!opts.quiet) io.stdout.write(`${input} → ${target.path}\n`);
       }
     }
-    if (!opts.quiet)
-      for (const warning of warnings) io.stderr.write(`${printedWarning(warning, io)}\n`);
+    // Under --strict a warning fails the run: it is printed even with -q.
+    if (!opts.quiet || opts.strict)
+      for (const warning of warnings)
+        io.stderr.write(`${printedWarning(warning, io, opts.strict)}\n`);
     return strictOutcome(warnings.length, opts, io);
   } catch (error) {
     return report(error, io, opts.verbose);
@@ -304,10 +316,11 @@ async function renderBatch(
             progress.line(io.stderr, `  caused by: ${result.error.cause.stack}`);
           return;
         }
-        if (opts.quiet) return;
+        // Under --strict a warning fails the run: it is printed even with -q.
+        if (opts.quiet && !opts.strict) return;
         for (const warning of result.warnings)
-          progress.line(io.stderr, printedWarning(warning, io));
-        if (json) return;
+          progress.line(io.stderr, printedWarning(warning, io, opts.strict));
+        if (json || opts.quiet) return;
         for (const file of result.files) progress.line(io.stdout, `${result.input} → ${file.path}`);
       },
     });
@@ -326,7 +339,14 @@ async function renderBatch(
     const summary = results.map((r) =>
       r.error
         ? { input: r.input, ok: false, error: describeError(r.error), ms: r.ms }
-        : { input: r.input, ok: true, files: r.files, warnings: r.warnings, ms: r.ms },
+        : {
+            input: r.input,
+            // Under --strict an input with warnings fails the run, and says so here.
+            ok: !(opts.strict && r.warnings.length > 0),
+            files: r.files,
+            warnings: r.warnings,
+            ms: r.ms,
+          },
     );
     io.stdout.write(`${JSON.stringify({ inputs: summary }, null, 2)}\n`);
   }
@@ -359,32 +379,44 @@ function parseTemplateOption(value: string): string | Record<string, string> {
 }
 
 /**
- * The input files: each argument as given, or the files a glob pattern matches (sorted); a pattern that
- * matches nothing is reported. An argument starting with `!` leaves out what it matches (`"!README.md"`,
- * `"!drafts/*"`), as in prettier's and eslint's command lines.
+ * The input files: each argument as given, or the files a glob pattern matches (sorted). An argument
+ * starting with `!` leaves out what it matches (`"!README.md"`, `"!drafts/*"`), as in prettier's and
+ * eslint's command lines; a pattern is matched against the path as written, from here, and whole (so
+ * `!**` patterns work for inputs in other folders too). A pattern that matches nothing, or exclusions
+ * that leave nothing, are reported with a message for the user.
  */
 export async function expandInputs(
   inputs: readonly string[],
 ): Promise<string[] | { missing: string }> {
   const ignore = inputs.filter((input) => input.startsWith('!')).map((input) => input.slice(1));
-  const ignored = ignore.length > 0 ? picomatch(ignore, { dot: true }) : () => false;
+  const match = ignore.length > 0 ? picomatch(ignore, { dot: true }) : () => false;
+  const ignored = (file: string) =>
+    match(file) || match(relative('.', resolve(file))) || match(resolve(file));
   const files: string[] = [];
+  let found = 0;
   for (const input of inputs) {
     if (input.startsWith('!')) continue;
-    if (!isDynamicPattern(input)) {
-      if (!ignored(input)) files.push(input);
-      continue;
-    }
-    const matched = (
-      await glob(input, {
-        onlyFiles: true,
-        absolute: isAbsolute(input),
-        expandDirectories: false,
-        ignore,
-      })
-    ).sort();
-    if (matched.length === 0) return { missing: input };
-    for (const file of matched) files.push(file);
+    const matched = isDynamicPattern(input)
+      ? (
+          await glob(input, {
+            onlyFiles: true,
+            absolute: isAbsolute(input),
+            expandDirectories: false,
+          })
+        ).sort()
+      : [input];
+    if (matched.length === 0) return { missing: `no input matches ${input}` };
+    found += matched.length;
+    for (const file of matched) if (!ignored(file)) files.push(file);
+  }
+  if (files.length === 0) {
+    const patterns = ignore.map((pattern) => `!${pattern}`).join(' ');
+    return {
+      missing:
+        found === 0
+          ? `only exclusions were given (${patterns}): name the inputs too`
+          : `${patterns} leave${ignore.length === 1 ? 's' : ''} out every input (${found})`,
+    };
   }
   return files;
 }

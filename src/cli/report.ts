@@ -27,9 +27,9 @@ export function printedError(error: BriefwrightError, io: CliIo): string {
   return errorLines(error, errorStyleOf(io));
 }
 
-/** A warning, as this run prints it. */
-export function printedWarning(warning: Warning, io: CliIo): string {
-  return warningLine(warning, errorStyleOf(io));
+/** A warning, as this run prints it (under `--strict` it fails the run: an error annotation). */
+export function printedWarning(warning: Warning, io: CliIo, strict = false): string {
+  return warningLine(warning, errorStyleOf(io), strict);
 }
 
 /** The exit code an error maps to: usage mistakes 2, everything else 1. */
@@ -83,10 +83,14 @@ export function usage(io: CliIo, message: string): number {
   return EXIT.usage;
 }
 
-/** Everything standard input holds, as text. */
+/**
+ * Everything standard input holds, as text ending with a line break (so that one line is always read as
+ * a text, never as the name of a file).
+ */
 export async function readAll(stdin: AsyncIterable<Uint8Array | string>): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of stdin)
     chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : Buffer.from(chunk));
-  return Buffer.concat(chunks).toString('utf8');
+  const text = Buffer.concat(chunks).toString('utf8');
+  return text.endsWith('\n') ? text : `${text}\n`;
 }

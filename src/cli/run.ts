@@ -2,8 +2,8 @@ import { Command, CommanderError, Option } from 'commander';
 import { importArticleFile, initProject, validate, writeAssets } from '../index.js';
 import { VERSION } from '../version.js';
 import { ERROR_STYLES, type ErrorStyle } from './annotations.js';
-import { addRenderCommand, expandInputs } from './renderCommand.js';
-import { type CliIo, describeError, EXIT, report, usage } from './report.js';
+import { addRenderCommand, expandInputs, inputFormatNamed, STDIN_NAME } from './renderCommand.js';
+import { type CliIo, describeError, EXIT, readAll, report, usage } from './report.js';
 
 export { type CliIo, EXIT } from './report.js';
 
@@ -43,18 +43,37 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
   program
     .command('validate')
     .description('check inputs against the model without rendering')
-    .argument('<input...>', 'input files or glob patterns ("briefs/**/*.yaml")')
+    .argument(
+      '<input...>',
+      'input files, glob patterns ("briefs/**/*.yaml"), or - for standard input',
+    )
     .option('--json', 'print a machine-readable result per input')
-    .action(async (inputs: string[], opts: { json?: boolean }) => {
-      const files = await expandInputs(inputs);
+    .option('--from <syntax>', 'the syntax of standard input: yaml, json or md (default: guessed)')
+    .action(async (inputs: string[], opts: { json?: boolean; from?: string }) => {
+      const stdin = inputs.includes('-');
+      if (stdin && inputs.length > 1) {
+        record(usage(io, '- (standard input) takes no other inputs'));
+        return;
+      }
+      const from = opts.from === undefined ? undefined : inputFormatNamed(opts.from);
+      if (opts.from !== undefined && !from) {
+        record(usage(io, `--from takes yaml, json or md, not "${opts.from}"`));
+        return;
+      }
+      const files = stdin ? ['-'] : await expandInputs(inputs);
       if ('missing' in files) {
-        record(usage(io, `no input matches ${files.missing}`));
+        record(usage(io, files.missing));
         return;
       }
       const results: Record<string, unknown>[] = [];
       for (const input of files) {
         try {
-          await validate(input);
+          if (input === '-')
+            await validate(await readAll(io.stdin ?? process.stdin), {
+              file: STDIN_NAME,
+              ...(from ? { inputFormat: from } : {}),
+            });
+          else await validate(input, from ? { inputFormat: from } : {});
           if (opts.json) results.push({ input, ok: true });
           else io.stdout.write(`${input}: valid\n`);
         } catch (error) {
@@ -74,10 +93,14 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     .option('--force', 'overwrite the starter files')
     .action(async (dir: string, opts: { force?: boolean }) => {
       try {
-        const { written, steps } = await initProject(dir, { force: Boolean(opts.force) });
-        io.stdout.write(
-          `${written.map((file) => `  ${file}`).join('\n')}\n\nNext:\n${steps.map((step) => `  ${step}`).join('\n')}\n`,
-        );
+        const { written, steps, notes } = await initProject(dir, { force: Boolean(opts.force) });
+        const lines = [
+          ...written.map((file) => `  ${file}`),
+          ...notes.map((note) => `\nNote: ${note}`),
+          '\nNext:',
+          ...steps.map((step) => `  ${step}`),
+        ];
+        io.stdout.write(`${lines.join('\n')}\n`);
       } catch (error) {
         record(report(error, io));
       }

@@ -10,8 +10,9 @@ export type OutputTarget =
 /**
  * Reads `-o` the way users of other tools expect: a name with a format's extension is that file (its
  * extension picks the format when `--format` does not), `-` is standard output, a name ending in `/`
- * or an existing folder is a folder, and so is any other name (as before). A file or standard output
- * takes one input and one format; the error says which flag to change.
+ * or an existing folder is a folder, and so is a new name without an extension. A name with another
+ * extension (`x.docx`) or an existing file is refused rather than made a folder. A file or standard
+ * output takes one input and one format; the error says which flag to change.
  */
 export function outputTarget(
   out: string | undefined,
@@ -34,8 +35,19 @@ export function outputTarget(
     return problem ? { problem } : { kind: 'stdout', format: formats?.[0] ?? 'pdf' };
   }
   const isFolder = /[\\/]$/.test(out) || (existsSync(out) && statSync(out).isDirectory());
-  const byExtension = formatOfExtension[extname(out).toLowerCase()];
-  if (isFolder || !byExtension) return { kind: 'folder', dir: out };
+  if (isFolder) return { kind: 'folder', dir: out };
+  const extension = extname(out).toLowerCase();
+  const byExtension = formatOfExtension[extension];
+  if (!byExtension) {
+    const known = Object.keys(formatOfExtension).join(', ');
+    if (existsSync(out))
+      return { problem: `-o ${out} is a file, not a folder; name a ${known} file, or a folder/` };
+    if (extension)
+      return {
+        problem: `-o ${out}: briefwright writes no ${extension} files (it writes ${known}); for a folder, write -o ${out}/`,
+      };
+    return { kind: 'folder', dir: out };
+  }
   const problem = one(`-o ${out}`);
   if (problem) return { problem };
   const [format = byExtension] = formats ?? [];

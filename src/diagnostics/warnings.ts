@@ -36,9 +36,23 @@ export interface Warning extends SourceLocation {
 export class WarningSink {
   readonly #seen = new Set<string>();
   readonly #warnings: Warning[] = [];
+  #place: ((pointer: string) => { line: number; column: number } | undefined) | undefined;
+
+  /**
+   * Where a field of the input is, by its JSON pointer: warnings raised with a pointer but no line (an
+   * empty section, a chart) get the line of that field in the input.
+   */
+  placeWith(place: (pointer: string) => { line: number; column: number } | undefined): void {
+    this.#place = place;
+  }
 
   /** Records a warning once: the same problem at the same place is reported once, whichever format met it. */
-  add(warning: Warning): void {
+  add(raised: Warning): void {
+    const at =
+      raised.pointer !== undefined && raised.line === undefined
+        ? this.#place?.(raised.pointer)
+        : undefined;
+    const warning = at ? { ...raised, ...at } : raised;
     const key = `${warning.code}|${warning.file ?? ''}|${warning.line ?? ''}:${warning.column ?? ''}|${warning.message}`;
     if (this.#seen.has(key)) return;
     this.#seen.add(key);

@@ -12,7 +12,7 @@ import { checkLimits, checkNesting, type Limits, resolveLimits } from './limits.
 import { parseMarkdownSource } from './markdownSource.js';
 import { lineColumnAt, normalizeNewlines, readSourceText } from './sourceText.js';
 import { validateReport } from './validate.js';
-import { type ParsedSource, parseYamlSource } from './yamlSource.js';
+import { type Locate, type ParsedSource, parseYamlSource } from './yamlSource.js';
 
 /** The input syntaxes briefwright reads. */
 export type InputFormat = 'json' | 'yaml' | 'markdown';
@@ -50,6 +50,14 @@ export interface ParseReportOptions {
 
 /** Parses and validates a report from text already in memory. */
 export function parseReport(text: string, options: ParseReportOptions = {}): Report {
+  return parseLocatedReport(text, options).report;
+}
+
+/** {@link parseReport}, with where each field of the model came from in the text (for warnings' lines). */
+export function parseLocatedReport(
+  text: string,
+  options: ParseReportOptions = {},
+): { report: Report; locate: Locate } {
   const file = options.file ?? '<input>';
   const limits = resolveLimits(options.limits);
   const format = options.format ?? 'yaml';
@@ -60,7 +68,7 @@ export function parseReport(text: string, options: ParseReportOptions = {}): Rep
   }
   const source = parseSource(clean, file, format, limits, options.warn);
   checkLimits(source.value, limits, file, source.locate);
-  return validateReport(source.value, file, source.locate);
+  return { report: validateReport(source.value, file, source.locate), locate: source.locate };
 }
 
 /** The input format a file name implies, or a clear error. */

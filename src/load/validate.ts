@@ -156,6 +156,16 @@ function describe(
   };
 }
 
+/** The path a JSON pointer (RFC 6901) names; numbers stand for list indexes. */
+export function pathOfPointer(pointer: string): (string | number)[] {
+  if (pointer === '') return [];
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((segment) => segment.replace(/~1/g, '/').replace(/~0/g, '~'))
+    .map((segment) => (/^(0|[1-9]\d*)$/.test(segment) ? Number(segment) : segment));
+}
+
 /** Formats a path as a JSON pointer (RFC 6901). */
 export function toPointer(path: readonly PropertyKey[]): string {
   return path

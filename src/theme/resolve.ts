@@ -1,9 +1,11 @@
-import { dirname } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import type { z } from 'zod';
+import { assetsRequire } from '../assets/locate.js';
 import { BriefwrightError } from '../diagnostics/errors.js';
 import { DEFAULT_LIMITS, limitError } from '../load/limits.js';
 import { readSourceText } from '../load/sourceText.js';
-import { faultsError, schemaFaults } from '../load/validate.js';
+import { faultsError, pathOfPointer, schemaFaults } from '../load/validate.js';
 import { type Locate, parseYamlSource } from '../load/yamlSource.js';
 import { checkImage, type LoadedImage, readImageFile } from '../media/imageInfo.js';
 import {
@@ -63,24 +65,65 @@ export function fontFor(theme: ResolvedTheme, key: AnyFontKey): LoadedFont {
 /** Fills a theme with the defaults and loads its fonts (each font file once per process). */
 export function resolveTheme(
   theme: Theme = {},
-  options: { baseDir?: string; file?: string } = {},
+  options: { baseDir?: string; file?: string; locate?: Locate } = {},
 ): ResolvedTheme {
   const parsed = ThemeSchema.safeParse(theme);
-  if (!parsed.success) throw themeFaults(parsed.error, theme, options.file);
+  if (!parsed.success) throw themeFaults(parsed.error, theme, options.file, options.locate);
   const input = parsed.data;
   const baseDir = options.baseDir ?? process.cwd();
+  // Every file the theme names is loaded before any fault is reported, so that all are reported at
+  // once, each at its field and line.
+  const faults: BriefwrightError[] = [];
+  const load = <T>(
+    pointer: string,
+    reference: string,
+    read: (path: string) => T,
+  ): T | undefined => {
+    try {
+      return read(resolveFontPath(reference, baseDir));
+    } catch (error) {
+      if (!(error instanceof BriefwrightError)) throw error;
+      const at = options.locate?.(pathOfPointer(pointer));
+      const missing = /^cannot read the font /.test(error.message);
+      faults.push(
+        new BriefwrightError(error.code, missing ? unreadable(reference, baseDir) : error.message, {
+          ...error,
+          file: options.file,
+          pointer,
+          ...at,
+          related: [],
+        }),
+      );
+      return undefined;
+    }
+  };
   const families = Object.fromEntries(
     ROLES.map((role) => [role, { ...DEFAULT_THEME.fonts[role], ...input.fonts?.[role] }]),
   ) as Record<FontRole, FontFamily>;
-  const fonts = {} as Record<FontKey, LoadedFont>;
+  const fonts: Partial<Record<FontKey, LoadedFont>> = {};
   for (const role of ROLES) {
     for (const variant of VARIANTS) {
-      const path = resolveFontPath(families[role][variant], baseDir);
-      const loaded = loadFont(path, { file: options.file, pointer: `/fonts/${role}/${variant}` });
-      fonts[`${role}-${variant}`] =
-        role === 'mono' ? { ...loaded, features: NO_LIGATURES } : loaded;
+      const pointer = `/fonts/${role}/${variant}`;
+      const loaded = load(pointer, families[role][variant], (path) =>
+        loadFont(path, { file: options.file, pointer }),
+      );
+      if (loaded)
+        fonts[`${role}-${variant}`] =
+          role === 'mono' ? { ...loaded, features: NO_LIGATURES } : loaded;
     }
   }
+  const logo = input.logo
+    ? load('/logo', input.logo, (path) => loadLogo(path, options.file))
+    : undefined;
+  const fallbackFonts = (input.fallbackFonts ?? []).flatMap((reference, index) => {
+    const pointer = `/fallbackFonts/${index}`;
+    const loaded = load(pointer, reference, (path) =>
+      loadFont(path, { file: options.file, pointer }),
+    );
+    return loaded ? [loaded] : [];
+  });
+  const [first, ...related] = faults;
+  if (first) throw new BriefwrightError(first.code, first.message, { ...first, related });
   return {
     page: {
       size: input.page?.size ?? DEFAULT_THEME.page.size,
@@ -90,15 +133,36 @@ export function resolveTheme(
     pdf: { ...DEFAULT_THEME.pdf, ...input.pdf },
     deck: { ...DEFAULT_THEME.deck, ...input.deck },
     families,
-    fonts,
-    logo: input.logo ? loadLogo(resolveFontPath(input.logo, baseDir), options.file) : undefined,
-    fallbackFonts: (input.fallbackFonts ?? []).map((reference, index) =>
-      loadFont(resolveFontPath(reference, baseDir), {
-        file: options.file,
-        pointer: `/fallbackFonts/${index}`,
-      }),
-    ),
+    fonts: fonts as Record<FontKey, LoadedFont>,
+    logo,
+    fallbackFonts,
   };
+}
+
+/**
+ * Why a font reference could not be read, in the user's terms: a file beside the theme, or a file of an
+ * npm package (installed or not).
+ */
+function unreadable(reference: string, baseDir: string): string {
+  if (isAbsolute(reference) || /^\.\.?[\\/]/.test(reference))
+    return `no font file at ${resolve(baseDir, reference)}`;
+  const parts = reference.split('/');
+  const size = parts[0]?.startsWith('@') ? 2 : 1;
+  const pkg = parts.slice(0, size).join('/');
+  const inside = parts.slice(size).join('/');
+  const installed = [assetsRequire(), createRequire(join(resolve(baseDir), 'theme'))].some(
+    (packages) => {
+      try {
+        packages.resolve(`${pkg}/package.json`);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+  );
+  return installed
+    ? `the package ${pkg} has no file ${inside}`
+    : `no font file ${reference}: the package ${pkg} is not installed, and no such file is beside the theme`;
 }
 
 /** Reads a theme file (JSON or YAML) and resolves it; fonts and the logo resolve against its folder. */
@@ -109,7 +173,7 @@ export async function loadThemeFile(file: string): Promise<ResolvedTheme> {
   const source = parseYamlSource(text, file);
   const parsed = ThemeSchema.safeParse(source.value ?? {});
   if (!parsed.success) throw themeFaults(parsed.error, source.value, file, source.locate);
-  return resolveTheme(parsed.data, { baseDir: dirname(file), file });
+  return resolveTheme(parsed.data, { baseDir: dirname(file), file, locate: source.locate });
 }
 
 /** Every fault of a theme, the first carrying the others, each with its pointer, line and hint. */

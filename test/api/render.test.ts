@@ -128,6 +128,46 @@ describe('the theme logo', () => {
     expect(object.hint).toBe('did you mean "colors"?');
   });
 
+  it("reports every font and logo a theme cannot load, at their lines, in the user's terms", async () => {
+    const dir = tempDir();
+    const theme = join(dir, 'theme.json');
+    writeFileSync(
+      theme,
+      `{
+  "fonts": {
+    "sans": {
+      "name": "Arimo",
+      "regular": "@expo-google-fonts/arimo/400Regular/Nope.ttf",
+      "bold": "@expo-google-fonts/arimo/700Bold/Arimo_700Bold.ttf",
+      "italic": "@expo-google-fonts/nosuchpkg/x.ttf",
+      "boldItalic": "./fonts/missing.ttf"
+    }
+  },
+  "logo": "./logo.png"
+}
+`,
+    );
+    const error = await caughtError(() => render(EXAMPLE_YAML, { theme, formats: ['pdf'] }));
+    const faults = [error, ...error.related].map((f) => [f.pointer, f.line, f.message]);
+    expect(faults).toEqual([
+      [
+        '/fonts/sans/regular',
+        5,
+        'the package @expo-google-fonts/arimo has no file 400Regular/Nope.ttf',
+      ],
+      [
+        '/fonts/sans/italic',
+        7,
+        'no font file @expo-google-fonts/nosuchpkg/x.ttf: the package @expo-google-fonts/nosuchpkg is not installed, and no such file is beside the theme',
+      ],
+      ['/fonts/sans/boldItalic', 8, `no font file at ${join(dir, 'fonts', 'missing.ttf')}`],
+      ['/logo', 11, expect.stringContaining('logo.png')],
+    ]);
+    expect(
+      [error, ...error.related].every((f) => f.code === 'THEME_INVALID' && f.file === theme),
+    ).toBe(true);
+  });
+
   it('refuses a logo that is not a PNG or JPEG, naming the theme file', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'logo.png'), 'not an image');

@@ -70,6 +70,7 @@ describe('the CI example workflow', () => {
     copyFileSync(EXAMPLE_MD, join(dir, 'briefs', 'region', 'two.md'));
     writeFileSync(join(dir, 'briefs', 'broken.yaml'), 'meta:\n  titel: Broken\n');
     writeFileSync(join(dir, 'briefs', 'README.md'), '# How to write a brief\n\nNot a brief.\n');
+    writeFileSync(join(dir, 'briefs', 'warned.md'), '# Warned\n\n<b>raw</b> HTML\n');
     // `npx briefwright` runs this checkout's CLI, as it runs the installed package's in a project.
     writeFileSync(join(dir, 'package.json'), '{ "name": "briefs", "private": true }\n');
     mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
@@ -107,12 +108,27 @@ describe('the CI example workflow', () => {
     expect(render?.stderr).toContain(
       '::error file=briefs/broken.yaml,line=2,col=3,title=briefwright UNKNOWN_FIELD::',
     );
-    // The good briefs are written; the README is not a brief; the broken one left nothing.
-    expect(filesIn(join(dir, 'output'))).toEqual(['one.pdf', 'one.pptx', 'two.pdf', 'two.pptx']);
+    // Under --strict a warning is an error annotation too.
+    expect(render?.stderr).toMatch(
+      /^::error file=briefs\/warned\.md,line=3,col=1,title=briefwright RAW_HTML_DROPPED::/m,
+    );
+    // The good briefs are written (a warned one too); the README is not a brief; the broken one left
+    // nothing.
+    expect(filesIn(join(dir, 'output'))).toEqual([
+      'one.pdf',
+      'one.pptx',
+      'two.pdf',
+      'two.pptx',
+      'warned.pdf',
+      'warned.pptx',
+    ]);
     // The summary step still ran, and the upload runs after the failure.
     const table = readFileSync(summary, 'utf8');
     expect(table).toContain('| briefs/one.yaml | output/one.pdf (');
     expect(table).toContain('| briefs/broken.yaml | **UNKNOWN_FIELD**: unknown field "titel" |');
+    expect(table).toMatch(
+      /\| briefs\/warned\.md \| output\/warned\.pdf \(1\).*; \*\*--strict\*\*: RAW_HTML_DROPPED[^|]* \|/,
+    );
     expect(ran.every((r) => r.status === 0 || r === render)).toBe(true);
     expect(uploads.map((u) => u.with?.path)).toEqual(['output/']);
     expect(existsSync(join(dir, 'output', 'README.pdf'))).toBe(false);

@@ -159,7 +159,8 @@ describe('briefwright render --report json --strict', () => {
         files: unknown[];
       }[];
     };
-    expect(parsed.inputs[0]?.ok).toBe(true);
+    // Written, but failed: under --strict its warning fails the run, and the summary says so.
+    expect(parsed.inputs[0]?.ok).toBe(false);
     expect(parsed.inputs[0]?.files).toHaveLength(2);
     expect(parsed.inputs[0]?.warnings).toEqual([
       expect.objectContaining({ code: 'EMPTY_SECTION', pointer: '/sections/0' }),
@@ -198,7 +199,9 @@ describe('briefwright init', () => {
     expect((await cli(['init', dir])).code).toBe(0);
     const again = await cli(['init', dir]);
     expect(again.code).toBe(2);
-    expect(again.stderr).toContain('already has a brief.yaml');
+    expect(again.stderr).toContain(
+      'already has brief.yaml, theme.json, templates/policy-brief, templates/briefing-deck',
+    );
     expect((await cli(['init', dir, '--force'])).code).toBe(0);
   });
 });

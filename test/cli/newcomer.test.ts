@@ -1,4 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
@@ -126,9 +127,11 @@ describe('the habits a newcomer brings', () => {
     expect(named.code).toBe(0);
     expect(named.stdout + named.stderr).toBe('');
     expect(filesIn(dir)).toEqual(['draft.md', 'final.pdf', 'final.pptx']);
+    // Under --strict the warnings fail the run: -q still prints them, then a line says why it fails.
     const strict = await cli(['render', input, '-o', dir, '--strict', '-q']);
     expect(strict.code).toBe(1);
-    expect(strict.stderr).toMatch(/^briefwright: --strict: \d+ warnings? fails? this run\n$/);
+    expect(strict.stderr).toMatch(/^\S+draft\.md:\S*: warning EMPTY_SECTION: /m);
+    expect(strict.stderr).toMatch(/\nbriefwright: --strict: \d+ warnings? fails? this run\n$/);
   });
 
   it('prints every fault of an input, sorted by line, a misspelt field first', async () => {
@@ -204,6 +207,134 @@ describe('the habits a newcomer brings', () => {
     expect(result.stderr).toMatch(
       /^::warning file=.*,line=3,col=1,title=briefwright RAW_HTML_DROPPED::/m,
     );
+  });
+});
+
+describe('what a newcomer tried next', () => {
+  it('validate - checks standard input (a bad one fails), with --from', async () => {
+    const bad = await cliBytes(['validate', '-'], 'meta:\n  titel: x\n');
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain('<stdin>:2:3: error UNKNOWN_FIELD');
+    const good = await cliBytes(['validate', '-', '--from', 'yaml'], 'meta: { title: T }');
+    expect(good.code, good.stderr).toBe(0);
+    const json = await cliBytes(['validate', '-', '--json'], '{"nope": 1');
+    expect(json.code).toBe(1);
+    expect(JSON.parse(json.stdout.toString()).inputs[0].ok).toBe(false);
+  });
+
+  it('a reader that stops reading ends briefwright quietly; a full disk is OUTPUT_WRITE, never a stack', () => {
+    const main = join(process.cwd(), 'dist/cli/main.js');
+    const head = spawnSync(
+      'bash',
+      [
+        '-c',
+        `node ${main} render ${EXAMPLE_YAML} -f pptx -o - | head -c 10 > /dev/null; echo "\${PIPESTATUS[0]}"`,
+      ],
+      { encoding: 'utf8' },
+    );
+    expect(head.stderr).toBe('');
+    expect(head.stdout.trim()).toBe('0');
+    if (existsSync('/dev/full')) {
+      const full = spawnSync(
+        'bash',
+        ['-c', `node ${main} render ${EXAMPLE_YAML} -f pdf -o - > /dev/full`],
+        {
+          encoding: 'utf8',
+        },
+      );
+      expect(full.status).toBe(1);
+      expect(full.stderr).toMatch(
+        /^<stdout>: error OUTPUT_WRITE: cannot write to standard output: ENOSPC/,
+      );
+      expect(full.stderr).not.toContain('    at ');
+    }
+  });
+
+  it("init refuses a file and any starter file already there, and keeps a brief script of the user's own", async () => {
+    const dir = tempDir();
+    const file = join(dir, 'afile');
+    writeFileSync(file, '');
+    const onFile = await cli(['init', file]);
+    expect(onFile.code).toBe(2);
+    expect(onFile.stderr).toContain('a file is there, not a folder');
+
+    const project = join(dir, 'project');
+    mkdirSync(project);
+    writeFileSync(join(project, 'theme.json'), 'my theme\n');
+    const manifest = { name: 'p', scripts: { brief: 'echo my own brief' } };
+    writeFileSync(join(project, 'package.json'), `${JSON.stringify(manifest, null, 4)}\n`);
+    const refused = await cli(['init', project]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('the folder already has theme.json');
+    expect(readFileSync(join(project, 'theme.json'), 'utf8')).toBe('my theme\n');
+
+    rmSync(join(project, 'theme.json'));
+    const kept = await cli(['init', project]);
+    expect(kept.code, kept.stderr).toBe(0);
+    const written = readFileSync(join(project, 'package.json'), 'utf8');
+    expect(JSON.parse(written).scripts.brief).toBe('echo my own brief');
+    // Its indentation is kept; the note says what stayed and the last step renders the new brief.
+    expect(written).toContain('\n    "name": "p"');
+    expect(kept.stdout).toContain('Note: package.json keeps its own "brief" script');
+    expect(kept.stdout.trim().split('\n').at(-1)).toMatch(
+      /^ {2}npx briefwright render brief\.yaml /,
+    );
+  });
+
+  it('! patterns leave out inputs in other folders too, and leaving out everything is a usage error', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'briefs', 'sub'), { recursive: true });
+    for (const name of ['a.yaml', 'sub/b.yaml', 'README.md'])
+      writeFileSync(
+        join(dir, 'briefs', name),
+        name.endsWith('.md') ? '# Not a brief\n' : 'meta: { title: T }\n',
+      );
+    const pattern = join(dir, 'briefs/**/*.{yaml,md}');
+    const kept = await cli(['validate', pattern, '!**/README.md', '!**/sub/*']);
+    expect(kept.code, kept.stderr).toBe(0);
+    expect(kept.stdout.trim().split('\n')).toEqual([`${join(dir, 'briefs/a.yaml')}: valid`]);
+    const none = await cli(['validate', pattern, '!**/*']);
+    expect(none.code).toBe(2);
+    expect(none.stderr).toContain('!**/* leaves out every input (3)');
+    const only = await cli(['render', '!x.yaml']);
+    expect(only.code).toBe(2);
+    expect(only.stderr).toContain('only exclusions were given');
+  });
+
+  it('-o with an extension briefwright does not write, or naming a file, is refused; stdin outputs are named stdin', async () => {
+    const dir = tempDir();
+    const docx = await cli(['render', EXAMPLE_YAML, '-o', join(dir, 'x.docx')]);
+    expect(docx.code).toBe(2);
+    expect(docx.stderr).toContain('briefwright writes no .docx files (it writes .pdf, .pptx)');
+    expect(existsSync(join(dir, 'x.docx'))).toBe(false);
+    writeFileSync(join(dir, 'notes'), 'keep');
+    const onFile = await cli(['render', EXAMPLE_YAML, '-o', join(dir, 'notes')]);
+    expect(onFile.code).toBe(2);
+    expect(onFile.stderr).toContain('is a file, not a folder');
+    const piped = await cliBytes(['render', '-', '-o', join(dir, 'out')], '# Piped\n\nText.\n');
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(filesIn(join(dir, 'out'))).toEqual(['stdin.pdf', 'stdin.pptx']);
+  });
+
+  it('warnings about a field carry its line (an empty section in Markdown and YAML)', async () => {
+    const dir = tempDir();
+    const md = join(dir, 'draft.md');
+    writeFileSync(md, '# Draft\n\n## Empty\n\n## Full\n\nText.\n');
+    const yaml = join(dir, 'other.yaml');
+    writeFileSync(yaml, 'meta:\n  title: Draft\nsections:\n  - title: Empty\n');
+    const result = await cli(['render', md, yaml, '-o', join(dir, 'out'), '-f', 'pdf']);
+    expect(result.stderr).toContain(`${md}:3:1: warning EMPTY_SECTION`);
+    expect(result.stderr).toContain(`${yaml}:4:5: warning EMPTY_SECTION`);
+  });
+
+  it('briefwright assets refuses a file of the same name', async () => {
+    const dir = tempDir();
+    const file = join(dir, 'notes.md');
+    writeFileSync(file, 'important notes');
+    const result = await cli(['assets', file]);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('a file is there, not a folder');
+    expect(readFileSync(file, 'utf8')).toBe('important notes');
   });
 });
 
