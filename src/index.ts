@@ -38,6 +38,7 @@ export {
   type InputFormat,
   importArticle,
   importArticleFile,
+  importArticleText,
   loadReport,
   type ParseReportOptions,
   parseReport,

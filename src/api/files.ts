@@ -1,4 +1,5 @@
 import { basename, extname, join } from 'node:path';
+import { BriefwrightError } from '../diagnostics/errors.js';
 import { writeFilesAtomic } from '../output/writeAtomic.js';
 import { slugify } from '../tree/text.js';
 import {
@@ -35,6 +36,14 @@ export async function renderToFiles(
 ): Promise<RenderToFilesResult> {
   checkOptionNames(options, FILES_OPTION_NAMES, 'renderToFiles()');
   const { outDir = 'output', name: given, ...renderOptions } = options;
+  if (
+    given !== undefined &&
+    (given.trim() === '' || /[\\/]/.test(given) || /^\.\.?$/.test(given))
+  ) {
+    throw new BriefwrightError('USAGE', `the name "${given}" is not a file name`, {
+      hint: 'give a name without a folder (--name final); the folder is outDir (-o folder/)',
+    });
+  }
   const result = await renderInMemory(input, renderOptions);
   const path = inputName(input, options);
   const name =

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -35,7 +36,9 @@ export function engineWithRenderers(
 /** Where a renderer module is, as a URL `import()` takes: a file's, an installed package's, or as given. */
 export function moduleUrl(specifier: string, baseDir: string = process.cwd()): string {
   if (/^(file|data|node):/.test(specifier)) return specifier;
-  if (isAbsolute(specifier) || /^\.\.?[\\/]/.test(specifier))
+  // A path, or a JavaScript file here named without ./ (headings.js), as a user means it.
+  const local = /\.[cm]?js$/.test(specifier) && existsSync(resolve(baseDir, specifier));
+  if (isAbsolute(specifier) || /^\.\.?[\\/]/.test(specifier) || local)
     return pathToFileURL(resolve(baseDir, specifier)).href;
   try {
     return pathToFileURL(createRequire(join(resolve(baseDir), 'noop.js')).resolve(specifier)).href;

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { isAbsolute, relative, resolve } from 'node:path';
+import { extname, isAbsolute, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -79,7 +79,11 @@ export function addRenderCommand(program: Command, io: CliIo, exit: (code: numbe
       '<input...>',
       'input files, glob patterns ("briefs/**/*.yaml"), or - for standard input',
     )
-    .option('-f, --format <list>', "comma-separated formats (default: pdf,pptx, or the -o file's)")
+    .option(
+      '-f, --format <list>',
+      "comma-separated formats, or -f repeated (default: pdf,pptx, or the -o file's)",
+      (value: string, previous?: string) => (previous ? `${previous},${value}` : value),
+    )
     .option(
       '-o, --out <path>',
       'a folder (default output/), a file (brief.pdf), or - for standard output',
@@ -126,18 +130,24 @@ export function addRenderCommand(program: Command, io: CliIo, exit: (code: numbe
 
 async function runRender(
   inputs: readonly string[],
-  opts: RenderCommandOptions,
+  given: RenderCommandOptions,
   io: CliIo,
 ): Promise<number> {
-  const checked = checkOptions(opts, io);
+  const checked = checkOptions(given, io);
   if (typeof checked === 'number') return checked;
   const { formats, options } = checked;
   let engine: Engine;
   try {
-    engine = opts.renderer ? await engineWithRenderers(opts.renderer) : defaultEngine();
+    engine = given.renderer ? await engineWithRenderers(given.renderer) : defaultEngine();
   } catch (error) {
-    return report(error, io, opts.verbose);
+    return report(error, io, given.verbose);
   }
+  // --name final.pdf means final: the extension is the format's to add.
+  const extension = extname(given.name ?? '').toLowerCase();
+  const opts =
+    given.name && extensionsOf(engine)[extension]
+      ? { ...given, name: given.name.slice(0, -extension.length) }
+      : given;
   const target = outputTarget(opts.out, inputs, formats, extensionsOf(engine));
   if ('problem' in target) return usage(io, target.problem);
   const stdin = inputs.length === 1 && inputs[0] === '-';
@@ -197,7 +207,8 @@ function checkOptions(
 ): { formats: string[] | undefined; options: Shared } | number {
   if (opts.report !== undefined && opts.report !== 'json')
     return usage(io, `--report takes "json", not "${opts.report}"`);
-  if (opts.missingGlyphs !== 'warn' && opts.missingGlyphs !== 'error')
+  const missingGlyphs = opts.missingGlyphs.toLowerCase();
+  if (missingGlyphs !== 'warn' && missingGlyphs !== 'error')
     return usage(io, `--missing-glyphs takes "warn" or "error", not "${opts.missingGlyphs}"`);
   const maxInputMb = opts.maxInputMb === undefined ? undefined : Number(opts.maxInputMb);
   if (maxInputMb !== undefined && !(Number.isFinite(maxInputMb) && maxInputMb > 0))
@@ -229,7 +240,7 @@ function checkOptions(
       ...(from ? { inputFormat: from } : {}),
       ...(opts.renderer ? { renderers: opts.renderer } : {}),
       systemFonts: opts.systemFonts,
-      missingGlyphs: opts.missingGlyphs,
+      missingGlyphs,
     },
   };
 }

@@ -1,5 +1,11 @@
-import { Command, CommanderError, Option } from 'commander';
-import { importArticleFile, initProject, validate, writeAssets } from '../index.js';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import {
+  importArticleFile,
+  importArticleText,
+  initProject,
+  validate,
+  writeAssets,
+} from '../index.js';
 import { VERSION } from '../version.js';
 import { ERROR_STYLES, type ErrorStyle } from './annotations.js';
 import { addRenderCommand, expandInputs, inputFormatNamed, STDIN_NAME } from './renderCommand.js';
@@ -31,7 +37,12 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
       new Option(
         '--format-errors <style>',
         'print errors and warnings as text lines, or as GitHub Actions annotations (default: github inside GitHub Actions)',
-      ).choices(ERROR_STYLES),
+      ).argParser((value) => {
+        const style = ERROR_STYLES.find((s) => s === value.toLowerCase());
+        if (!style)
+          throw new InvalidArgumentError(`Allowed choices are ${ERROR_STYLES.join(', ')}.`);
+        return style;
+      }),
     )
     .hook('preAction', () => {
       const chosen: unknown = program.opts().formatErrors;
@@ -127,15 +138,19 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
   program
     .command('import')
     .description('turn a plain article (.txt or .md) into a report model you can edit')
-    .argument('<article>', 'the article')
+    .argument('<article>', 'the article, or - for standard input')
     .option('-o, --out <file>', 'write the YAML here instead of printing it')
     .option('--force', 'overwrite the file -o names when it exists')
     .action(async (article: string, opts: { out?: string; force?: boolean }) => {
       try {
-        const yaml = await importArticleFile(
-          article,
-          opts.out ? { out: opts.out, force: Boolean(opts.force) } : {},
-        );
+        const out = opts.out ? { out: opts.out, force: Boolean(opts.force) } : {};
+        const yaml =
+          article === '-'
+            ? await importArticleText(await readAll(io.stdin ?? process.stdin), {
+                ...out,
+                source: STDIN_NAME,
+              })
+            : await importArticleFile(article, out);
         io.stdout.write(opts.out ? `${article} → ${opts.out}\n` : yaml);
       } catch (error) {
         record(report(error, io));

@@ -137,17 +137,33 @@ export async function importArticleFile(
   file: string,
   options: { out?: string; force?: boolean } = {},
 ): Promise<string> {
+  if (['.yaml', '.yml', '.json'].includes(extname(file).toLowerCase())) {
+    throw new BriefwrightError('USAGE', 'this is already a model, not an article to import', {
+      file,
+      hint: 'render or validate it as it is; import reads plain articles (.txt, .md)',
+    });
+  }
+  return importArticleText(await readSourceText(file), { ...options, source: file });
+}
+
+/**
+ * {@link importArticleFile} for an article's text (standard input): `source` names it in the YAML's
+ * header and in messages.
+ */
+export async function importArticleText(
+  text: string,
+  options: { source: string; out?: string; force?: boolean },
+): Promise<string> {
   if (options.out && !options.force && existsSync(options.out)) {
     throw new BriefwrightError('USAGE', 'the file to write already exists', {
       file: options.out,
-      hint: 'pass --force (force: true) to overwrite it, or write to another file',
+      hint: 'pass --force to overwrite it, or write to another file',
     });
   }
-  const text = await readSourceText(file);
   const report = importArticle(text);
   // What import writes must load: validate it like any input.
-  validateReport(report, file);
-  const yaml = articleYaml(report, basename(file), schemaPath(options.out));
+  validateReport(report, options.source);
+  const yaml = articleYaml(report, basename(options.source), schemaPath(options.out));
   if (options.out)
     await writeFilesAtomic([{ path: options.out, bytes: new TextEncoder().encode(yaml) }]);
   return yaml;

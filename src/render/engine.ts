@@ -89,7 +89,8 @@ export function createEngine(options: EngineOptions): Engine {
   return {
     formats: [...byFormat.keys()],
     renderer(format) {
-      const found = byFormat.get(format);
+      // Format names are names, whatever their case: "PDF" is pdf.
+      const found = byFormat.get(format) ?? byFormat.get(format.toLowerCase());
       if (!found) {
         throw new BriefwrightError('FORMAT_UNKNOWN', `no renderer for the format "${format}"`, {
           hint: `registered formats: ${[...byFormat.keys()].join(', ') || 'none'}`,

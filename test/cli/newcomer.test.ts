@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
-import { countPages } from '../../src/index.js';
+import { countPages, render } from '../../src/index.js';
 import {
   EXAMPLE_YAML,
   filesIn,
@@ -325,6 +325,65 @@ describe('what a newcomer tried next', () => {
     const result = await cli(['render', md, yaml, '-o', join(dir, 'out'), '-f', 'pdf']);
     expect(result.stderr).toContain(`${md}:3:1: warning EMPTY_SECTION`);
     expect(result.stderr).toContain(`${yaml}:4:5: warning EMPTY_SECTION`);
+  });
+
+  it('import refuses a model and reads an article from standard input', async () => {
+    const model = await cli(['import', EXAMPLE_YAML]);
+    expect(model.code).toBe(2);
+    expect(model.stderr).toContain('this is already a model, not an article to import');
+    const piped = await cliBytes(['import', '-'], 'A Title\n\nSome text here.\n');
+    expect(piped.code, piped.stderr).toBe(0);
+    expect(piped.stdout.toString()).toContain('# Imported by briefwright from <stdin>.');
+    expect(piped.stdout.toString()).toContain('title: A Title');
+  });
+
+  it('names and choices in any case; -f repeated adds formats; --name takes a name, not a path', async () => {
+    const dir = tempDir();
+    const result = await cli([
+      'render',
+      EXAMPLE_YAML,
+      '-o',
+      `${dir}/`,
+      '-f',
+      'PDF',
+      '-f',
+      'pptx',
+      '--missing-glyphs',
+      'WARN',
+      '--format-errors',
+      'GITHUB',
+      '--name',
+      'final.pdf',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(filesIn(dir)).toEqual(['final.pdf', 'final.pptx']);
+    const outside = await cli(['render', EXAMPLE_YAML, '-o', `${dir}/`, '--name', '../escape']);
+    expect(outside.code).toBe(2);
+    expect(outside.stderr).toContain('the name "../escape" is not a file name');
+    expect(existsSync(join(dir, '..', 'escape.pdf'))).toBe(false);
+    // The API reads format names in any case too.
+    const { outputs } = await render('# Case\n', { formats: ['PDF'] });
+    expect(outputs.map((o) => o.format)).toEqual(['pdf']);
+  });
+
+  it('--renderer takes a JavaScript file here without ./', async () => {
+    const dir = tempDir();
+    rendererModule(dir);
+    const result = spawnSync(
+      process.execPath,
+      [
+        join(process.cwd(), 'dist/cli/main.js'),
+        'render',
+        join(process.cwd(), EXAMPLE_YAML),
+        '--renderer',
+        'headings.mjs',
+        '-o',
+        'h.txt',
+      ],
+      { cwd: dir, encoding: 'utf8' },
+    );
+    expect(result.status, result.stderr).toBe(0);
+    expect(readFileSync(join(dir, 'h.txt'), 'utf8')).toMatch(/headings/);
   });
 
   it('briefwright assets refuses a file of the same name', async () => {
