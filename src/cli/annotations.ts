@@ -1,4 +1,9 @@
-import { type BriefwrightError, formatError, formatFault } from '../diagnostics/errors.js';
+import {
+  type BriefwrightError,
+  formatError,
+  formatFault,
+  printable,
+} from '../diagnostics/errors.js';
 import { formatWarning, type Warning } from '../diagnostics/warnings.js';
 import type { SourceLocation } from '../index.js';
 
@@ -50,5 +55,5 @@ function escapeData(text: string): string {
 }
 
 function escapeProperty(text: string): string {
-  return escapeData(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
+  return escapeData(printable(text)).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }

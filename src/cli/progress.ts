@@ -1,4 +1,5 @@
 import type { BatchResult } from '../api/batch.js';
+import { printable } from '../diagnostics/errors.js';
 
 /** Where progress goes: a redrawn bar on a terminal, nothing extra otherwise. */
 export interface Progress {
@@ -41,7 +42,7 @@ export function progressBar(stderr: { write(text: string): unknown }, total: num
       draw();
     },
     started: (input) => {
-      current = input;
+      current = printable(input);
       draw();
     },
     finished: (_result, finished) => {

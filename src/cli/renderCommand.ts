@@ -28,6 +28,7 @@ import {
   readAll,
   report,
   usage,
+  wroteLine,
 } from './report.js';
 import { type OutputTarget, outputTarget } from './target.js';
 import { watchAndRender } from './watch.js';
@@ -271,7 +272,7 @@ async function renderOne(
       });
       warnings = result.warnings;
       if (!opts.quiet)
-        for (const written of result.files) io.stdout.write(`${input} → ${written.path}\n`);
+        for (const written of result.files) io.stdout.write(`${wroteLine(input, written.path)}\n`);
     } else {
       // One file, named exactly as given (Deck.PPTX stays Deck.PPTX), or standard output.
       const result = await render(source, { ...options, ...named, formats: [target.format] });
@@ -280,7 +281,7 @@ async function renderOne(
       if (target.kind === 'stdout') io.stdout.write(bytes);
       else {
         await writeFilesAtomic([{ path: target.path, bytes }]);
-        if (!opts.quiet) io.stdout.write(`${input} → ${target.path}\n`);
+        if (!opts.quiet) io.stdout.write(`${wroteLine(input, target.path)}\n`);
       }
     }
     // Under --strict a warning fails the run: it is printed even with -q.
@@ -332,7 +333,8 @@ async function renderBatch(
         for (const warning of result.warnings)
           progress.line(io.stderr, printedWarning(warning, io, opts.strict));
         if (json || opts.quiet) return;
-        for (const file of result.files) progress.line(io.stdout, `${result.input} → ${file.path}`);
+        for (const file of result.files)
+          progress.line(io.stdout, wroteLine(result.input, file.path));
       },
     });
   } catch (error) {

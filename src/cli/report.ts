@@ -1,3 +1,4 @@
+import { printable } from '../diagnostics/errors.js';
 import { type BriefwrightError, isBriefwrightError, type Warning } from '../index.js';
 import { type ErrorStyle, errorLines, warningLine } from './annotations.js';
 
@@ -77,10 +78,15 @@ export function report(error: unknown, io: CliIo, verbose = false): number {
   return EXIT.badInput;
 }
 
-/** Prints a usage mistake and returns the usage exit code. */
+/** Prints a usage mistake and returns the usage exit code (what the user typed shown, never obeyed). */
 export function usage(io: CliIo, message: string): number {
-  io.stderr.write(`briefwright: ${message}\n`);
+  io.stderr.write(`briefwright: ${printable(message)}\n`);
   return EXIT.usage;
+}
+
+/** The line for a file written: `input → output`, control characters in either name shown as escapes. */
+export function wroteLine(input: string, output: string): string {
+  return `${printable(input)} → ${printable(output)}`;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { printable } from '../diagnostics/errors.js';
 import {
   importArticleFile,
   importArticleText,
@@ -9,7 +10,7 @@ import {
 import { VERSION } from '../version.js';
 import { ERROR_STYLES, type ErrorStyle } from './annotations.js';
 import { addRenderCommand, expandInputs, inputFormatNamed, STDIN_NAME } from './renderCommand.js';
-import { type CliIo, describeError, EXIT, readAll, report, usage } from './report.js';
+import { type CliIo, describeError, EXIT, readAll, report, usage, wroteLine } from './report.js';
 
 export { type CliIo, EXIT } from './report.js';
 
@@ -86,7 +87,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
             });
           else await validate(input, from ? { inputFormat: from } : {});
           if (opts.json) results.push({ input, ok: true });
-          else io.stdout.write(`${input}: valid\n`);
+          else io.stdout.write(`${printable(input)}: valid\n`);
         } catch (error) {
           if (opts.json) {
             results.push({ input, ok: false, error: describeError(error) });
@@ -151,7 +152,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
                 source: STDIN_NAME,
               })
             : await importArticleFile(article, out);
-        io.stdout.write(opts.out ? `${article} → ${opts.out}\n` : yaml);
+        io.stdout.write(opts.out ? `${wroteLine(article, opts.out)}\n` : yaml);
       } catch (error) {
         record(report(error, io));
       }

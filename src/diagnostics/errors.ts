@@ -127,7 +127,7 @@ export function formatError(error: BriefwrightError): string {
 
 /** One fault as the CLI prints it, without the faults found beside it. */
 export function formatFault(error: BriefwrightError): string {
-  const at = error.pointer ? ` (at ${error.pointer})` : '';
+  const at = error.pointer ? ` (at ${printable(error.pointer)})` : '';
   const hint = error.hint ? `\n  hint: ${printable(error.hint)}` : '';
   return `${formatLocation(error)}: error ${error.code}: ${printable(error.message)}${at}${hint}`;
 }

@@ -5,6 +5,14 @@ import type { Inline, LinkTarget } from '../tree/types.js';
 /** Where a run links to: a link's target, or the footnote a reference number stands for. */
 export type RunLink = LinkTarget | { readonly kind: 'footnote'; readonly number: number };
 
+/** Whether two links go to the same place (the same object, or equal targets). */
+export function sameLink(a: RunLink, b: RunLink): boolean {
+  if (a === b) return true;
+  if (a.kind === 'url') return b.kind === 'url' && a.url === b.url;
+  if (a.kind === 'anchor') return b.kind === 'anchor' && a.id === b.id;
+  return b.kind === 'footnote' && a.number === b.number;
+}
+
 /** One key per link target, to tell whether two runs link to the same place. */
 export function linkKey(link: RunLink | undefined): string {
   if (link === undefined) return '';

@@ -20,12 +20,19 @@ export const MAX_SHAPED_WORD = 64;
 const PRINTABLE_ASCII = /^[\u0020-\u007e]*$/;
 
 /**
+ * A pile of combining marks longer than any writing system stacks (Zalgo text): shaping attaches each
+ * mark by looking back over the others, at a cost that grows with the square of the pile.
+ */
+const MARK_PILE = /\p{M}{32}/u;
+
+/**
  * Whether a word is set letter by letter, unshaped: printable ASCII longer than a word is (a URL, a
  * hash, a run of data with no space) loses nothing worth shaping for, and shaping it would make its cost
- * grow with its length at every measure and every drawing. Measuring and drawing agree on this.
+ * grow with its length at every measure and every drawing; nor does a long word with a pile of marks.
+ * Measuring and drawing agree on this, and go by code points.
  */
 export function setLetterByLetter(word: string): boolean {
-  return word.length > MAX_SHAPED_WORD && PRINTABLE_ASCII.test(word);
+  return word.length > MAX_SHAPED_WORD && (PRINTABLE_ASCII.test(word) || MARK_PILE.test(word));
 }
 
 /**
@@ -47,16 +54,22 @@ export function measureText(font: LoadedFont, text: string, size: number): numbe
 /** The advance width of a word, cached per font and word. */
 function measureWord(font: LoadedFont, text: string, size: number): number {
   if (setLetterByLetter(text)) {
-    let width = 0;
-    for (let i = 0; i < text.length; i++) width += measureWord(font, text.charAt(i), size);
-    return width;
+    let units = 0;
+    for (const letter of text) units += shapedUnits(font, letter);
+    return units * size;
   }
   if (text.length > MAX_SHAPED) {
-    let width = 0;
+    // Shaped piece by piece (a piece never splits a surrogate pair, so it may be one unit longer).
+    let units = 0;
     for (let at = 0; at < text.length; at = pieceEnd(text, at))
-      width += measureWord(font, text.slice(at, pieceEnd(text, at)), size);
-    return width;
+      units += shapedUnits(font, text.slice(at, pieceEnd(text, at)));
+    return units * size;
   }
+  return shapedUnits(font, text) * size;
+}
+
+/** The advance of a text shaped whole, in em units; words and short runs are cached. */
+function shapedUnits(font: LoadedFont, text: string): number {
   let table = widths.get(font);
   if (!table) {
     table = new Map();
@@ -73,7 +86,7 @@ function measureWord(font: LoadedFont, text: string, size: number): number {
       table.set(text, units);
     }
   }
-  return units * size;
+  return units;
 }
 
 /** Text that only the Latin, Greek and Cyrillic fonts of a theme cover for sure: measured directly. */

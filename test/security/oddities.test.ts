@@ -10,6 +10,19 @@ import {
 } from '../../src/index.js';
 import { caughtError, pdfPages, pdfStructure, runCliCaptured, tempDir } from '../helpers.js';
 
+/** Characters that drive a terminal (escape sequences, C1 controls), which must never be printed raw. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: control characters are what it looks for
+const CONTROL = /[\u0000-\u0008\u001b\u007f-\u009f]/;
+
+function parseFails(text: string): BriefwrightError {
+  try {
+    parseReport(text, { file: 'in.yaml' });
+  } catch (error) {
+    if (error instanceof BriefwrightError) return error;
+  }
+  throw new Error('expected a BriefwrightError');
+}
+
 describe('inputs found breaking things on the way', () => {
   it('tags fifty footnotes of one paragraph, their notes spilling over pages', async () => {
     const refs = Array.from({ length: 50 }, (_, i) => `claim ${i}[^${i}]`).join(' ');
@@ -85,6 +98,22 @@ describe('inputs found breaking things on the way', () => {
     expect(formatError(error)).toBe(
       'in.yaml: error INVALID_VALUE: title "\\x1B[31mred" is wrong\n  hint: no \\x9B here',
     );
+  });
+
+  it('prints what the user named or wrote as escapes everywhere: pointers, file names, usage lines', async () => {
+    const error = parseFails('meta:\n  title: t\n  "\u001b]0;pwned\u0007": 1\n');
+    expect(formatError(error)).toContain('(at /meta/\\x1B]0;pwned\\x07)');
+    expect(formatError(error)).not.toMatch(CONTROL);
+    const dir = tempDir();
+    const input = join(dir, '\u001b]0;pwned\u0007.yaml');
+    writeFileSync(input, 'meta:\n  title: T\n');
+    const printed = await runCliCaptured(['render', input, '-o', `${dir}/`, '-f', 'pdf']);
+    expect(printed.code, printed.stderr).toBe(0);
+    expect(printed.stdout).toContain('\\x1B]0;pwned\\x07.yaml →');
+    const usage = await runCliCaptured(['render', input, '--from', '\u001b[2Jyaml']);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('not "\\x1B[2Jyaml"');
+    expect(usage.stderr + printed.stdout).not.toMatch(CONTROL);
   });
 
   it('names the font file, not the input, when a --font cannot be read', async () => {

@@ -14,6 +14,7 @@ import type {
 } from '../layout/types.js';
 import { registerFonts } from './fonts.js';
 import { createImageObjects, type PdfImage } from './images.js';
+import { drawUrlLink } from './links.js';
 import { Marker } from './marking.js';
 import { writeText } from './text.js';
 
@@ -176,8 +177,7 @@ function drawItem(
         marker && item.tag !== undefined && item.tag > 0 ? marker.element(item.tag) : undefined;
       const link = structParent ? { structParent } : {};
       const { target } = item;
-      if (target.kind === 'url')
-        doc.link(item.x, item.y, item.width, item.height, target.url, link);
+      if (target.kind === 'url') drawUrlLink(doc, item, target.url, structParent);
       else {
         const id = target.kind === 'anchor' ? target.id : noteAnchor(target.number);
         doc.goTo(item.x, item.y, item.width, item.height, id, link);

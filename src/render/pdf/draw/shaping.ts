@@ -102,14 +102,14 @@ export function shapeText(
 }
 
 /**
- * A long printable-ASCII word set letter by letter, each letter's glyph at its own advance (see
- * `setLetterByLetter`), as layout measured it.
+ * A long word set letter by letter (printable ASCII, or a pile of marks), each code point's glyph at its
+ * own advance (see `setLetterByLetter`), as layout measured it.
  */
 function unshapedRun(font: ShapingFont, text: string): ShapedRun {
   const glyphs: ShapedGlyph[] = [];
   const positions: GlyphPosition[] = [];
-  for (let i = 0; i < text.length; i++) {
-    const letter = shapeRun(font, text.charAt(i), undefined);
+  for (const character of text) {
+    const letter = shapeRun(font, character, undefined);
     for (const glyph of letter.glyphs) glyphs.push(glyph);
     for (const position of letter.positions) positions.push(position);
   }

@@ -1,4 +1,4 @@
-import { linkKey } from '../../inlineRuns.js';
+import { type RunLink, sameLink } from '../../inlineRuns.js';
 import type { PageItem, Slice } from './types.js';
 
 /** The structure types briefwright tags content with (PDF 1.7 standard structure types). */
@@ -82,14 +82,16 @@ export function tagSlices(slices: readonly Slice[], id: number, tree: StructTree
 /** Tags items as the element `id` (see {@link tagSlices}). */
 export function tagItems(items: readonly PageItem[], id: number, tree: StructTree): PageItem[] {
   const out: PageItem[] = [];
-  let link: { key: string; tag: number } | undefined;
+  // Compared as values, never joined into keys: a link's address may be a megabyte long, and every
+  // line of it is an item.
+  let link: { target: RunLink; tag: number } | undefined;
   for (const item of items) {
     if (item.type === 'text' && item.tag === undefined && item.link !== undefined) {
-      const key = linkKey(item.link);
-      if (link?.key !== key) link = { key, tag: tree.add('Link', id) };
+      if (!link || !sameLink(link.target, item.link))
+        link = { target: item.link, tag: tree.add('Link', id) };
       out.push({ ...item, tag: link.tag });
     } else if (item.type === 'link' && item.tag === undefined) {
-      const tag = link?.key === linkKey(item.target) ? link.tag : tree.add('Link', id);
+      const tag = link && sameLink(link.target, item.target) ? link.tag : tree.add('Link', id);
       out.push({ ...item, tag });
       link = undefined;
     } else if ((item.type === 'text' || item.type === 'image') && item.tag === undefined) {
