@@ -3,7 +3,8 @@ import { dirname, isAbsolute, resolve } from 'node:path';
 import type { Warning } from '../diagnostics/warnings.js';
 import { isInside } from '../load/inside.js';
 import { type Limits, limitError } from '../load/limits.js';
-import { checkImage, type LoadedImage, readImageFile } from '../media/imageInfo.js';
+import { readRegularFile } from '../load/regularFile.js';
+import { checkImage, type LoadedImage } from '../media/imageInfo.js';
 
 /** Where images may come from. */
 export interface ImagePolicy {
@@ -67,7 +68,7 @@ async function loadImage(src: string, policy: ImagePolicy): Promise<LoadedImage 
         'is not a readable file in the input folder or an allowed image root',
       );
     if (!real) return unavailable();
-    const read = readImageFile(real, policy.limits.maxImageBytes);
+    const read = readRegularFile(real, policy.limits.maxImageBytes);
     if ('size' in read) throw tooBig(read.size);
     if ('unreadable' in read) return unavailable();
     data = read.data;

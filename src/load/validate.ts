@@ -30,7 +30,10 @@ export function schemaFaults(
   value: unknown,
   context: FaultContext,
 ): BriefwrightError[] {
-  return error.issues
+  // The first faults zod found (in the order of the input), enough to fix the input by: a generated
+  // file with a fault in each of 100,000 items would otherwise print 200,000 lines.
+  const issues = error.issues.slice(0, MAX_FAULTS);
+  const faults = issues
     .flatMap((issue) => toErrors(issue, value, schema, context))
     .sort(
       (a, b) =>
@@ -38,7 +41,21 @@ export function schemaFaults(
         (a.line ?? Number.POSITIVE_INFINITY) - (b.line ?? Number.POSITIVE_INFINITY) ||
         (a.column ?? 0) - (b.column ?? 0),
     );
+  const more = error.issues.length - issues.length;
+  if (more > 0) {
+    const { code } = faults.at(-1) ?? { code: 'INVALID_VALUE' as const };
+    faults.push(
+      new BriefwrightError(code, `and ${more} more faults like these, not listed`, {
+        file: context.file,
+        hint: `fix the first ${MAX_FAULTS}, then validate again`,
+      }),
+    );
+  }
+  return faults;
 }
+
+/** The most faults of one input that are reported one by one. */
+const MAX_FAULTS = 100;
 
 /** The first fault, carrying the others as related ones (under `code` when given, such as THEME_INVALID). */
 export function faultsError(

@@ -1,4 +1,3 @@
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { isJpeg, readJpegHeader } from './jpeg.js';
 import { isPng, readPngChunks } from './png.js';
 import { readPngRows } from './pngRows.js';
@@ -41,37 +40,4 @@ export function checkImage(data: Uint8Array, maxPixels: number): ImageCheck {
     return { image: { data, mediaType: 'image/jpeg', width, height } };
   }
   return { invalid: 'is not a PNG or JPEG image' };
-}
-
-/**
- * Reads an image file: only a regular file (a FIFO, a device or a folder is refused before it is
- * read: opening does not wait for a writer), and no more than `maxBytes`. Returns the bytes, or why not.
- */
-export function readImageFile(
-  path: string,
-  maxBytes: number,
-): { readonly data: Uint8Array } | { readonly unreadable: string } | { readonly size: number } {
-  let fd: number;
-  try {
-    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
-  } catch {
-    return { unreadable: 'cannot be opened' };
-  }
-  try {
-    const info = fstatSync(fd);
-    if (!info.isFile()) return { unreadable: 'is not a regular file' };
-    if (info.size > maxBytes) return { size: info.size };
-    const data = new Uint8Array(info.size);
-    let read = 0;
-    while (read < data.length) {
-      const n = readSync(fd, data, read, data.length - read, null);
-      if (n === 0) break;
-      read += n;
-    }
-    return { data: data.subarray(0, read) };
-  } catch {
-    return { unreadable: 'cannot be read' };
-  } finally {
-    closeSync(fd);
-  }
 }

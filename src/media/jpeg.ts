@@ -18,13 +18,16 @@ const READABLE_FRAMES = new Set([0xc0, 0xc1, 0xc2]);
 const OTHER_FRAMES = new Set([0xc3, 0xc5, 0xc6, 0xc7, 0xc9, 0xca, 0xcb, 0xcd, 0xce, 0xcf]);
 
 /**
- * Reads a JPEG's segments up to its frame header, checking every length against the file: the size and
- * components a PDF's DCTDecode image needs. The compressed scan itself is left to the reader, which
- * decodes it (a damaged scan shows as damaged pixels, never as a damaged document).
+ * Reads a JPEG's segments up to its first scan, checking every length against the file, the frame
+ * header's size against its components, and that a scan starts and the image ends (an end-of-image
+ * marker after it): the size and components a PDF's DCTDecode image needs. A file cut short, or with
+ * no scan, is refused (readers such as qpdf report its stream as damaged); the compressed data itself
+ * is left to the reader.
  */
 export function readJpegHeader(data: Uint8Array): JpegHeader | { readonly invalid: string } {
   if (!isJpeg(data)) return { invalid: 'does not start with a JPEG marker' };
   let offset = 2;
+  let header: JpegHeader | undefined;
   while (offset < data.length) {
     if (data[offset] !== 0xff) return { invalid: 'has a damaged segment before its frame header' };
     // Fill bytes: a marker may be preceded by any number of 0xFF.
@@ -37,9 +40,15 @@ export function readJpegHeader(data: Uint8Array): JpegHeader | { readonly invali
     }
     if (offset + 4 > data.length) break;
     const length = ((data[offset + 2] ?? 0) << 8) | (data[offset + 3] ?? 0);
-    if (marker === 0xd9 || marker === 0xda) break;
+    if (marker === 0xd9) break;
     if (length < 2 || offset + 2 + length > data.length)
       return { invalid: 'has a segment that runs past the end of the file' };
+    if (marker === 0xda) {
+      if (!header) return { invalid: 'has a scan before its frame header' };
+      return hasEnd(data, offset + 2 + length)
+        ? header
+        : { invalid: 'is cut short (it never ends)' };
+    }
     if (OTHER_FRAMES.has(marker))
       return { invalid: 'uses a JPEG coding that PDF readers do not decode' };
     if (READABLE_FRAMES.has(marker)) {
@@ -52,9 +61,21 @@ export function readJpegHeader(data: Uint8Array): JpegHeader | { readonly invali
       if (width === 0 || height === 0) return { invalid: 'has no size in its frame header' };
       if (components !== 1 && components !== 3 && components !== 4)
         return { invalid: `has ${components} colour components` };
-      return { width, height, components };
+      if (length !== 8 + 3 * components) return { invalid: 'has a malformed frame header' };
+      header = { width, height, components };
     }
     offset += 2 + length;
   }
-  return { invalid: 'has no frame header' };
+  return { invalid: header ? 'has no image data (no scan)' : 'has no frame header' };
+}
+
+/** Whether an end-of-image marker follows the compressed data (0xFF 0xD9 occurs nowhere else in it). */
+function hasEnd(data: Uint8Array, from: number): boolean {
+  for (
+    let i = data.indexOf(0xff, from);
+    i !== -1 && i + 1 < data.length;
+    i = data.indexOf(0xff, i + 1)
+  )
+    if (data[i + 1] === 0xd9) return true;
+  return false;
 }

@@ -27,6 +27,12 @@ export function loadTemplate(nameOrDir: string): LoadedTemplate {
   const dir = realpathSync(resolveTemplateDir(nameOrDir));
   const mainSource = readSource(join(dir, MAIN_TEMPLATE), dir);
   const partialsDir = join(dir, 'partials');
+  if (existsSync(partialsDir) && !statSync(partialsDir).isDirectory()) {
+    throw new BriefwrightError('TEMPLATE_ERROR', 'partials is a file, not a folder of partials', {
+      file: partialsDir,
+      hint: 'put partials as files named name.md.hbs in a folder called partials',
+    });
+  }
   const partialSources = existsSync(partialsDir)
     ? readdirSync(inside(partialsDir, dir))
         .filter((file) => file.endsWith('.hbs'))

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import * as fontkit from 'fontkit';
 import { assetsRequire } from '../assets/locate.js';
 import { BriefwrightError } from '../diagnostics/errors.js';
+import { readRegularFile } from '../load/regularFile.js';
 
 /** The part of a parsed font (fontkit's) that briefwright uses: shaping, coverage and metrics. */
 export interface FontFace {
@@ -38,6 +38,9 @@ export const NO_LIGATURES: Readonly<Record<string, boolean>> = {
 
 const cache = new Map<string, LoadedFont>();
 
+/** The largest font file read (a CJK collection is about 30 MB). */
+const MAX_FONT_BYTES = 128_000_000;
+
 /**
  * Resolves a font reference: an absolute path, a path relative to `baseDir`, or a file inside an npm
  * package (`@fontsource/inter/files/inter-latin-400-normal.woff`): one of briefwright's own, else one
@@ -68,17 +71,25 @@ export function loadFont(
   const id = postscriptName ? `${path}#${postscriptName}` : path;
   const cached = cache.get(id);
   if (cached) return cached;
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (cause) {
-    throw new BriefwrightError('THEME_INVALID', `cannot read the font ${path}`, {
-      ...context,
-      cause,
-      hint: 'give a TTF, OTF or WOFF file path, or a file inside an installed npm package',
-    });
+  // A regular file of a font's size at most: a device (/dev/zero) or a FIFO is refused, not read forever.
+  const read = readRegularFile(path, MAX_FONT_BYTES);
+  if (!('data' in read)) {
+    const why =
+      'size' in read
+        ? `it is ${Math.round(read.size / 1e6)} MB, more than the ${MAX_FONT_BYTES / 1e6} MB a font may be`
+        : read.unreadable === 'cannot be opened'
+          ? undefined
+          : `it ${read.unreadable}`;
+    throw new BriefwrightError(
+      'THEME_INVALID',
+      `cannot read the font ${path}${why ? `: ${why}` : ''}`,
+      {
+        ...context,
+        hint: 'give a TTF, OTF or WOFF file path, or a file inside an installed npm package',
+      },
+    );
   }
-  const loaded = parseFont(bytes, id, context, postscriptName);
+  const loaded = parseFont(Buffer.from(read.data), id, context, postscriptName);
   cache.set(id, loaded);
   return loaded;
 }

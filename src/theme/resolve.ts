@@ -4,10 +4,11 @@ import type { z } from 'zod';
 import { assetsRequire } from '../assets/locate.js';
 import { BriefwrightError } from '../diagnostics/errors.js';
 import { DEFAULT_LIMITS, limitError } from '../load/limits.js';
+import { readRegularFile } from '../load/regularFile.js';
 import { readSourceText } from '../load/sourceText.js';
 import { faultsError, pathOfPointer, schemaFaults } from '../load/validate.js';
 import { type Locate, parseYamlSource } from '../load/yamlSource.js';
-import { checkImage, type LoadedImage, readImageFile } from '../media/imageInfo.js';
+import { checkImage, type LoadedImage } from '../media/imageInfo.js';
 import {
   type FallbackFinder,
   type FallbackKey,
@@ -79,12 +80,14 @@ export function resolveTheme(
     reference: string,
     read: (path: string) => T,
   ): T | undefined => {
+    const path = resolveFontPath(reference, baseDir);
     try {
-      return read(resolveFontPath(reference, baseDir));
+      return read(path);
     } catch (error) {
       if (!(error instanceof BriefwrightError)) throw error;
       const at = options.locate?.(pathOfPointer(pointer));
-      const missing = /^cannot read the font /.test(error.message);
+      // Not there at all (rather than there but unreadable): say where it was looked for.
+      const missing = error.message === `cannot read the font ${path}`;
       faults.push(
         new BriefwrightError(error.code, missing ? unreadable(reference, baseDir) : error.message, {
           ...error,
@@ -197,7 +200,7 @@ function themeFaults(
  */
 function loadLogo(path: string, file: string | undefined): LoadedImage {
   const where = { file, pointer: '/logo' };
-  const read = readImageFile(path, DEFAULT_LIMITS.maxImageBytes);
+  const read = readRegularFile(path, DEFAULT_LIMITS.maxImageBytes);
   if ('size' in read) {
     throw limitError(
       'maxImageBytes',

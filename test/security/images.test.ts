@@ -118,6 +118,36 @@ describe('images in the PDF, as a reader decodes them', () => {
   });
 });
 
+describe('damaged JPEGs', () => {
+  const jpeg = jpegOf(40, 30);
+  const markerAt = (marker: number) =>
+    jpeg.findIndex((b, i) => b === 0xff && jpeg[i + 1] === marker);
+  const sof = markerAt(0xc0);
+  const sos = markerAt(0xda);
+  const cases: [string, Uint8Array][] = [
+    ['cut in half', jpeg.subarray(0, Math.floor(jpeg.length / 2))],
+    ['cut right after its frame header', jpeg.subarray(0, sof + 2 + 17)],
+    [
+      'headers then the end marker, no scan',
+      Uint8Array.from([...jpeg.subarray(0, sos), 0xff, 0xd9]),
+    ],
+    [
+      'a frame header too short for its components',
+      (() => {
+        const bad = new Uint8Array(jpeg);
+        bad[sof + 3] = 8; // length 8 with 3 components (it needs 17)
+        return bad;
+      })(),
+    ],
+  ];
+  for (const [what, bytes] of cases) {
+    it(`leaves out a JPEG ${what} with IMAGE_INVALID (a reader would find its stream damaged)`, async () => {
+      const { codes } = await pdfOf(dataUri(bytes, 'jpeg'));
+      expect(codes).toContain('IMAGE_INVALID');
+    });
+  }
+});
+
 describe('crafted images', () => {
   const valid = pngOf(PIXELS, 3, 2, { channels: 4, depth: 8 });
   const idat = chunksOf(valid).find((c) => c.type === 'IDAT') ?? { start: 0, end: 0 };

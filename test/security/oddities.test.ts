@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
@@ -114,6 +114,41 @@ describe('inputs found breaking things on the way', () => {
     expect(usage.code).toBe(2);
     expect(usage.stderr).toContain('not "\\x1B[2Jyaml"');
     expect(usage.stderr + printed.stdout).not.toMatch(CONTROL);
+  });
+
+  it('trusted settings that are wrong are named, never a crash or an endless read', async () => {
+    // SOURCE_DATE_EPOCH beyond what a date holds.
+    const before = process.env.SOURCE_DATE_EPOCH;
+    process.env.SOURCE_DATE_EPOCH = '99999999999999';
+    try {
+      const epoch = await caughtError(() => render('# No date\n', { formats: ['pdf'] }));
+      expect(epoch.code).toBe('USAGE');
+      expect(epoch.message).toContain('SOURCE_DATE_EPOCH must be whole seconds since 1970');
+    } finally {
+      if (before === undefined) delete process.env.SOURCE_DATE_EPOCH;
+      else process.env.SOURCE_DATE_EPOCH = before;
+    }
+    // A font that is a device: refused, not read for ever.
+    const device = await caughtError(() =>
+      render('# T\n', { formats: ['pdf'], fonts: ['/dev/zero'] }),
+    );
+    expect(device.code).toBe('THEME_INVALID');
+    expect(device.message).toContain('/dev/zero: it is not a regular file');
+    // A template whose partials is a file.
+    const template = join(tempDir(), 'tpl');
+    mkdirSync(template);
+    writeFileSync(join(template, 'main.md.hbs'), '# {{meta.title}}\n');
+    writeFileSync(join(template, 'partials'), 'not a folder');
+    const partials = await caughtError(() => render('# T\n', { template, formats: ['pdf'] }));
+    expect(partials.code).toBe('TEMPLATE_ERROR');
+    expect(partials.file).toBe(join(template, 'partials'));
+  });
+
+  it('a flood of faults reports the first hundred and how many more', () => {
+    const sections = Array.from({ length: 5000 }, () => ({ title: 1, x: 2 }));
+    const error = parseFails(JSON.stringify({ meta: { title: 't' }, sections }));
+    expect(error.related).toHaveLength(100);
+    expect(error.related.at(-1)?.message).toBe('and 9900 more faults like these, not listed');
   });
 
   it('names the font file, not the input, when a --font cannot be read', async () => {
