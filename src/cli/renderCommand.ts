@@ -211,7 +211,13 @@ function checkOptions(
   const missingGlyphs = opts.missingGlyphs.toLowerCase();
   if (missingGlyphs !== 'warn' && missingGlyphs !== 'error')
     return usage(io, `--missing-glyphs takes "warn" or "error", not "${opts.missingGlyphs}"`);
-  const maxInputMb = opts.maxInputMb === undefined ? undefined : Number(opts.maxInputMb);
+  // Megabytes written as a decimal number (not 0x10, 1e3 or Infinity).
+  const maxInputMb =
+    opts.maxInputMb === undefined
+      ? undefined
+      : /^\d+(\.\d+)?$/.test(opts.maxInputMb.trim())
+        ? Number(opts.maxInputMb)
+        : Number.NaN;
   if (maxInputMb !== undefined && !(Number.isFinite(maxInputMb) && maxInputMb > 0))
     return usage(
       io,

@@ -95,7 +95,7 @@ export function toTemplateData(report: Report): TemplateData {
       title: s.title,
       publisher: s.publisher ?? null,
       author: s.author ?? null,
-      url: s.url ?? null,
+      url: s.url === undefined ? null : linkableUrl(s.url),
       date: s.date ?? null,
     })),
   };
@@ -155,4 +155,23 @@ function toTableView(table: Table, number: number): TableView {
     align,
     source: table.source ?? null,
   };
+}
+
+/**
+ * A source's address as a template may put it in Markdown (`<url>`, `[title](url)`): as the URL
+ * standard writes it (spaces, angle brackets and quotes percent-encoded), and its parentheses encoded
+ * when they are unbalanced, so that no address can end the link it sits in and start another.
+ */
+export function linkableUrl(url: string): string {
+  let href: string;
+  try {
+    href = new URL(url).href;
+  } catch {
+    href = encodeURI(url);
+  }
+  const encode = (char: string) =>
+    `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`;
+  const safe = href.replace(/[<>\\`\s]/g, encode);
+  const opened = safe.split('(').length;
+  return opened === safe.split(')').length ? safe : safe.replace(/[()]/g, encode);
 }

@@ -6,6 +6,7 @@ import { BriefwrightError } from '../../src/diagnostics/errors.js';
 import { parseReport } from '../../src/load/index.js';
 import { escapeMarkdown } from '../../src/template/escape.js';
 import { fillReportTemplate } from '../../src/template/index.js';
+import { linkableUrl } from '../../src/template/viewModel.js';
 import { tempDir } from '../helpers.js';
 
 const report = parseReport(
@@ -156,5 +157,15 @@ describe('splitting a body for slides', () => {
     expect(structureOf('Text.\n\n![A chart](chart.png "Figure 1")')).toBe(
       '![A chart](chart.png "Figure 1")',
     );
+  });
+});
+
+describe('source addresses in templates', () => {
+  it('cannot end the link they sit in: angle brackets, spaces and unbalanced parentheses are encoded', () => {
+    expect(linkableUrl('https://example.com/a_(b)?q=1#frag')).toBe(
+      'https://example.com/a_(b)?q=1#frag',
+    );
+    expect(linkableUrl('https://example.com/a b>c')).toBe('https://example.com/a%20b%3Ec');
+    expect(linkableUrl('https://example.com/a)b')).toBe('https://example.com/a%29b');
   });
 });
