@@ -37,6 +37,9 @@ export const DEFAULT_THEME = {
     zebra: '#F5F7FA',
     link: '#1F5A99',
     palette: ['#1F3A5F', '#2A8C82', '#D99A2B', '#8A939E'],
+    /** The page or slide itself, and text set on the accent colour. */
+    background: '#FFFFFF',
+    onAccent: '#FFFFFF',
   },
   pdf: {
     bodySize: 10.5,
@@ -55,17 +58,63 @@ export const DEFAULT_THEME = {
   },
   deck: {
     layout: '16x9' as '16x9' | '4x3',
-    titleSize: 28,
-    bodySize: 18,
-    minBodySize: 14,
-    maxBullets: 6,
-    tableSize: 14,
+    /** Slide titles: this size, down to the smallest before a third line. */
+    titleSize: 30,
+    minTitleSize: 22,
+    /** Body text: the largest size; `bodyScale` caps it by how many paragraphs a slide holds. */
+    bodySize: 28,
+    minBodySize: 18,
+    bodyScale: [
+      { items: 3, size: 28 },
+      { items: 5, size: 24 },
+      { items: 8, size: 20 },
+    ] as { items: number; size: number }[],
+    /** How much smaller each deeper bullet level is. */
+    levelStep: 4,
+    paragraphGap: 8,
+    maxBullets: 8,
+    /** Text columns a slide may use before continuing (2 in the dense template). */
+    columns: 1 as 1 | 2,
+    /** Tables: up to `shortTableRows` rows at `tableSize`, longer ones at `longTableSize`, down to the floor. */
+    tableSize: 18,
+    longTableSize: 14,
+    shortTableRows: 6,
     minTableSize: 12,
     maxTableRows: 8,
+    /** Key-point cards: the headline and the sentence under it; at most `maxCards` on a slide. */
+    cardTitleSize: 20,
+    cardTextSize: 16,
+    minCardTextSize: 14,
+    maxCards: 4,
+    /** Big numbers: the figure, and the sentence under it. */
+    figureSize: 54,
+    figureTextSize: 18,
+    /** Numbered rows (takeaways, recommendations, agenda): the number and the text beside it. */
+    rowNumberSize: 32,
+    rowTextSize: 24,
+    minRowTextSize: 18,
+    maxRows: 5,
+    coverTitleSize: 40,
+    coverSubtitleSize: 20,
+    coverMetaSize: 14,
+    sectionTitleSize: 36,
+    sectionLeadSize: 18,
+    closingTitleSize: 40,
+    closingTextSize: 16,
+    /** Footers, sources and labels. */
+    smallSize: 10,
+    chartLabelSize: 14,
+    chartValueSize: 12,
     footerText: '',
     closingTitle: 'Thank you',
+    /** A contact line on the closing slide (an email or a web address). */
+    contact: '',
     /** East Asian typeface for CJK runs; empty picks one for the document's language. */
     eastAsianFont: '',
+  },
+  /** Words the renderers print; empty picks them for the document's language. */
+  labels: {
+    continued: '',
   },
   logo: undefined as string | undefined,
 };

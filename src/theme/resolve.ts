@@ -44,6 +44,12 @@ export interface ResolvedTheme {
   readonly colors: Defaults['colors'];
   readonly pdf: Defaults['pdf'];
   readonly deck: Defaults['deck'];
+  readonly labels: Defaults['labels'];
+  /** The deck and PDF values the theme itself set, which win over a template's defaults. */
+  readonly given: {
+    readonly deck: Partial<Defaults['deck']>;
+    readonly pdf: Partial<Defaults['pdf']>;
+  };
   /** Family names per role, for formats that name fonts (decks). */
   readonly families: Readonly<Record<FontRole, FontFamily>>;
   readonly fonts: Readonly<Record<FontKey, LoadedFont>>;
@@ -135,6 +141,8 @@ export function resolveTheme(
     colors: { ...DEFAULT_THEME.colors, ...input.colors },
     pdf: { ...DEFAULT_THEME.pdf, ...input.pdf },
     deck: { ...DEFAULT_THEME.deck, ...input.deck },
+    labels: { ...DEFAULT_THEME.labels, ...input.labels },
+    given: { deck: { ...input.deck }, pdf: { ...input.pdf } },
     families,
     fonts: fonts as Record<FontKey, LoadedFont>,
     logo,

@@ -63,6 +63,8 @@ export const ThemeSchema = z.strictObject({
       zebra: color.describe('Every other table row'),
       link: color.describe('Links'),
       palette: z.array(color).min(1).describe('Chart series colours, in order'),
+      background: color.describe('The page or slide background'),
+      onAccent: color.describe('Text set on the accent colour (title and closing slides)'),
     })
     .partial()
     .describe('Colours as #RRGGBB')
@@ -92,20 +94,68 @@ export const ThemeSchema = z.strictObject({
     .strictObject({
       layout: z.enum(['16x9', '4x3']).describe('Slide shape'),
       titleSize: size('Slide title size'),
-      bodySize: size('Bullet text size'),
-      minBodySize: size('The smallest bullet text before content continues on a (cont.) slide'),
-      maxBullets: z.number().int().positive().describe('Bullets on one slide at most'),
-      tableSize: size('Table text size'),
+      minTitleSize: size('The smallest slide title before it is cut'),
+      bodySize: size('The largest body text'),
+      minBodySize: size('The smallest body text before content continues on another slide'),
+      bodyScale: z
+        .array(
+          z.strictObject({
+            items: z.number().int().positive().describe('Paragraphs on the slide, up to'),
+            size: size('The largest body text for that many'),
+          }),
+        )
+        .describe('Body text caps by how many paragraphs a slide holds (short lists larger)'),
+      levelStep: size('How much smaller each deeper bullet level is'),
+      paragraphGap: size('Space between paragraphs and bullets'),
+      maxBullets: z.number().int().positive().describe('Paragraphs on one slide at most'),
+      columns: z
+        .union([z.literal(1), z.literal(2)])
+        .describe('Text columns a slide may use before content continues'),
+      tableSize: size('Table text size for short tables'),
+      longTableSize: size('Table text size for tables longer than shortTableRows'),
+      shortTableRows: z.number().int().positive().describe('Rows a short table has at most'),
       minTableSize: size('The smallest table text before a table splits'),
       maxTableRows: z.number().int().positive().describe('Table rows on one slide at most'),
+      cardTitleSize: size('Key-point card headline size'),
+      cardTextSize: size('Key-point card text size'),
+      minCardTextSize: size('The smallest card text before cards continue'),
+      maxCards: z.number().int().min(1).max(6).describe('Cards on one slide at most'),
+      figureSize: size('Big-number figure size'),
+      figureTextSize: size('Text under a big number'),
+      rowNumberSize: size('Number size of numbered rows (takeaways, recommendations)'),
+      rowTextSize: size('Text size of numbered rows'),
+      minRowTextSize: size('The smallest row text before rows continue'),
+      maxRows: z.number().int().positive().describe('Numbered rows on one slide at most'),
+      coverTitleSize: size('Title size on the title slide'),
+      coverSubtitleSize: size('Subtitle size on the title slide'),
+      coverMetaSize: size('Authors, organization and date on the title slide'),
+      sectionTitleSize: size('Section slide title size'),
+      sectionLeadSize: size('Section slide lead sentence size'),
+      closingTitleSize: size('Closing slide title size'),
+      closingTextSize: size('Closing slide text size'),
+      smallSize: size('Footers, sources and labels'),
+      chartLabelSize: size('Chart axis and legend text'),
+      chartValueSize: size('Chart value labels'),
       footerText: z.string().describe('Footer text of every slide'),
       closingTitle: z.string().describe('Title of the closing slide'),
+      contact: z.string().describe('A contact line on the closing slide'),
       eastAsianFont: z
         .string()
         .describe('Typeface of Chinese, Japanese and Korean runs; by default one for the language'),
     })
     .partial()
     .describe('The deck: layout, sizes, and when content continues on another slide')
+    .optional(),
+  labels: z
+    .strictObject({
+      continued: z
+        .string()
+        .describe(
+          'Marks a table or slide that continues, e.g. "(continued)"; by default in the document language',
+        ),
+    })
+    .partial()
+    .describe('Words the renderers print')
     .optional(),
   logo: z
     .string()

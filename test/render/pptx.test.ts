@@ -68,11 +68,32 @@ describe('the PPTX renderer on the sample brief', () => {
     }
   });
 
-  it('keeps the bullet of a bullet with bold text in it', () => {
-    const keyPoints = slides.find((xml) => slideText(xml).startsWith('Key points')) ?? '';
-    const paragraphs = [...keyPoints.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((m) => m[1] ?? '');
-    const first = paragraphs.find((p) => p.includes('over three years')) ?? '';
+  it('keeps the bullet of a bullet with bold text in it', async () => {
+    const result = await render(
+      '---\ntitle: Deck\n---\n\n## Points\n\nSome text first.\n\n- A point with **bold words** in it\n- Another point\n',
+      {
+        formats: ['pptx'],
+      },
+    );
+    const parts = await pptxParts(result.outputs[0]?.bytes ?? new Uint8Array());
+    const xml = await Promise.all(slideNames(parts.names).map(parts.read));
+    const points = xml.find((x) => slideText(x).startsWith('Points')) ?? '';
+    const paragraphs = [...points.matchAll(/<a:p>([\s\S]*?)<\/a:p>/g)].map((m) => m[1] ?? '');
+    const first = paragraphs.find((p) => p.includes('bold words')) ?? '';
     expect(first).toContain('<a:buChar');
+  });
+
+  it('sets the key points as cards, the figures they lead with large', () => {
+    const keyPoints = slides.find((xml) => slideText(xml).startsWith('Key points')) ?? '';
+    const sizes = (text: string) =>
+      [...keyPoints.matchAll(/<a:r><a:rPr[^>]*sz="(\d+)"[^>]*>[\s\S]*?<a:t>([^<]*)<\/a:t>/g)]
+        .filter((m) => m[2] === text)
+        .map((m) => Number(m[1]) / 100);
+    expect(sizes('15%')[0]).toBeGreaterThanOrEqual(40);
+    expect(sizes('Three years')[0]).toBeGreaterThanOrEqual(40);
+    // One tinted card per key point.
+    expect((keyPoints.match(/<p:sp>/g) ?? []).length).toBeGreaterThanOrEqual(4 * 4);
+    expect(slideText(keyPoints)).toContain('Education, culture and a security dialogue');
   });
 
   it('carries the prose in the speaker notes', () => {

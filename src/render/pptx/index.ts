@@ -10,7 +10,12 @@ export const pptxRenderer: Renderer = {
   defaultTemplate: 'briefing-deck',
   async render(doc, ctx) {
     const images = await collectImages(doc, ctx);
-    const plan = planDeck(doc, { theme: ctx.theme, warn: ctx.warn, file: ctx.file });
+    const plan = planDeck(doc, {
+      theme: ctx.theme,
+      warn: ctx.warn,
+      file: ctx.file,
+      imageSize: (src) => images.get(src),
+    });
     const maxSlides = ctx.limits?.maxSlides;
     if (maxSlides !== undefined && plan.slides.length > maxSlides)
       throw outputLimitError('maxSlides', plan.slides.length, maxSlides, ctx.file);
@@ -30,4 +35,4 @@ export const pptxRenderer: Renderer = {
 };
 
 export { planDeck } from './plan/index.js';
-export type { PlannedSlide, SlidePlan } from './plan/types.js';
+export type { PlannedSlide, SlidePlan, SlideShape } from './plan/types.js';

@@ -1,6 +1,7 @@
-import { distributeColumns, measureColumnNeeds } from '../../../text/columnWidths.js';
 import type { StyledRun } from '../../../text/lineBreak.js';
 import { measureText } from '../../../text/measure.js';
+import { fitTable, rowParts, tableShrunk, tableSizes } from '../../../text/tableFit.js';
+import { continuedLabel, withContinued } from '../../../theme/labels.js';
 import type { Table, TableCell } from '../../../tree/types.js';
 import { type InlineFlags, PLAIN, toInlineRuns } from '../../inlineRuns.js';
 import type { LayoutEnv, TextBase } from './env.js';
@@ -40,7 +41,9 @@ export function layoutTable(table: Table, width: number, env: LayoutEnv, parent:
   // On every page the table continues on: the caption marked "(continued)", then the header row.
   // Repeats are artifacts: a screen reader reads the caption and the header once.
   const repeated = [
-    ...(table.caption ? captionOf(`${table.caption} (continued)`) : []),
+    ...(table.caption
+      ? captionOf(withContinued(table.caption, continuedLabel(env.theme, env.language)))
+      : []),
     header,
   ].map(untagSlice);
   const rows = table.rows.flatMap((row, index): Slice[] => {
@@ -123,33 +126,31 @@ function fitColumns(
 ): { size: number; columns: number[] } {
   const preferred = env.theme.pdf.tableSize;
   const floor = Math.min(preferred, MIN_TABLE_SIZE);
-  for (let size = preferred; size >= floor; size -= 0.5) {
+  const regular = env.theme.fonts[fontKey('sans', 'regular')];
+  const bold = env.theme.fonts[fontKey('sans', 'bold')];
+  const name = table.caption ?? cellText(table.header[0]);
+  const fit = fitTable({
+    rows: [table.header, ...table.rows].map((row) => row.map(cellText)),
+    width,
+    sizes: tableSizes(preferred, floor, 0.5),
+    measure: (text, row, size) => measureText(row === 0 ? bold : regular, text, size),
+    padding: 2 * PAD_X,
     // A word longer than 40% of the width (a URL, an identifier) is broken rather than shrinking the table.
-    if (columnWidths(table, width, size, env, width * 0.4).fits) {
-      if (size < preferred) {
-        env.warn({
-          code: 'TABLE_SHRUNK',
-          message: `table "${table.caption ?? cellText(table.header[0])}" is set at ${size} pt to fit the page (theme: ${preferred} pt)`,
-          file: env.file,
-          ...table.position,
-        });
-      }
-      return {
-        size,
-        columns: columnWidths(table, width, size, env, width / table.header.length).widths,
-      };
-    }
-  }
-  env.warn({
-    code: 'TABLE_TOO_WIDE',
-    message: `table "${table.caption ?? cellText(table.header[0])}" is too wide for the page even at ${floor} pt; long words are broken`,
-    file: env.file,
-    ...table.position,
+    maxWord: width * 0.4,
+    spreadMaxWord: width / table.header.length,
   });
-  return {
-    size: floor,
-    columns: columnWidths(table, width, floor, env, width / table.header.length).widths,
-  };
+  const where = { file: env.file, position: table.position };
+  if (fit.fits && fit.size < preferred)
+    env.warn(tableShrunk(name, fit.size, preferred, 'page', where));
+  if (!fit.fits) {
+    env.warn({
+      code: 'TABLE_TOO_WIDE',
+      message: `table "${name}" is too wide for the page even at ${floor} pt; long words are broken`,
+      ...where,
+      ...table.position,
+    });
+  }
+  return { size: fit.size, columns: fit.widths };
 }
 
 /** The smallest size a table's text is shrunk to before its words are broken instead. */
@@ -204,9 +205,12 @@ function bandRow(
   style: { width: number; fill: string | undefined; rule: { width: number; color: string } },
 ): Slice[] {
   const lines = Math.max(1, Math.round((content.height - 2 * PAD_Y) / leading));
-  const bounds = Array.from({ length: lines + 1 }, (_, i) =>
-    i === 0 ? 0 : i === lines ? content.height : PAD_Y + i * leading,
-  );
+  // One band per line: the paginator may then cut the row between any two of its lines.
+  const parts = rowParts([lines], 1);
+  const bounds = [
+    ...parts.map((part) => (part.start === 0 ? 0 : PAD_Y + part.start * leading)),
+    content.height,
+  ];
   const bandOf = (item: PageItem) => {
     const y =
       item.type === 'line'
@@ -233,16 +237,6 @@ function bandRow(
     }
     return { height, items, spaceBefore: 0, keepWithNext: false };
   });
-}
-
-/** Column widths that fill the width: each column gets its longest word (up to `maxWord`), the rest goes by content length. */
-function columnWidths(table: Table, width: number, size: number, env: LayoutEnv, maxWord: number) {
-  const regular = env.theme.fonts[fontKey('sans', 'regular')];
-  const bold = env.theme.fonts[fontKey('sans', 'bold')];
-  const texts = [table.header, ...table.rows].map((row) => row.map(cellText));
-  const measure = (text: string, row: number) =>
-    measureText(row === 0 ? bold : regular, text, size);
-  return distributeColumns(measureColumnNeeds(texts, measure, 2 * PAD_X, maxWord), width);
 }
 
 function cellText(cell: TableCell | undefined): string {

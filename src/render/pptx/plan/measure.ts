@@ -1,10 +1,15 @@
 import { breakLines, type Line, type StyledRun } from '../../../text/lineBreak.js';
 import { measureWithFallback } from '../../../text/measure.js';
 import { fontVariant, type ResolvedTheme } from '../../../theme/resolve.js';
-import { flagsKey, type InlineFlags } from '../../inlineRuns.js';
+import { flagsKey, type InlineFlags, PLAIN } from '../../inlineRuns.js';
+import { INSET } from './design.js';
+import type { PlannedParagraph, TextStyle } from './types.js';
 
 /** Line pitch of slide text as LibreOffice and PowerPoint set single spacing: 1.2 × size. */
 export const LINE_PITCH = 1.2;
+
+/** Indent per bullet level, in inches. */
+export const LEVEL_INDENT = 0.35;
 
 /** Breaks slide text into lines with the deck font's real metrics (Arimo for Arial). */
 export function breakSlideLines(
@@ -25,12 +30,60 @@ export function breakSlideLines(
   });
 }
 
-/** The height in inches of text in a frame of a width. */
-export function measureSlideText(
-  runs: readonly StyledRun<InlineFlags>[],
-  widthInches: number,
-  size: number,
+/** A paragraph's size in a style: deeper levels are smaller, never below 8 pt. */
+export function sizeAt(style: Pick<TextStyle, 'size' | 'levelStep'>, level: number): number {
+  return Math.max(8, style.size - style.levelStep * Math.min(level, 1));
+}
+
+/** The width a paragraph's lines have in a frame of a width, in inches. */
+export function lineWidth(p: PlannedParagraph, frameWidth: number): number {
+  const indent = p.marker === 'none' ? 0 : LEVEL_INDENT * (p.level + 1);
+  return Math.max(0.2, frameWidth - 2 * INSET.x - indent);
+}
+
+/** A paragraph broken into lines for a frame, with its size and height (its gap included), in inches. */
+export interface MeasuredParagraph {
+  readonly p: PlannedParagraph;
+  readonly size: number;
+  readonly lines: readonly Line<InlineFlags>[];
+  readonly height: number;
+}
+
+/** Measures a paragraph in a frame of a width, in a style. */
+export function measureParagraph(
+  p: PlannedParagraph,
+  frameWidth: number,
+  style: Pick<TextStyle, 'size' | 'levelStep' | 'gap' | 'bold'>,
+  theme: ResolvedTheme,
+): MeasuredParagraph {
+  const size = sizeAt(style, p.level);
+  const runs = style.bold
+    ? p.runs.map((run) => ({ ...run, style: { ...run.style, bold: true } }))
+    : p.runs;
+  const lines = breakSlideLines(runs, lineWidth(p, frameWidth), size, theme);
+  return { p, size, lines, height: linesHeight(lines.length, size, style.gap) };
+}
+
+/** The height of `count` lines at a size with the gap after them, in inches. */
+export function linesHeight(count: number, size: number, gap: number): number {
+  return (count * size * LINE_PITCH + gap) / 72;
+}
+
+/** The height of paragraphs in a frame of a width, insets included, in inches. */
+export function textHeight(
+  paragraphs: readonly PlannedParagraph[],
+  frameWidth: number,
+  style: Pick<TextStyle, 'size' | 'levelStep' | 'gap' | 'bold'>,
   theme: ResolvedTheme,
 ): number {
-  return (breakSlideLines(runs, widthInches, size, theme).length * size * LINE_PITCH) / 72;
+  const sum = paragraphs.reduce(
+    (total, p) => total + measureParagraph(p, frameWidth, style, theme).height,
+    0,
+  );
+  return sum + 2 * INSET.y;
+}
+
+/** A plain paragraph of one string. */
+export function plainParagraph(text: string, flags: InlineFlags = PLAIN): PlannedParagraph {
+  return { runs: [{ text, style: flags }], level: 0, marker: 'none' };
 }

@@ -2,7 +2,15 @@ import type { ChartSpec } from '../../../chart/spec.js';
 import type { StyledRun } from '../../../text/lineBreak.js';
 import type { InlineFlags } from '../../inlineRuns.js';
 
-/** A paragraph on a slide: a bullet (or a number), or plain text when `marker` is "none". */
+/** A frame on a slide, in inches from the slide's top left corner. */
+export interface Box {
+  readonly x: number;
+  readonly y: number;
+  readonly w: number;
+  readonly h: number;
+}
+
+/** A paragraph in a text frame: a bullet (or a number), or plain text when `marker` is "none". */
 export interface PlannedParagraph {
   readonly runs: readonly StyledRun<InlineFlags>[];
   readonly level: number;
@@ -11,100 +19,94 @@ export interface PlannedParagraph {
   readonly number?: number;
 }
 
-/** A frame on a slide, in inches. */
-export interface Box {
-  readonly x: number;
-  readonly y: number;
-  readonly w: number;
-  readonly h: number;
+/** How the text of a frame is set: every size and colour resolved from the theme. */
+export interface TextStyle {
+  /** Size of level-0 paragraphs, in points; deeper levels are `levelStep` smaller each. */
+  readonly size: number;
+  readonly levelStep: number;
+  /** Colours as #RRGGBB. */
+  readonly color: string;
+  readonly markerColor: string;
+  readonly bold: boolean;
+  readonly align: 'left' | 'center' | 'right';
+  readonly valign: 'top' | 'middle' | 'bottom';
+  /** Space after each paragraph, in points. */
+  readonly gap: number;
 }
 
-/** A slide as planned: its layout, what goes in it, and the speaker notes. */
-export type PlannedSlide =
+/** Something the writer draws, exactly where and how the plan says. */
+export type SlideShape =
   | {
-      readonly kind: 'title';
-      readonly title: string;
-      readonly subtitle?: string | undefined;
-      readonly lines: readonly string[];
-      readonly notes: string;
-    }
-  | {
-      readonly kind: 'section';
-      readonly number: number;
-      readonly title: string;
-      readonly notes: string;
-    }
-  | {
-      /** A text slide; a quote slide has the same parts on its own master. */
-      readonly kind: 'content' | 'quote';
-      readonly title: string;
-      /** The title's size, chosen by planning so that it fits the title frame. */
-      readonly titleSize?: number;
-      readonly body: Box;
-      readonly size: number;
+      readonly kind: 'text';
+      readonly box: Box;
+      readonly style: TextStyle;
       readonly paragraphs: readonly PlannedParagraph[];
-      readonly notes: string;
+      /** The shape's name in the selection pane (the slide title is "Title"). */
+      readonly name?: string | undefined;
     }
+  | { readonly kind: 'rect'; readonly box: Box; readonly fill: string }
   | {
       readonly kind: 'table';
-      readonly title: string;
-      readonly body: Box;
+      readonly box: Box;
       readonly size: number;
       readonly columns: readonly number[];
       readonly header: readonly (readonly StyledRun<InlineFlags>[])[];
       readonly rows: readonly (readonly (readonly StyledRun<InlineFlags>[])[])[];
       readonly align: readonly ('left' | 'center' | 'right')[];
-      readonly source?: string | undefined;
-      /** The measured height of the table on this slide, in inches. */
-      readonly tableHeight: number;
-      readonly notes: string;
-      /** The title's size, chosen by planning so that it fits the title frame. */
-      readonly titleSize?: number;
+      /** Cell margins in inches. */
+      readonly cell: { readonly x: number; readonly y: number };
+      readonly colors: {
+        readonly header: string;
+        readonly headerText: string;
+        readonly text: string;
+        readonly body: string;
+        readonly zebra: string;
+        readonly rule: string;
+      };
     }
   | {
-      readonly kind: 'two';
-      readonly title: string;
-      /** The title's size, chosen by planning so that it fits the title frame. */
-      readonly titleSize?: number;
-      /** Text on the left, measured for this frame. */
-      readonly left: Box;
-      readonly size: number;
-      readonly paragraphs: readonly PlannedParagraph[];
-      /** A figure on the right, scaled into this frame. */
-      readonly right: Box;
-      readonly src: string;
-      readonly alt: string;
-      readonly notes: string;
-    }
-  | {
-      readonly kind: 'image';
-      readonly title: string;
-      /** The title's size, chosen by planning so that it fits the title frame. */
-      readonly titleSize?: number;
-      readonly body: Box;
-      readonly src: string;
-      readonly alt: string;
-      readonly notes: string;
-    }
-  | {
-      /** A native chart with its source line under it. */
       readonly kind: 'chart';
-      readonly title: string;
-      /** The title's size, chosen by planning so that it fits the title frame. */
-      readonly titleSize?: number;
-      /** The chart's frame. */
-      readonly body: Box;
+      readonly box: Box;
       readonly spec: ChartSpec;
-      /** The source line, set under the chart frame. */
-      readonly source?: string | undefined;
-      readonly notes: string;
+      readonly labelSize: number;
+      readonly valueSize: number;
     }
   | {
-      readonly kind: 'closing';
-      readonly title: string;
-      readonly lines: readonly string[];
-      readonly notes: string;
+      /** An image drawn in its frame (already scaled to keep its proportions), or its alt text when absent. */
+      readonly kind: 'image';
+      readonly box: Box;
+      readonly src: string;
+      readonly alt: string;
     };
+
+/** A text frame of a slide. */
+export type TextShape = Extract<SlideShape, { kind: 'text' }>;
+
+/** The slide designs a plan uses; each has its master (background and chrome). */
+export type SlideLayout =
+  | 'title'
+  | 'section'
+  | 'text'
+  | 'cards'
+  | 'numbers'
+  | 'rows'
+  | 'two'
+  | 'table'
+  | 'chart'
+  | 'image'
+  | 'quote'
+  | 'closing';
+
+/** A slide as planned: its layout, every shape with its frame and style, and the speaker notes. */
+export interface PlannedSlide {
+  readonly layout: SlideLayout;
+  /** The slide's title as the document gives it (a continued slide adds the label in its title shape). */
+  readonly title: string;
+  /** The slide carries on the content of the slide before it. */
+  readonly continued: boolean;
+  readonly shapes: readonly SlideShape[];
+  readonly notes: string;
+}
 
 /** The whole deck as planned: every split decided, nothing left to the viewer's autofit. */
 export interface SlidePlan {

@@ -3,12 +3,12 @@ import { formatCode } from '../../../chart/format.js';
 import { seriesColors } from '../../../chart/palette.js';
 import { valueScale } from '../../../chart/scale.js';
 import type { ChartSeries, ChartSpec } from '../../../chart/spec.js';
-import type { PlannedSlide } from '../plan/types.js';
-import { hex, type SlideEnv } from './slides.js';
+import type { ResolvedTheme } from '../../../theme/resolve.js';
+import type { SlideShape } from '../plan/types.js';
+import { hex } from './color.js';
 
-/** Chart text on a slide: axis labels and legend, and the smaller value labels. */
-const LABEL_SIZE = 14;
-const VALUE_SIZE = 12;
+/** A chart as the plan placed it. */
+type ChartShape = Extract<SlideShape, { kind: 'chart' }>;
 
 /**
  * Writes a native, editable chart (with its embedded workbook): every series coloured from the theme's
@@ -17,11 +17,13 @@ const VALUE_SIZE = 12;
  */
 export function writeChart(
   slide: PptxGenJS.Slide,
-  planned: Extract<PlannedSlide, { kind: 'chart' }>,
-  env: SlideEnv,
+  planned: ChartShape,
+  env: { readonly theme: ResolvedTheme },
 ): void {
-  const { spec, body } = planned;
+  const { spec, box: body } = planned;
   const { colors } = env.theme;
+  const labelSize = planned.labelSize;
+  const valueSize = planned.valueSize;
   const font = env.theme.families.deck.name;
   const round = spec.kind === 'pie' || spec.kind === 'doughnut';
   const palette = seriesColors(
@@ -47,16 +49,16 @@ export function writeChart(
     showLegend: spec.legend,
     legendPos: round ? 'r' : 'b',
     legendFontFace: font,
-    legendFontSize: LABEL_SIZE,
+    legendFontSize: labelSize,
     legendColor: hex(colors.text),
     showValue: spec.valueLabels && !round,
     showPercent: spec.valueLabels && round,
     // Slices are labelled with their share of the whole.
     dataLabelFormatCode: round ? '0%' : formatCode(spec),
     dataLabelFontFace: font,
-    dataLabelFontSize: VALUE_SIZE,
-    dataLabelColor: hex(round || spec.stacked ? '#FFFFFF' : colors.text),
-    ...(round ? roundOptions(spec) : axisOptions(spec, env)),
+    dataLabelFontSize: valueSize,
+    dataLabelColor: hex(round || spec.stacked ? colors.onAccent : colors.text),
+    ...(round ? roundOptions(spec, colors.background) : axisOptions(spec, planned, env)),
   };
   if (spec.kind === 'combo') {
     const bars = spec.series.filter((s) => s.type === 'bar');
@@ -90,32 +92,25 @@ export function writeChart(
             : {};
     slide.addChart(type, data(spec.series), { ...options, ...extra });
   }
-  if (planned.source) {
-    slide.addText(planned.source, {
-      x: body.x,
-      y: body.y + body.h + 0.05,
-      w: body.w,
-      h: 0.35,
-      fontFace: font,
-      fontSize: 10,
-      color: hex(colors.muted),
-      valign: 'top',
-    });
-  }
 }
 
-function axisOptions(spec: ChartSpec, env: SlideEnv): PptxGenJS.IChartOpts {
+function axisOptions(
+  spec: ChartSpec,
+  planned: ChartShape,
+  env: { readonly theme: ResolvedTheme },
+): PptxGenJS.IChartOpts {
   const { colors } = env.theme;
+  const labelSize = planned.labelSize;
   const font = env.theme.families.deck.name;
   const scale = valueScale(spec);
   return {
     catAxisLabelFontFace: font,
-    catAxisLabelFontSize: LABEL_SIZE,
+    catAxisLabelFontSize: labelSize,
     catAxisLabelColor: hex(colors.text),
     catAxisLineColor: hex(colors.muted),
     catGridLine: { style: 'none' },
     valAxisLabelFontFace: font,
-    valAxisLabelFontSize: LABEL_SIZE,
+    valAxisLabelFontSize: labelSize,
     valAxisLabelColor: hex(colors.muted),
     valAxisLabelFormatCode: formatCode({ ...spec, decimals: scale.decimals }),
     valAxisMinVal: scale.min,
@@ -128,7 +123,7 @@ function axisOptions(spec: ChartSpec, env: SlideEnv): PptxGenJS.IChartOpts {
           showValAxisTitle: true,
           valAxisTitle: spec.valueTitle,
           valAxisTitleFontFace: font,
-          valAxisTitleFontSize: LABEL_SIZE,
+          valAxisTitleFontSize: labelSize,
           valAxisTitleColor: hex(colors.muted),
         }
       : {}),
@@ -137,7 +132,7 @@ function axisOptions(spec: ChartSpec, env: SlideEnv): PptxGenJS.IChartOpts {
           showCatAxisTitle: true,
           catAxisTitle: spec.categoryTitle,
           catAxisTitleFontFace: font,
-          catAxisTitleFontSize: LABEL_SIZE,
+          catAxisTitleFontSize: labelSize,
           catAxisTitleColor: hex(colors.muted),
         }
       : {}),
@@ -158,11 +153,11 @@ function lineOptions(): PptxGenJS.IChartOpts {
   return { lineSize: 2, lineDataSymbol: 'circle', lineDataSymbolSize: 7, dataLabelPosition: 't' };
 }
 
-function roundOptions(spec: ChartSpec): PptxGenJS.IChartOpts {
+function roundOptions(spec: ChartSpec, background: string): PptxGenJS.IChartOpts {
   return {
     firstSliceAng: 0,
     dataLabelPosition: spec.kind === 'pie' ? 'bestFit' : 'ctr',
     ...(spec.kind === 'doughnut' ? { holeSize: 55 } : {}),
-    dataBorder: { pt: 1, color: 'FFFFFF' },
+    dataBorder: { pt: 1, color: hex(background) },
   };
 }

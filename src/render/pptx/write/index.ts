@@ -3,7 +3,7 @@ import { escapeXml } from '../../../text/xmlChars.js';
 import type { ResolvedTheme } from '../../../theme/resolve.js';
 import type { DocMeta } from '../../../tree/types.js';
 import type { LoadedImage } from '../../engine.js';
-import { gridFor } from '../plan/geometry.js';
+import { deckDesign } from '../plan/design.js';
 import type { SlidePlan } from '../plan/types.js';
 import { eastAsianFontFor } from './eastAsian.js';
 import { defineMasters } from './masters.js';
@@ -31,10 +31,10 @@ export async function writeDeck(plan: SlidePlan, options: WriteOptions): Promise
   pptx.author = meta.authors.map((a) => a.name).join('; ');
   // pptxgenjs escapes the other document properties, not this one.
   pptx.company = escapeXml(meta.organization ?? '');
-  const grid = gridFor(theme);
+  const { grid } = deckDesign(theme, meta.language);
   defineMasters(pptx, theme, grid, theme.deck.footerText || meta.organization || '', options.logo);
   for (const slide of plan.slides)
-    writeSlide(pptx, slide, { theme, grid, images: options.images, language: meta.language });
+    writeSlide(pptx, slide, { theme, images: options.images, language: meta.language });
   const written = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
   return normalizeDeck(
     written,

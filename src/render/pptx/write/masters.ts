@@ -1,6 +1,7 @@
 import type PptxGenJS from 'pptxgenjs';
 import type { ResolvedTheme } from '../../../theme/resolve.js';
-import type { Grid } from '../plan/geometry.js';
+import type { Grid } from '../plan/design.js';
+import { hex } from './color.js';
 
 /** Names of the slide masters the theme defines. */
 export const MASTERS = {
@@ -13,8 +14,6 @@ export const MASTERS = {
   quote: 'BW Quote',
   closing: 'BW Closing',
 } as const;
-
-const hex = (color: string) => color.replace('#', '');
 
 /** Defines the masters from the theme: backgrounds, footer text, slide numbers, the logo. */
 export function defineMasters(
@@ -35,7 +34,7 @@ export function defineMasters(
         w: grid.width - 2 * grid.margin - 1.2,
         h: 0.3,
         fontFace: font,
-        fontSize: 10,
+        fontSize: theme.deck.smallSize,
         color: hex(colors.muted),
       },
     },
@@ -46,7 +45,7 @@ export function defineMasters(
     w: 1.0,
     h: 0.3,
     fontFace: font,
-    fontSize: 10,
+    fontSize: theme.deck.smallSize,
     color: hex(colors.muted),
     align: 'right' as const,
   };
@@ -92,15 +91,6 @@ export function defineMasters(
   // Content, table, chart and quote slides share the grid: title rule, footer line, footer, number, logo.
   const contentObjects = [
     {
-      rect: {
-        x: grid.margin,
-        y: grid.title.y + grid.title.h + 0.02,
-        w: 1.2,
-        h: 0.05,
-        fill: { color: hex(colors.accent) },
-      },
-    },
-    {
       line: {
         x: grid.margin,
         y: grid.footerY - 0.05,
@@ -113,10 +103,10 @@ export function defineMasters(
     ...logoObject,
   ];
   for (const [title, background] of [
-    [MASTERS.content, 'FFFFFF'],
-    [MASTERS.two, 'FFFFFF'],
-    [MASTERS.table, 'FFFFFF'],
-    [MASTERS.chart, 'FFFFFF'],
+    [MASTERS.content, hex(colors.background)],
+    [MASTERS.two, hex(colors.background)],
+    [MASTERS.table, hex(colors.background)],
+    [MASTERS.chart, hex(colors.background)],
     // A quote stands on the accent tint.
     [MASTERS.quote, hex(colors.accentTint)],
   ] as const) {

@@ -4,14 +4,16 @@ import type { StyledRun } from '../../../text/lineBreak.js';
 import type { ResolvedTheme } from '../../../theme/resolve.js';
 import { append } from '../../../util/append.js';
 import type { InlineFlags } from '../../inlineRuns.js';
-import { LEVEL_INDENT, PARAGRAPH_AFTER, sizeAt } from '../plan/content.js';
-import type { PlannedParagraph } from '../plan/types.js';
+import { LEVEL_INDENT, sizeAt } from '../plan/measure.js';
+import type { PlannedParagraph, TextStyle } from '../plan/types.js';
+import { hex } from './color.js';
 
 /** Turns runs into pptxgenjs text runs: bold, italic, strike, code font, hyperlinks. */
 export function toTextProps(
   runs: readonly StyledRun<InlineFlags>[],
   theme: ResolvedTheme,
   color: string,
+  bold = false,
 ): PptxGenJS.TextProps[] {
   return runs
     .filter((run) => run.text !== '')
@@ -21,7 +23,7 @@ export function toTextProps(
       return {
         text: run.text,
         options: {
-          bold: f.bold,
+          bold: f.bold || bold,
           italic: f.italic,
           ...(f.strike ? { strike: 'sngStrike' as const } : {}),
           ...(f.superscript ? { superscript: true } : {}),
@@ -41,27 +43,25 @@ export function directionOptions(text: string, language: string): PptxGenJS.Text
   return paragraphDirection(text, language) === 'rtl' ? { rtlMode: true, align: 'right' } : {};
 }
 
-/** Turns planned paragraphs into text runs with bullets, numbers, levels and paragraph breaks. */
+/** Turns planned paragraphs into text runs in a frame's style: bullets, numbers, levels, sizes, breaks. */
 export function paragraphProps(
   paragraphs: readonly PlannedParagraph[],
-  size: number,
+  style: TextStyle,
   env: { readonly theme: ResolvedTheme; readonly language: string },
-  color: string,
-  accent: string,
 ): PptxGenJS.TextProps[] {
   const { theme } = env;
+  const color = hex(style.color);
   const out: PptxGenJS.TextProps[] = [];
   paragraphs.forEach((p, index) => {
-    const runs = toTextProps(p.runs, theme, color);
+    const runs = toTextProps(p.runs, theme, color, style.bold);
     const rtl = directionOptions(p.runs.map((run) => run.text).join(''), env.language);
-    const s = sizeAt(size, p.level);
     const bullet =
       p.marker === 'bullet'
         ? {
             bullet: {
               code: '2022',
               indent: LEVEL_INDENT * 72,
-              color: accent,
+              color: hex(style.markerColor),
             } as PptxGenJS.TextPropsOptions['bullet'],
           }
         : p.marker === 'number'
@@ -78,13 +78,13 @@ export function paragraphProps(
       const isLast = i === runs.length - 1;
       run.options = {
         ...run.options,
-        fontSize: s,
+        fontSize: sizeAt(style, p.level),
         ...rtl,
         ...(isFirst
           ? {
               ...bullet,
               indentLevel: p.marker === 'none' ? 0 : p.level,
-              paraSpaceAfter: PARAGRAPH_AFTER,
+              paraSpaceAfter: style.gap,
             }
           : {}),
         ...(isLast && index < paragraphs.length - 1 ? { breakLine: true } : {}),

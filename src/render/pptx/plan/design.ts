@@ -1,0 +1,90 @@
+import { continuedLabel } from '../../../theme/labels.js';
+import type { ResolvedTheme } from '../../../theme/resolve.js';
+import type { Box, TextStyle } from './types.js';
+
+/** The slide grid of LOOK.md, in inches: margins, the title area, the content area, the footer line. */
+export interface Grid {
+  readonly width: number;
+  readonly height: number;
+  readonly margin: number;
+  /** The title area of a one-line title; a two- or three-line title takes `tallTitle` instead. */
+  readonly title: Box;
+  readonly tallTitle: number;
+  /** Space between the title area and the content area. */
+  readonly titleGap: number;
+  /** The top of the footer line: content ends above it. */
+  readonly footerY: number;
+}
+
+/** Text frame insets pptxgenjs writes by default, in inches: left and right 0.1, top and bottom 0.05. */
+export const INSET = { x: 0.1, y: 0.05 } as const;
+
+/** Room kept free at the foot of every frame, in inches, so that nothing touches its edge. */
+export const SAFETY = 0.1;
+
+/** Everything planning reads, resolved once from the theme: the grid, the sizes, the colours, the label. */
+export interface DeckDesign {
+  readonly grid: Grid;
+  readonly deck: ResolvedTheme['deck'];
+  readonly colors: ResolvedTheme['colors'];
+  /** The theme, for measuring text with its deck fonts. */
+  readonly theme: ResolvedTheme;
+  /** What a continued slide's title ends with. */
+  readonly continued: string;
+}
+
+/** Resolves the deck's design from the theme and the document's language. */
+export function deckDesign(theme: ResolvedTheme, language: string): DeckDesign {
+  const width = theme.deck.layout === '4x3' ? 10 : 13.333;
+  const height = 7.5;
+  const margin = 0.5;
+  const grid: Grid = {
+    width,
+    height,
+    margin,
+    title: { x: margin, y: 0.35, w: width - 2 * margin, h: 1.0 },
+    tallTitle: 1.4,
+    titleGap: 0.2,
+    footerY: height - 0.45,
+  };
+  return {
+    grid,
+    deck: theme.deck,
+    colors: theme.colors,
+    theme,
+    continued: continuedLabel(theme, language),
+  };
+}
+
+/** The content area under a title area of a height. */
+export function contentBox(grid: Grid, titleHeight: number): Box {
+  const top = grid.title.y + titleHeight + grid.titleGap;
+  return { x: grid.margin, y: top, w: grid.width - 2 * grid.margin, h: grid.footerY - 0.1 - top };
+}
+
+/** A text style of the deck: its level step and gap, in a colour, at a size. */
+export function textStyle(
+  design: DeckDesign,
+  size: number,
+  overrides: Partial<TextStyle> = {},
+): TextStyle {
+  return {
+    size,
+    levelStep: design.deck.levelStep,
+    color: design.colors.text,
+    markerColor: design.colors.accent,
+    bold: false,
+    align: 'left',
+    valign: 'top',
+    gap: design.deck.paragraphGap,
+    ...overrides,
+  };
+}
+
+/** Sizes from `from` down to `to` in steps, both ends included. */
+export function sizesDown(from: number, to: number, step = 2): number[] {
+  const sizes: number[] = [];
+  for (let size = from; size > to; size -= step) sizes.push(size);
+  sizes.push(Math.min(from, to));
+  return sizes;
+}

@@ -1,0 +1,195 @@
+import { shownDate } from '../../../../tree/dates.js';
+import type { DocMeta } from '../../../../tree/types.js';
+import { PLAIN } from '../../../inlineRuns.js';
+import { type DeckDesign, sizesDown, textStyle } from '../design.js';
+import { plainParagraph, textHeight } from '../measure.js';
+import type {
+  Box,
+  PlannedParagraph,
+  PlannedSlide,
+  SlideShape,
+  TextShape,
+  TextStyle,
+} from '../types.js';
+import { TITLE_SHAPE } from './title.js';
+
+/** Where the text of the title, section and closing slides starts across, in inches. */
+const LEFT = 0.8;
+
+/**
+ * The title slide, on the accent background: the series and number as a small label, the title large
+ * (smaller until it fits its area), the subtitle, then the authors, the organization and the date, and
+ * the classification as a label.
+ */
+export function fitCover(meta: DocMeta, notes: string, design: DeckDesign): PlannedSlide {
+  const { grid, deck, colors } = design;
+  const w = grid.width - 2 * LEFT;
+  const authors = meta.authors
+    .map((a) => (a.affiliation ? `${a.name}, ${a.affiliation}` : a.name))
+    .join(' · ');
+  const label = [meta.series, meta.number ? `No. ${meta.number}` : ''].filter(Boolean).join(' · ');
+  const lines = [authors, [meta.organization, shownDate(meta)].filter(Boolean).join(' · ')].filter(
+    Boolean,
+  );
+  const light = colors.onAccent;
+  const shapes: SlideShape[] = [];
+  // The foot: authors, organization and date, then the classification.
+  const metaStyle = textStyle(design, deck.coverMetaSize, { color: light, gap: 4 });
+  const metaHeight = textHeight(
+    lines.map((l) => plainParagraph(l)),
+    w,
+    metaStyle,
+    design.theme,
+  );
+  const footTop = grid.height - 0.7 - metaHeight;
+  if (lines.length > 0)
+    shapes.push(
+      text(
+        { x: LEFT, y: footTop, w, h: metaHeight },
+        metaStyle,
+        lines.map((l) => plainParagraph(l)),
+      ),
+    );
+  if (meta.classification) {
+    const style = textStyle(design, deck.smallSize, { color: light, bold: true, gap: 0 });
+    shapes.push(
+      text({ x: LEFT, y: grid.height - 0.6, w, h: 0.3 }, style, [
+        plainParagraph(meta.classification.toUpperCase()),
+      ]),
+    );
+  }
+  // The head: the label, the title and the subtitle, in the room above the foot.
+  let y = 1.2;
+  if (label) {
+    const style = textStyle(design, deck.coverMetaSize, {
+      color: colors.accentTint,
+      bold: true,
+      gap: 0,
+    });
+    shapes.push(text({ x: LEFT, y, w, h: 0.4 }, style, [plainParagraph(label.toUpperCase())]));
+  }
+  y += 0.5;
+  const room = footTop - 0.3 - y;
+  const subtitleStyle = textStyle(design, deck.coverSubtitleSize, {
+    color: colors.accentTint,
+    gap: 0,
+  });
+  const subtitle = meta.subtitle ? [plainParagraph(meta.subtitle)] : [];
+  const subtitleHeight = subtitle.length ? textHeight(subtitle, w, subtitleStyle, design.theme) : 0;
+  const title = [bold(meta.title)];
+  const titleStyle = fitted(
+    title,
+    w,
+    room - subtitleHeight - 0.2,
+    sizesDown(deck.coverTitleSize, Math.min(24, deck.coverTitleSize), 2),
+    (size) => textStyle(design, size, { color: light, bold: true, gap: 0, valign: 'bottom' }),
+    design,
+  );
+  const titleHeight = Math.min(room, textHeight(title, w, titleStyle, design.theme));
+  shapes.push({ ...text({ x: LEFT, y, w, h: titleHeight }, titleStyle, title), name: TITLE_SHAPE });
+  if (subtitle.length)
+    shapes.push(
+      text({ x: LEFT, y: y + titleHeight + 0.15, w, h: subtitleHeight }, subtitleStyle, subtitle),
+    );
+  return { layout: 'title', title: meta.title, continued: false, shapes, notes };
+}
+
+/**
+ * A section's slide, on the accent tint: its number in the second accent colour, its title large, and the
+ * section's first sentence under it when it has one.
+ */
+export function fitSection(
+  section: { number: number; title: string; lead: string | undefined },
+  notes: string,
+  design: DeckDesign,
+): PlannedSlide {
+  const { grid, deck, colors } = design;
+  const w = grid.width - 2 * LEFT;
+  const numberStyle = textStyle(design, deck.sectionTitleSize, {
+    bold: true,
+    color: colors.palette[1] ?? colors.accent,
+    gap: 0,
+  });
+  const top = 1.5;
+  const numberHeight = textHeight([plainParagraph('00')], w, numberStyle, design.theme);
+  const leadStyle = textStyle(design, deck.sectionLeadSize, { color: colors.text, gap: 0 });
+  const lead = section.lead ? [plainParagraph(section.lead)] : [];
+  const leadHeight = lead.length ? textHeight(lead, w, leadStyle, design.theme) : 0;
+  const room =
+    grid.footerY - 0.4 - (top + numberHeight + 0.1) - (leadHeight ? leadHeight + 0.25 : 0);
+  const title = [bold(section.title)];
+  const titleStyle = fitted(
+    title,
+    w,
+    room,
+    sizesDown(deck.sectionTitleSize, Math.min(24, deck.sectionTitleSize), 2),
+    (size) => textStyle(design, size, { bold: true, color: colors.accent, gap: 0 }),
+    design,
+  );
+  const titleTop = top + numberHeight + 0.1;
+  const titleHeight = Math.min(room, textHeight(title, w, titleStyle, design.theme));
+  const shapes: SlideShape[] = [
+    text({ x: LEFT, y: top, w, h: numberHeight }, numberStyle, [
+      plainParagraph(String(section.number).padStart(2, '0')),
+    ]),
+    { ...text({ x: LEFT, y: titleTop, w, h: titleHeight }, titleStyle, title), name: TITLE_SHAPE },
+  ];
+  if (lead.length)
+    shapes.push(
+      text({ x: LEFT, y: titleTop + titleHeight + 0.25, w, h: leadHeight }, leadStyle, lead),
+    );
+  return { layout: 'section', title: section.title, continued: false, shapes, notes };
+}
+
+/** The closing slide, on the accent background: the theme's closing title, the organization and a contact line. */
+export function fitClosing(meta: DocMeta, notes: string, design: DeckDesign): PlannedSlide {
+  const { grid, deck, colors } = design;
+  const w = grid.width - 2 * LEFT;
+  const title = [bold(deck.closingTitle)];
+  const titleStyle = textStyle(design, deck.closingTitleSize, {
+    bold: true,
+    color: colors.onAccent,
+    align: 'center',
+    gap: 0,
+  });
+  const lines = [meta.organization, deck.contact || meta.title]
+    .filter((line): line is string => Boolean(line))
+    .map((line) => plainParagraph(line));
+  const lineStyle = textStyle(design, deck.closingTextSize, {
+    color: colors.accentTint,
+    align: 'center',
+    gap: 4,
+  });
+  const titleHeight = textHeight(title, w, titleStyle, design.theme);
+  const linesHeight = lines.length ? textHeight(lines, w, lineStyle, design.theme) : 0;
+  const top = (grid.height - titleHeight - 0.3 - linesHeight) / 2;
+  const shapes: SlideShape[] = [
+    { ...text({ x: LEFT, y: top, w, h: titleHeight }, titleStyle, title), name: TITLE_SHAPE },
+  ];
+  if (lines.length)
+    shapes.push(text({ x: LEFT, y: top + titleHeight + 0.3, w, h: linesHeight }, lineStyle, lines));
+  return { layout: 'closing', title: deck.closingTitle, continued: false, shapes, notes };
+}
+
+function text(box: Box, style: TextStyle, paragraphs: PlannedParagraph[]): TextShape {
+  return { kind: 'text', box, style, paragraphs };
+}
+
+function bold(value: string): PlannedParagraph {
+  return { runs: [{ text: value, style: { ...PLAIN, bold: true } }], level: 0, marker: 'none' };
+}
+
+/** The style at the largest size at which the paragraphs fit a height (the smallest when none does). */
+function fitted(
+  paragraphs: readonly PlannedParagraph[],
+  width: number,
+  height: number,
+  sizes: readonly number[],
+  style: (size: number) => TextStyle,
+  design: DeckDesign,
+): TextStyle {
+  for (const size of sizes) {
+    if (textHeight(paragraphs, width, style(size), design.theme) <= height) return style(size);
+  }
+  return style(sizes.at(-1) ?? 24);
+}
