@@ -21,7 +21,7 @@ import type { Report, ReportInput } from '../model/schema.js';
 import { createEngine, type Engine, type RenderContext, type Renderer } from '../render/engine.js';
 import { pdfRenderer } from '../render/pdf/index.js';
 import { pptxRenderer } from '../render/pptx/index.js';
-import { fillReportTemplate } from '../template/index.js';
+import { fillWithDefaults } from '../template/index.js';
 import { FallbackFinder } from '../text/fallback.js';
 import { loadFont, loadFontBytes } from '../text/fonts.js';
 import {
@@ -31,6 +31,7 @@ import {
   resolveTheme,
   type Theme,
 } from '../theme/index.js';
+import { type TemplateTheme, withTemplateDefaults } from '../theme/templateDefaults.js';
 import type { Root } from '../tree/types.js';
 import { createImageLoader, inputFolder } from './imageLoader.js';
 import { documentDate, metaFromReport } from './meta.js';
@@ -215,19 +216,21 @@ async function renderPipeline(
     const warn = (w: Omit<Warning, 'format'>) => sink.add({ ...w, format: renderer.format });
     const template = templateFor(options.template, renderer.format) ?? renderer.defaultTemplate;
     // Problems in the content are the input's, not a format's: reported once, untagged.
-    let doc: Root | undefined = documentTree(report, template, {
-      warn: (w) => sink.add(w),
-      file,
-      source,
-      linkSchemes,
-      limits,
-    });
+    // Destructured at once: nothing but `doc` may hold the tree, which is let go while pages are drawn.
+    let { doc, theme: templateTheme }: { doc: Root | undefined; theme: TemplateTheme | undefined } =
+      documentTree(report, template, {
+        warn: (w) => sink.add(w),
+        file,
+        source,
+        linkSchemes,
+        limits,
+      });
     if (!contentChecked && template === BRIEF_TEMPLATE) {
       checkContent(doc, (w) => sink.add(w), file);
       contentChecked = true;
     }
     const ctx: RenderContext = {
-      theme,
+      theme: withTemplateDefaults(theme, templateTheme),
       warn,
       file,
       date: options.date ?? documentDate(report),
@@ -273,7 +276,10 @@ async function renderPipeline(
   return { report, outputs, warnings };
 }
 
-/** The document tree of a report through a template (the Markdown between them is not kept). */
+/**
+ * The document tree of a report through a template (the Markdown between them is not kept), and the
+ * theme defaults the template sets.
+ */
 function documentTree(
   report: Report,
   template: string,
@@ -284,11 +290,12 @@ function documentTree(
     linkSchemes: readonly string[] | undefined;
     limits: Limits;
   },
-): Root {
-  return buildDocTree(fillReportTemplate(report, template), {
-    meta: metaFromReport(report),
-    ...options,
-  });
+): { doc: Root; theme: TemplateTheme | undefined } {
+  const filled = fillWithDefaults(report, template);
+  return {
+    doc: buildDocTree(filled.markdown, { meta: metaFromReport(report), ...options }),
+    theme: filled.theme,
+  };
 }
 
 /** Starts an emit; a renderer that throws at once rejects, as one that fails later does. */

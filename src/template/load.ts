@@ -3,6 +3,7 @@ import { basename, join, resolve } from 'node:path';
 import { assetsDir } from '../assets/locate.js';
 import { BriefwrightError } from '../diagnostics/errors.js';
 import { isInside } from '../load/inside.js';
+import { readTemplateTheme, type TemplateTheme } from '../theme/templateDefaults.js';
 import { compileTemplate, fillTemplate, type TemplateSource } from './compile.js';
 
 /** The folder of the built-in templates, in the package (or a bundle's assets folder). */
@@ -17,8 +18,13 @@ export const MAIN_TEMPLATE = 'main.md.hbs';
 export interface LoadedTemplate {
   readonly name: string;
   readonly dir: string;
+  /** The theme defaults the template sets in its `theme.json`, if it has one. */
+  readonly theme: TemplateTheme | undefined;
   fill(data: unknown): string;
 }
+
+/** The file in which a template may set theme defaults (the deck's and the brief's sizes, the labels). */
+export const TEMPLATE_THEME = 'theme.json';
 
 const compiled = new Map<string, HandlebarsTemplateDelegate>();
 
@@ -49,7 +55,16 @@ export function loadTemplate(nameOrDir: string): LoadedTemplate {
     ]),
   );
   const sources = [mainSource, ...partialSources];
-  return { name: basename(dir), dir, fill: (data) => fillTemplate(main, partials, data, sources) };
+  const themeFile = join(dir, TEMPLATE_THEME);
+  const theme = existsSync(themeFile)
+    ? readTemplateTheme(themeFile, readSource(themeFile, dir).text)
+    : undefined;
+  return {
+    name: basename(dir),
+    dir,
+    theme,
+    fill: (data) => fillTemplate(main, partials, data, sources),
+  };
 }
 
 /** The names of the built-in templates. */

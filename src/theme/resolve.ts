@@ -45,10 +45,11 @@ export interface ResolvedTheme {
   readonly pdf: Defaults['pdf'];
   readonly deck: Defaults['deck'];
   readonly labels: Defaults['labels'];
-  /** The deck and PDF values the theme itself set, which win over a template's defaults. */
+  /** The deck, PDF and label values the theme itself set, which win over a template's defaults. */
   readonly given: {
     readonly deck: Partial<Defaults['deck']>;
     readonly pdf: Partial<Defaults['pdf']>;
+    readonly labels: Partial<Defaults['labels']>;
   };
   /** Family names per role, for formats that name fonts (decks). */
   readonly families: Readonly<Record<FontRole, FontFamily>>;
@@ -142,7 +143,7 @@ export function resolveTheme(
     pdf: { ...DEFAULT_THEME.pdf, ...input.pdf },
     deck: { ...DEFAULT_THEME.deck, ...input.deck },
     labels: { ...DEFAULT_THEME.labels, ...input.labels },
-    given: { deck: { ...input.deck }, pdf: { ...input.pdf } },
+    given: { deck: { ...input.deck }, pdf: { ...input.pdf }, labels: { ...input.labels } },
     families,
     fonts: fonts as Record<FontKey, LoadedFont>,
     logo,

@@ -11,8 +11,9 @@ import { breakSlideLines, LINE_PITCH, plainParagraph } from '../measure.js';
 import type { Box, PlannedSlide, SlideShape } from '../types.js';
 import { fitSlideTitle } from './title.js';
 
-/** Cell margins in inches. */
+/** Cell margins in inches: short tables get more air between their rows. */
 const CELL = { x: 0.12, y: 0.06 } as const;
+const SHORT_CELL = { x: 0.12, y: 0.12 } as const;
 /** The height of the source line under a table or a chart, in inches. */
 export const SOURCE_HEIGHT = 0.4;
 
@@ -46,7 +47,9 @@ export function fitTableSlides(
   const first = fitSlideTitle(title, false, design, env);
   const later = fitSlideTitle(title, true, design, env);
   const body: Box = { ...first.body, h: Math.min(first.body.h, later.body.h) };
-  const preferred = rows.length <= deck.shortTableRows ? deck.tableSize : deck.longTableSize;
+  const short = rows.length <= deck.shortTableRows;
+  const preferred = short ? deck.tableSize : deck.longTableSize;
+  const cell = short ? SHORT_CELL : CELL;
   const fitPart = (part: TableRows) => fitColumns(part, body.w, preferred, design);
   const fitted = fitPart(whole);
   const parts =
@@ -69,7 +72,7 @@ export function fitTableSlides(
     });
   }
   const pages = parts.flatMap(({ part, fitted: f }) =>
-    splitRows(part, f, body, table.source !== undefined, design),
+    splitRows(part, f, body, table.source !== undefined, design, cell),
   );
   return pages.map((page, index): PlannedSlide => {
     const titled = index === 0 ? first : later;
@@ -88,7 +91,7 @@ export function fitTableSlides(
         header: page.header,
         rows: page.rows,
         align: page.align,
-        cell: CELL,
+        cell,
         colors: {
           header: design.colors.accent,
           headerText: design.colors.onAccent,
@@ -189,19 +192,20 @@ function splitRows(
   body: Box,
   sourced: boolean,
   design: DeckDesign,
+  cell: { readonly x: number; readonly y: number },
 ): TablePage[] {
   const { size, widths } = fitted;
   const { theme } = design;
   const cellLines = (row: Row) =>
-    row.map((runs, i) => breakSlideLines(runs, (widths[i] ?? 1) - 2 * CELL.x, size, theme));
+    row.map((runs, i) => breakSlideLines(runs, (widths[i] ?? 1) - 2 * cell.x, size, theme));
   const pitch = (size * LINE_PITCH) / 72;
   const heightOf = (row: Row) =>
-    Math.max(1, ...cellLines(row).map((lines) => lines.length)) * pitch + 2 * CELL.y + 0.02;
+    Math.max(1, ...cellLines(row).map((lines) => lines.length)) * pitch + 2 * cell.y + 0.02;
   const capacity = body.h - (sourced ? SOURCE_HEIGHT + 0.1 : 0) - SAFETY;
   const headerHeight = heightOf(table.header);
   // A row taller than a slide is the one row that is cut: between lines, the rest on the next slide.
   const room = capacity - headerHeight;
-  const perPart = Math.floor((room - 2 * CELL.y - 0.02) / pitch);
+  const perPart = Math.floor((room - 2 * cell.y - 0.02) / pitch);
   const rows = table.rows.flatMap((row): Row[] => {
     if (heightOf(row) <= room) return [row];
     const cells = cellLines(row);

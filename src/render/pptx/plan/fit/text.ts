@@ -18,6 +18,8 @@ export interface TextContent {
 const QUOTE_PAD = { left: 0.3, right: 0.2, y: 0.15 } as const;
 /** The gap between two columns of text, in inches. */
 const COLUMN_GAP = 0.4;
+/** The share of the frame's height full-width text may take before it is set in two columns. */
+const COLUMNS_FROM = 0.2;
 
 /** The largest body size for a page of `count` paragraphs: the theme's scale, never above its body size. */
 export function bodyCap(design: DeckDesign, count: number): number {
@@ -57,7 +59,19 @@ export function fitText(
   const split = (box: { w: number; h: number }) => (size: number) =>
     splitPages(content.paragraphs, box, textStyle(design, size), design.deck.maxBullets, env.theme);
   const single = fitSize(sizes, cap, split(frame));
-  const columns = !quote && design.deck.columns === 2 && single.pages.length > 1;
+  // Two columns (where the theme allows them) once the text is more than a few lines across the full
+  // width: lines of half the width read better, and more text fits a slide.
+  const columns =
+    !quote &&
+    design.deck.columns === 2 &&
+    (single.pages.length > 1 ||
+      textHeight(
+        (single.pages[0] ?? []).map((placed) => placed.p),
+        frame.w,
+        textStyle(design, single.size),
+        env.theme,
+      ) >
+        frame.h * COLUMNS_FROM);
   const half = { ...frame, w: (frame.w - COLUMN_GAP) / 2 };
   const fitted = columns ? fitSize(sizes, cap, split(half)) : single;
   const style = textStyle(design, fitted.size);
