@@ -49,8 +49,11 @@ export type RenderInput = string | ReportInput;
  */
 export type FormatName = 'pdf' | 'pptx' | (string & {});
 
-/** A built-in template name (`policy-brief` for the PDF, `briefing-deck` for the deck), or a folder. */
-export type TemplateName = 'policy-brief' | 'briefing-deck' | (string & {});
+/**
+ * A built-in template name (`policy-brief` for the PDF; `briefing-deck` for a deck to present,
+ * `briefing-deck-dense` for one to read), or a folder.
+ */
+export type TemplateName = 'policy-brief' | 'briefing-deck' | 'briefing-deck-dense' | (string & {});
 
 /** Options of {@link render}. */
 export interface RenderOptions {

@@ -1,5 +1,6 @@
 import { breakLines, type Line, type StyledRun } from '../../../text/lineBreak.js';
 import { measureWithFallback } from '../../../text/measure.js';
+import { scriptOf } from '../../../text/scripts.js';
 import { fontVariant, type ResolvedTheme } from '../../../theme/resolve.js';
 import { flagsKey, type InlineFlags, PLAIN } from '../../inlineRuns.js';
 import { INSET } from './design.js';
@@ -25,9 +26,29 @@ export function breakSlideLines(
         text,
         size,
         theme.fallback && ((code) => theme.fallback?.find(code, flags.bold)),
-      ),
+      ) + autospace(text, size),
     key: flagsKey,
   });
+}
+
+/**
+ * The room viewers put between Chinese, Japanese or Korean letters and the Latin letters, digits and
+ * punctuation beside them (PowerPoint's and LibreOffice's "space between Asian and Latin text", on by
+ * default): a quarter of an em at each change within a piece of text, in points.
+ */
+export function autospace(text: string, size: number): number {
+  let changes = 0;
+  let previous: boolean | undefined;
+  for (const char of text) {
+    if (/\s/u.test(char)) {
+      previous = undefined;
+      continue;
+    }
+    const cjk = scriptOf(char.codePointAt(0) ?? 0) === 'cjk';
+    if (previous !== undefined && previous !== cjk) changes++;
+    previous = cjk;
+  }
+  return changes * 0.25 * size;
 }
 
 /** A paragraph's size in a style: deeper levels are smaller, never below 8 pt. */

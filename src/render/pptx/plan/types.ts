@@ -53,6 +53,8 @@ export type SlideShape =
       readonly header: readonly (readonly StyledRun<InlineFlags>[])[];
       readonly rows: readonly (readonly (readonly StyledRun<InlineFlags>[])[])[];
       readonly align: readonly ('left' | 'center' | 'right')[];
+      /** Each row's height as measured, the header's first, in inches: the table is as tall as their sum. */
+      readonly rowHeights: readonly number[];
       /** Cell margins in inches. */
       readonly cell: { readonly x: number; readonly y: number };
       readonly colors: {

@@ -111,6 +111,7 @@ function writeTable(
     y: shape.box.y,
     w: shape.box.w,
     colW: [...shape.columns],
+    rowH: [...shape.rowHeights],
     fontFace: env.theme.families.deck.name,
     fontSize: shape.size,
     margin: [shape.cell.y, shape.cell.x, shape.cell.y, shape.cell.x],

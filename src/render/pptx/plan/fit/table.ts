@@ -91,6 +91,7 @@ export function fitTableSlides(
         header: page.header,
         rows: page.rows,
         align: page.align,
+        rowHeights: page.rowHeights,
         cell,
         colors: {
           header: design.colors.accent,
@@ -183,6 +184,8 @@ interface TablePage extends TableRows {
   readonly size: number;
   readonly widths: number[];
   readonly height: number;
+  /** The header's height, then each row's. */
+  readonly rowHeights: number[];
 }
 
 /** Splits rows into slides, balanced (8, 8, 4 rows become 7, 7, 6) when that costs no extra slide. */
@@ -227,16 +230,26 @@ function splitRows(
   return balancedSplit(rows.length, design.deck.maxTableRows, (max) => {
     const pages: TablePage[] = [];
     let current: Row[] = [];
+    let currentHeights: number[] = [];
     let used = headerHeight;
     const flush = () => {
-      pages.push({ ...table, rows: current, size, widths, height: used });
+      pages.push({
+        ...table,
+        rows: current,
+        size,
+        widths,
+        height: used,
+        rowHeights: [headerHeight, ...currentHeights],
+      });
       current = [];
+      currentHeights = [];
       used = headerHeight;
     };
     rows.forEach((row, index) => {
       const height = heights[index] ?? 0;
       if (current.length > 0 && (used + height > capacity || current.length >= max)) flush();
       current.push(row);
+      currentHeights.push(height);
       used += height;
     });
     if (current.length > 0 || pages.length === 0) flush();
