@@ -96,6 +96,28 @@ describe('the PPTX renderer on the sample brief', () => {
     expect(slideText(keyPoints)).toContain('Education, culture and a security dialogue');
   });
 
+  it('puts each section’s prose in the notes of the slide the section starts on, from Markdown too', async () => {
+    const result = await render(EXAMPLE_MD, { formats: ['pptx'] });
+    const parts = await pptxParts(result.outputs[0]?.bytes ?? new Uint8Array());
+    const names = slideNames(parts.names);
+    const starts = new Map<string, string>();
+    for (const name of names) {
+      const xml = await parts.read(name);
+      const rels = await parts.read(
+        name.replace('slides/', 'slides/_rels/').replace('.xml', '.xml.rels'),
+      );
+      const note = /notesSlides\/(notesSlide\d+\.xml)/.exec(rels)?.[1];
+      const text = slideText(xml);
+      if (/^0\d/.test(text) && note)
+        starts.set(text, slideText(await parts.read(`ppt/notesSlides/${note}`)));
+    }
+    const notesOf = (start: string) =>
+      [...starts].find(([text]) => text.startsWith(start))?.[1] ?? '';
+    expect(notesOf('01')).toContain('symbolizes a renewed commitment to deepening diplomatic');
+    expect(notesOf('02')).toContain('The high-profile meeting between Canada');
+    expect(notesOf('03')).toContain('Enhancing people-to-people connections');
+  });
+
   it('carries the prose in the speaker notes', () => {
     const all = notes.map(slideText).join('\n');
     expect(all).toContain('symbolizes a renewed commitment to deepening diplomatic');

@@ -380,6 +380,22 @@ describe('planDeck on content nested in lists and callouts', () => {
     );
   });
 
+  it('cuts a title too long for the title or a section slide, and gives it whole in the notes', () => {
+    const huge = Array.from({ length: 300 }, (_, i) => `word${i}`).join(' ');
+    const doc = buildDocTree(`# ${huge}\n\n## Slide\n\n- point\n`, {
+      meta: { ...META, title: huge },
+      warn: () => {},
+    });
+    const { slides } = planDeck(doc, { theme, warn: () => {}, file: undefined });
+    for (const slide of slides.slice(0, 2)) {
+      expectFits(slide);
+      expect(titleText(slide).endsWith('…')).toBe(true);
+      expect(slide.notes).toContain('word299');
+    }
+    // The title slide reads title first (screen readers follow the shapes' order).
+    expect(slides[0]?.shapes[0]?.kind === 'text' && slides[0].shapes[0].name).toBe('Title');
+  });
+
   it('plans every title, section and closing slide in boxes that fit', () => {
     const long =
       'A very long document title that goes on and on about trade and climate and everything else besides';

@@ -1,8 +1,8 @@
 import { shownDate } from '../../../../tree/dates.js';
 import type { DocMeta } from '../../../../tree/types.js';
 import { PLAIN } from '../../../inlineRuns.js';
-import { type DeckDesign, sizesDown, textStyle } from '../design.js';
-import { plainParagraph, textHeight } from '../measure.js';
+import { type DeckDesign, INSET, sizesDown, textStyle } from '../design.js';
+import { breakSlideLines, LINE_PITCH, plainParagraph, textHeight } from '../measure.js';
 import type {
   Box,
   PlannedParagraph,
@@ -32,7 +32,9 @@ export function fitCover(meta: DocMeta, notes: string, design: DeckDesign): Plan
     Boolean,
   );
   const light = colors.onAccent;
+  // Shapes in reading order: the label, the title and the subtitle, then the foot.
   const shapes: SlideShape[] = [];
+  const foot: SlideShape[] = [];
   // The foot: authors, organization and date, then the classification.
   const metaStyle = textStyle(design, deck.coverMetaSize, { color: light, gap: 4 });
   const metaHeight = textHeight(
@@ -43,7 +45,7 @@ export function fitCover(meta: DocMeta, notes: string, design: DeckDesign): Plan
   );
   const footTop = grid.height - 0.7 - metaHeight;
   if (lines.length > 0)
-    shapes.push(
+    foot.push(
       text(
         { x: LEFT, y: footTop, w, h: metaHeight },
         metaStyle,
@@ -52,7 +54,7 @@ export function fitCover(meta: DocMeta, notes: string, design: DeckDesign): Plan
     );
   if (meta.classification) {
     const style = textStyle(design, deck.smallSize, { color: light, bold: true, gap: 0 });
-    shapes.push(
+    foot.push(
       text({ x: LEFT, y: grid.height - 0.6, w, h: 0.3 }, style, [
         plainParagraph(meta.classification.toUpperCase()),
       ]),
@@ -76,22 +78,29 @@ export function fitCover(meta: DocMeta, notes: string, design: DeckDesign): Plan
   });
   const subtitle = meta.subtitle ? [plainParagraph(meta.subtitle)] : [];
   const subtitleHeight = subtitle.length ? textHeight(subtitle, w, subtitleStyle, design.theme) : 0;
-  const title = [bold(meta.title)];
-  const titleStyle = fitted(
-    title,
+  const title = fitted(
+    meta.title,
     w,
     room - subtitleHeight - 0.2,
     sizesDown(deck.coverTitleSize, Math.min(24, deck.coverTitleSize), 2),
     (size) => textStyle(design, size, { color: light, bold: true, gap: 0, valign: 'bottom' }),
     design,
   );
-  const titleHeight = Math.min(room, textHeight(title, w, titleStyle, design.theme));
-  shapes.push({ ...text({ x: LEFT, y, w, h: titleHeight }, titleStyle, title), name: TITLE_SHAPE });
+  shapes.push({
+    ...text({ x: LEFT, y, w, h: title.height }, title.style, title.paragraphs),
+    name: TITLE_SHAPE,
+  });
   if (subtitle.length)
     shapes.push(
-      text({ x: LEFT, y: y + titleHeight + 0.15, w, h: subtitleHeight }, subtitleStyle, subtitle),
+      text({ x: LEFT, y: y + title.height + 0.15, w, h: subtitleHeight }, subtitleStyle, subtitle),
     );
-  return { layout: 'title', title: meta.title, continued: false, shapes, notes };
+  return {
+    layout: 'title',
+    title: meta.title,
+    continued: false,
+    shapes: [...shapes, ...foot],
+    notes: [title.cut ? meta.title : '', notes].filter(Boolean).join('\n\n'),
+  };
 }
 
 /**
@@ -117,9 +126,8 @@ export function fitSection(
   const leadHeight = lead.length ? textHeight(lead, w, leadStyle, design.theme) : 0;
   const room =
     grid.footerY - 0.4 - (top + numberHeight + 0.1) - (leadHeight ? leadHeight + 0.25 : 0);
-  const title = [bold(section.title)];
-  const titleStyle = fitted(
-    title,
+  const title = fitted(
+    section.title,
     w,
     room,
     sizesDown(deck.sectionTitleSize, Math.min(24, deck.sectionTitleSize), 2),
@@ -127,18 +135,27 @@ export function fitSection(
     design,
   );
   const titleTop = top + numberHeight + 0.1;
-  const titleHeight = Math.min(room, textHeight(title, w, titleStyle, design.theme));
+  const titleHeight = title.height;
   const shapes: SlideShape[] = [
     text({ x: LEFT, y: top, w, h: numberHeight }, numberStyle, [
       plainParagraph(String(section.number).padStart(2, '0')),
     ]),
-    { ...text({ x: LEFT, y: titleTop, w, h: titleHeight }, titleStyle, title), name: TITLE_SHAPE },
+    {
+      ...text({ x: LEFT, y: titleTop, w, h: titleHeight }, title.style, title.paragraphs),
+      name: TITLE_SHAPE,
+    },
   ];
   if (lead.length)
     shapes.push(
       text({ x: LEFT, y: titleTop + titleHeight + 0.25, w, h: leadHeight }, leadStyle, lead),
     );
-  return { layout: 'section', title: section.title, continued: false, shapes, notes };
+  return {
+    layout: 'section',
+    title: section.title,
+    continued: false,
+    shapes,
+    notes: [title.cut ? section.title : '', notes].filter(Boolean).join('\n\n'),
+  };
 }
 
 /** The closing slide, on the accent background: the theme's closing title, the organization and a contact line. */
@@ -179,17 +196,51 @@ function bold(value: string): PlannedParagraph {
   return { runs: [{ text: value, style: { ...PLAIN, bold: true } }], level: 0, marker: 'none' };
 }
 
-/** The style at the largest size at which the paragraphs fit a height (the smallest when none does). */
+/** A block of bold text fitted to a frame: its style, its paragraphs, its height, and whether it was cut. */
+interface Fitted {
+  readonly style: TextStyle;
+  readonly paragraphs: PlannedParagraph[];
+  readonly height: number;
+  readonly cut: boolean;
+}
+
+/**
+ * A title at the largest size at which it fits a height; at the smallest, cut after the lines that fit
+ * (with "…"; the slide's notes then carry it whole).
+ */
 function fitted(
-  paragraphs: readonly PlannedParagraph[],
+  value: string,
   width: number,
   height: number,
   sizes: readonly number[],
   style: (size: number) => TextStyle,
   design: DeckDesign,
-): TextStyle {
+): Fitted {
+  const paragraphs = [bold(value)];
   for (const size of sizes) {
-    if (textHeight(paragraphs, width, style(size), design.theme) <= height) return style(size);
+    const measured = textHeight(paragraphs, width, style(size), design.theme);
+    if (measured <= height) return { style: style(size), paragraphs, height: measured, cut: false };
   }
-  return style(sizes.at(-1) ?? 24);
+  const smallest = style(sizes.at(-1) ?? 24);
+  const lines = breakSlideLines(
+    paragraphs[0]?.runs ?? [],
+    width - 2 * INSET.x - 0.3,
+    smallest.size,
+    design.theme,
+  );
+  const room = Math.max(
+    1,
+    Math.floor(((height - 2 * INSET.y) * 72) / (smallest.size * LINE_PITCH)),
+  );
+  const kept = lines
+    .slice(0, room)
+    .map((line) => line.segments.map((segment) => segment.text).join(''))
+    .join(' ');
+  const cut = [bold(`${kept}…`)];
+  return {
+    style: smallest,
+    paragraphs: cut,
+    height: textHeight(cut, width, smallest, design.theme),
+    cut: true,
+  };
 }
