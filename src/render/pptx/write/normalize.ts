@@ -1,11 +1,9 @@
-import { strFromU8, strToU8, unzipSync, type Zippable, zipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { toXmlBytes } from '../../../text/xmlChars.js';
 import { matchMarkerColors } from './chartXml.js';
 import { markEastAsianRuns } from './eastAsian.js';
 import { dropStrayParagraphProperties } from './paragraphXml.js';
-
-/** fflate writes DOS times from a date's local fields: a date built from local fields is the same everywhere. */
-const FIXED = new Date(1980, 0, 1, 0, 0, 0);
+import { zipParts } from './zip.js';
 
 /** The parts whose XML carries paragraphs. */
 const PARAGRAPH_PARTS = /^ppt\/(slides|notesSlides|slideLayouts|slideMasters)\/[^/]+\.xml$/;
@@ -13,33 +11,26 @@ const PARAGRAPH_PARTS = /^ppt\/(slides|notesSlides|slideLayouts|slideMasters)\/[
 /**
  * Makes a deck byte-identical for the same input and compresses it: the document dates set to the
  * document date, every part re-added in sorted order with a fixed timestamp and no folder entries,
- * DEFLATE with Node-speed fflate (pako, which JSZip uses, spends most of its time setting up each of a
- * long deck's thousand parts); paragraphs repaired (see {@link dropStrayParagraphProperties}) and East
+ * deflated by Node's zlib (pako, which JSZip uses, and fflate's own deflate spend most of their time
+ * setting up each of a long deck's thousand parts); paragraphs repaired (see {@link dropStrayParagraphProperties}) and East
  * Asian runs given an East Asian typeface (see {@link markEastAsianRuns}).
  */
 export function normalizeDeck(bytes: Uint8Array, date: Date, eastAsianFont: string): Uint8Array {
   const parts = unzipSync(bytes);
   const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
   const renumber = chartNumbering(Object.keys(parts));
-  const out: Zippable = {};
+  const out: [string, Uint8Array][] = [];
   for (const name of Object.keys(parts)) {
     const data = parts[name];
     if (!data || name.endsWith('/')) continue;
-    out[renumber(name)] = [
-      fixPart(name, data, stamp, eastAsianFont, renumber),
-      { mtime: FIXED, level: 6 },
-    ];
+    out.push([renumber(name), fixPart(name, data, stamp, eastAsianFont, renumber)]);
   }
-  return zipSync(sortedParts(out), { mtime: FIXED, level: 6 });
+  return zipParts(sorted(out));
 }
 
-function sortedParts(parts: Zippable): Zippable {
-  const sorted: Zippable = {};
-  for (const name of Object.keys(parts).sort()) {
-    const part = parts[name];
-    if (part) sorted[name] = part;
-  }
-  return sorted;
+/** Parts in the order of their names. */
+function sorted(parts: [string, Uint8Array][]): [string, Uint8Array][] {
+  return parts.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
 /** Part names that carry a chart's number: the chart, its relationships and its workbook. */
@@ -103,15 +94,12 @@ function pinDates(data: Uint8Array, stamp: string): Uint8Array {
 /** A chart's embedded workbook, made byte-identical the same way as the deck around it. */
 function normalizeWorkbook(bytes: Uint8Array, stamp: string): Uint8Array {
   const parts = unzipSync(bytes);
-  const out: Zippable = {};
+  const out: [string, Uint8Array][] = [];
   for (const name of Object.keys(parts)) {
     const data = parts[name];
     if (!data || name.endsWith('/')) continue;
     const clean = isXmlPart(name) ? toXmlBytes(data) : data;
-    out[name] = [
-      name === 'docProps/core.xml' ? pinDates(clean, stamp) : clean,
-      { mtime: FIXED, level: 6 },
-    ];
+    out.push([name, name === 'docProps/core.xml' ? pinDates(clean, stamp) : clean]);
   }
-  return zipSync(sortedParts(out), { mtime: FIXED, level: 6 });
+  return zipParts(sorted(out));
 }
