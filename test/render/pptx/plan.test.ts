@@ -100,6 +100,15 @@ describe('planDeck: the steps and the continuation flag', () => {
     expect(slides[2]?.notes).toBe('Say this.');
   });
 
+  it('titles the text right under a # heading with that heading, not as continued (Marp-style decks)', () => {
+    const { slides } = plan('# First slide\n\n- one point\n\n# Second slide\n\nSome text.\n');
+    const text = slides.filter((s) => s.layout === 'text');
+    expect(text.map((s) => [s.title, s.continued])).toEqual([
+      ['First slide', false],
+      ['Second slide', false],
+    ]);
+  });
+
   it('gives a continued slide the notes of its own part, none repeated', () => {
     const para = (i: number) =>
       `Paragraph ${i} ${'with words that wrap over the slide '.repeat(4)}`;

@@ -116,11 +116,13 @@ export function draftSlides(doc: Root): SlideDraft[] {
     switch (piece.kind) {
       case 'heading':
         close();
-        heading = { title: piece.title, shown: false };
         if (piece.depth === 1) {
           const number = drafts.filter((d) => d.kind === 'section').length + 1;
           push({ kind: 'section', number, title: piece.title, notes: [], lead: undefined });
-        } else {
+        }
+        // Text right under a section's heading is the first slide of that title, not a continued one.
+        heading = { title: piece.title, shown: false };
+        if (piece.depth > 1) {
           open = {
             kind: 'text',
             title: piece.title,
