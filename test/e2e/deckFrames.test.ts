@@ -39,7 +39,7 @@ interface Word {
 }
 
 const squeeze = (text: string) => text.replace(/\s+/g, '');
-const unescape = (text: string) =>
+const fromXml = (text: string) =>
   text
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')
@@ -58,7 +58,7 @@ function framesOf(xml: string): Frame[] {
     // A table is as tall as its rows (its frame's own height is not what viewers lay out).
     const rows = [...inner.matchAll(/<a:tr h="(\d+)"/g)].map((r) => Number(r[1]));
     const text = [...inner.matchAll(/<a:t>([^<]*)<\/a:t>/g)]
-      .map((t) => unescape(t[1] ?? ''))
+      .map((t) => fromXml(t[1] ?? ''))
       .join('');
     return [
       {
@@ -88,7 +88,7 @@ function wordsByPage(pdf: string): Word[][] {
         yMin: Number(m[2]),
         xMax: Number(m[3]),
         yMax: Number(m[4]),
-        text: unescape(m[5] ?? ''),
+        text: fromXml(m[5] ?? ''),
       })),
     );
 }
