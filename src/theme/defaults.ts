@@ -93,7 +93,7 @@ export const DEFAULT_THEME = {
     rowNumberSize: 32,
     rowTextSize: 24,
     minRowTextSize: 18,
-    maxRows: 5,
+    maxRows: 7,
     coverTitleSize: 40,
     coverSubtitleSize: 20,
     coverMetaSize: 14,

@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 const color = z.string().regex(/^#[0-9a-fA-F]{6}$/, 'expected a colour as #RRGGBB');
 const length = z.number().nonnegative();
-const size = (what: string) => length.describe(`${what}, in points`);
+/** A type size: at least 1 pt, at most 400 pt (a slide is 540 pt tall; OOXML stops at 4,000 pt). */
+const size = (what: string) => z.number().min(1).max(400).describe(`${what}, in points (1 to 400)`);
+/** A count of things on one slide. */
+const count = (what: string) => z.number().int().positive().max(100).describe(what);
 const fontFile = (face: string) =>
   z
     .string()
@@ -100,22 +103,25 @@ export const ThemeSchema = z.strictObject({
       bodyScale: z
         .array(
           z.strictObject({
-            items: z.number().int().positive().describe('Paragraphs on the slide, up to'),
+            items: count('Paragraphs on the slide, up to'),
             size: size('The largest body text for that many'),
           }),
         )
-        .describe('Body text caps by how many paragraphs a slide holds (short lists larger)'),
+        .max(20)
+        .describe(
+          'Body text caps by how many paragraphs a slide holds (short lists larger); [] leaves bodySize alone',
+        ),
       levelStep: size('How much smaller each deeper bullet level is'),
       paragraphGap: size('Space between paragraphs and bullets'),
-      maxBullets: z.number().int().positive().describe('Paragraphs on one slide at most'),
+      maxBullets: count('Paragraphs on one slide at most'),
       columns: z
         .union([z.literal(1), z.literal(2)])
         .describe('Text columns a slide may use before content continues'),
       tableSize: size('Table text size for short tables'),
       longTableSize: size('Table text size for tables longer than shortTableRows'),
-      shortTableRows: z.number().int().positive().describe('Rows a short table has at most'),
+      shortTableRows: count('Rows a short table has at most'),
       minTableSize: size('The smallest table text before a table splits'),
-      maxTableRows: z.number().int().positive().describe('Table rows on one slide at most'),
+      maxTableRows: count('Table rows on one slide at most'),
       cardTitleSize: size('Key-point card headline size'),
       cardTextSize: size('Key-point card text size'),
       minCardTextSize: size('The smallest card text before cards continue'),
@@ -125,7 +131,7 @@ export const ThemeSchema = z.strictObject({
       rowNumberSize: size('Number size of numbered rows (takeaways, recommendations)'),
       rowTextSize: size('Text size of numbered rows'),
       minRowTextSize: size('The smallest row text before rows continue'),
-      maxRows: z.number().int().positive().describe('Numbered rows on one slide at most'),
+      maxRows: count('Numbered rows on one slide at most'),
       coverTitleSize: size('Title size on the title slide'),
       coverSubtitleSize: size('Subtitle size on the title slide'),
       coverMetaSize: size('Authors, organization and date on the title slide'),

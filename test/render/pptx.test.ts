@@ -90,7 +90,7 @@ describe('the PPTX renderer on the sample brief', () => {
         .filter((m) => m[2] === text)
         .map((m) => Number(m[1]) / 100);
     expect(sizes('15%')[0]).toBeGreaterThanOrEqual(40);
-    expect(sizes('Three years')[0]).toBeGreaterThanOrEqual(40);
+    expect(sizes('Over three years')[0]).toBeGreaterThanOrEqual(40);
     // One tinted card per key point.
     expect((keyPoints.match(/<p:sp>/g) ?? []).length).toBeGreaterThanOrEqual(4 * 4);
     expect(slideText(keyPoints)).toContain('Education, culture and a security dialogue');

@@ -22,8 +22,9 @@ async function deck(options: Parameters<typeof render>[1]) {
       const inner = m[1] ?? '';
       const size = /<a:rPr[^>]*\bsz="(\d+)"/.exec(inner)?.[1];
       const x = /<a:off x="(\d+)"/.exec(inner)?.[1];
+      const w = Number(/<a:ext cx="(\d+)"/.exec(inner)?.[1] ?? 0);
       const title = /name="Title"/.test(inner);
-      return size && x ? [{ size: Number(size) / 100, x: Number(x), title }] : [];
+      return size && x ? [{ size: Number(size) / 100, x: Number(x), w, title }] : [];
     }),
   );
   return { slides, notes, frames, warnings: result.warnings };
@@ -81,5 +82,34 @@ describe('a second deck design: briefing-deck-dense', () => {
     expect(error.file).toBe(join(template, 'theme.json'));
     expect(error.pointer).toBe('/deck/bodySize');
     expect(error.line).toBe(3);
+  });
+
+  it('refuses sizes a slide cannot hold and counts beyond reason, naming each field', async () => {
+    const error = await caughtError(() =>
+      render(EXAMPLE_YAML, {
+        formats: ['pptx'],
+        theme: { deck: { bodySize: 0, rowNumberSize: 5000, maxBullets: 100000 } },
+      }),
+    );
+    expect(error.code).toBe('THEME_INVALID');
+    const pointers = [error.pointer, ...(error.related ?? []).map((r) => r.pointer)];
+    expect(pointers).toEqual(
+      expect.arrayContaining(['/deck/bodySize', '/deck/rowNumberSize', '/deck/maxBullets']),
+    );
+  });
+
+  it('keeps a short list at the full width when two columns are allowed', async () => {
+    const columns = await deck({ theme: { deck: { columns: 2 } } });
+    // The sample's three-bullet slides: one frame as wide as the title's.
+    const bullets = columns.frames.filter((frames) =>
+      frames.some((f) => !f.title && f.size === 28),
+    );
+    expect(bullets.length).toBeGreaterThan(0);
+    for (const frames of bullets) {
+      const title = frames.find((f) => f.title);
+      const body = frames.filter((f) => !f.title && f.size === 28);
+      expect(body).toHaveLength(1);
+      expect(body[0]?.w).toBe(title?.w);
+    }
   });
 });

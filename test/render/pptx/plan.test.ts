@@ -109,6 +109,36 @@ describe('planDeck: the steps and the continuation flag', () => {
     ]);
   });
 
+  it('folds a section whose only content is one slide of its title into that slide (Marp decks)', () => {
+    const { slides } = plan(
+      '# First\n\n::: notes\nSay first.\n:::\n\n## First\n\n- one point\n\n# Questions?\n\n## Questions?\n\n# Long\n\n## Long\n\n- a\n\n| A | B |\n|---|---|\n| 1 | 2 |\n',
+    );
+    expect(slides.map((s) => [s.layout, s.title])).toEqual([
+      ['title', 'Deck'],
+      ['text', 'First'],
+      ['section', 'Questions?'],
+      ['section', 'Long'],
+      ['text', 'Long'],
+      ['table', 'Long'],
+      ['closing', 'Thank you'],
+    ]);
+    expect(slides[1]?.notes).toBe('Say first.');
+    // Sections are numbered as they show.
+    expect(paragraphsOf(slides[2] as PlannedSlide)[0]).toBe('01');
+    expect(paragraphsOf(slides[3] as PlannedSlide)[0]).toBe('02');
+    // The table continues its heading's slide.
+    expect(slides[5]?.continued).toBe(true);
+  });
+
+  it('marks a second figure under one heading as continuing its slide', () => {
+    const { slides } = plan('## Two images\n\n![One](a.png)\n\n![Two](b.png)\n');
+    const images = slides.filter((s) => s.layout === 'image');
+    expect(images.map((s) => [s.title, s.continued])).toEqual([
+      ['Two images', false],
+      ['Two images', true],
+    ]);
+  });
+
   it('gives a continued slide the notes of its own part, none repeated', () => {
     const para = (i: number) =>
       `Paragraph ${i} ${'with words that wrap over the slide '.repeat(4)}`;
@@ -190,10 +220,24 @@ describe('planDeck: cards, big numbers and rows', () => {
     expectFits(recs);
   });
 
+  it('takes a headline only from a run-in head or a bold phrase of two words or more', () => {
+    const md =
+      '::: keypoints {title="Key points"}\n- **Trade** is the centrepiece of the visit.\n- Mixed **bold** and *italic* text.\n- **Climate finance:** a fund opens.\n:::\n';
+    const slide = plan(md).slides.find((s) => s.title === 'Key points') as PlannedSlide;
+    expect(paragraphsOf(slide)).toEqual([
+      'Trade is the centrepiece of the visit.',
+      'Mixed bold and italic text.',
+      'Climate finance',
+      'a fund opens.',
+    ]);
+  });
+
   it('reads figures, and leaves bare numbers and years alone', () => {
     const figure = (text: string) => leadingFigure([{ text, style: PLAIN }])?.figure;
     expect(figure('15% more trade')).toBe('15%');
-    expect(figure('over three years of talks')).toBe('Three years');
+    expect(figure('over three years of talks')).toBe('Over three years');
+    expect(figure('€3,5 Mrd. fließen in den Ausbau')).toBe('€3,5 Mrd.');
+    expect(figure('$5 trillion in assets')).toBe('$5 trillion');
     expect(figure('C$2.1 bn for ports')).toBe('C$2.1 bn');
     expect(figure('€40 million a year')).toBe('€40 million');
     expect(figure('1.5 °C is the limit')).toBe('1.5 °C');

@@ -81,10 +81,14 @@ export function textStyle(
   };
 }
 
-/** Sizes from `from` down to `to` in steps, both ends included. */
+/**
+ * Sizes from `from` down to `to`, both ends included: in steps of `step`, or in about sixteen equal steps
+ * when the range is wider (a theme's 400 pt body), so that fitting tries a bounded number of sizes.
+ */
 export function sizesDown(from: number, to: number, step = 2): number[] {
+  const stride = Math.max(step, Math.ceil((from - to) / 16));
   const sizes: number[] = [];
-  for (let size = from; size > to; size -= step) sizes.push(size);
+  for (let size = from; size > to; size -= stride) sizes.push(size);
   sizes.push(Math.min(from, to));
   return sizes;
 }

@@ -37,18 +37,24 @@ export type SlideDraft =
   | {
       readonly kind: 'table';
       readonly title: string;
+      /** Its title's slide came before it (the heading's text, or an earlier block under it). */
+      readonly continued: boolean;
       readonly table: Table;
       readonly notes: string[];
     }
   | {
       readonly kind: 'chart';
       readonly title: string;
+      /** Its title's slide came before it (the heading's text, or an earlier block under it). */
+      readonly continued: boolean;
       readonly spec: ChartSpec;
       readonly notes: string[];
     }
   | {
       readonly kind: 'image';
       readonly title: string;
+      /** Its title's slide came before it (the heading's text, or an earlier block under it). */
+      readonly continued: boolean;
       readonly src: string;
       readonly alt: string;
       readonly caption: string | undefined;
@@ -150,20 +156,25 @@ export function draftSlides(doc: Root): SlideDraft[] {
         break;
       case 'own': {
         const { block } = piece;
+        // A block titled by the heading whose slide was already shown continues it.
+        const continuing = (title: string) => title === heading.title && heading.shown;
         if (block.type === 'image' && open && hasText(open)) {
           // Text and then a figure under one heading: they may share a slide (the layout decides).
           const beside: TextDraft = open;
           open = undefined;
-          push({ ...imageDraft(block, beside.title, []), beside });
+          push({ ...imageDraft(block, beside.title, [], beside.continued), beside });
         } else if (block.type === 'image') {
           const title = block.caption ?? heading.title;
-          push(imageDraft(block, title, notesFor(title)));
+          const notes = notesFor(title);
+          push(imageDraft(block, title, notes, continuing(title)));
         } else if (block.type === 'chart') {
           const title = block.spec.title ?? heading.title;
-          push({ kind: 'chart', title, spec: block.spec, notes: notesFor(title) });
+          const notes = notesFor(title);
+          push({ kind: 'chart', title, continued: continuing(title), spec: block.spec, notes });
         } else {
           const title = open && hasText(open) ? (block.caption ?? heading.title) : heading.title;
-          push({ kind: 'table', title, table: block, notes: notesFor(title) });
+          const notes = notesFor(title);
+          push({ kind: 'table', title, continued: continuing(title), table: block, notes });
         }
         break;
       }
@@ -185,17 +196,60 @@ export function draftSlides(doc: Root): SlideDraft[] {
   }
   close();
   drafts.push({ kind: 'closing', notes: [] });
-  return withLeads(drafts);
+  return withLeads(foldSections(drafts));
+}
+
+/**
+ * A section slide only where the section has more than one slide of its own: a section whose only
+ * content is one text slide under its own title (a Marp deck's `# Slide`, a short section) is that slide,
+ * with the section's notes first; a section slide followed by an empty slide of its title keeps the
+ * section slide alone. Sections are numbered again after folding.
+ */
+function foldSections(drafts: readonly SlideDraft[]): SlideDraft[] {
+  const out: SlideDraft[] = [];
+  for (let i = 0; i < drafts.length; i++) {
+    const draft = drafts[i];
+    if (!draft) continue;
+    if (draft.kind !== 'section') {
+      out.push(draft);
+      continue;
+    }
+    const end = drafts.findIndex((d, j) => j > i && (d.kind === 'section' || d.kind === 'closing'));
+    const own = drafts.slice(i + 1, end < 0 ? drafts.length : end);
+    const [first] = own;
+    const same =
+      first?.kind === 'text' && first.callout === undefined && first.title === draft.title;
+    if (same && !hasText(first)) {
+      // An empty slide of the section's title: its notes go to the section slide, the slide goes.
+      out.push({ ...draft, notes: [...draft.notes, ...notesOf(first.entries)] });
+      i++;
+    } else if (same && own.length === 1) {
+      out.push({
+        ...first,
+        entries: [
+          ...draft.notes.map((text) => ({ kind: 'notes' as const, text })),
+          ...first.entries,
+        ],
+      });
+      i++;
+    } else {
+      out.push(draft);
+    }
+  }
+  let number = 0;
+  return out.map((draft) => (draft.kind === 'section' ? { ...draft, number: ++number } : draft));
 }
 
 function imageDraft(
   block: Extract<Block, { type: 'image' }>,
   title: string,
   notes: string[],
+  continued: boolean,
 ): Extract<SlideDraft, { kind: 'image' }> {
   return {
     kind: 'image',
     title,
+    continued,
     src: block.src,
     alt: block.alt,
     caption: block.caption,
@@ -275,23 +329,25 @@ export function notesOf(entries: readonly Entry[]): string[] {
   return entries.flatMap((entry) => (entry.kind === 'notes' ? [entry.text] : []));
 }
 
-/** Each section's lead: the first sentence of its notes (its prose), else of the text that follows it. */
+/**
+ * Each section's lead: the first sentence of its notes (its prose), else of the text that follows it; none
+ * when the slide after it starts with that sentence anyway.
+ */
 function withLeads(drafts: SlideDraft[]): SlideDraft[] {
   drafts.forEach((draft, index) => {
     if (draft.kind !== 'section') return;
     const next = drafts[index + 1];
-    const prose =
-      draft.notes[0] ??
-      (next?.kind === 'text' && next.callout === undefined
+    const opening =
+      next?.kind === 'text' && next.callout === undefined
         ? next.entries
-            .find(
-              (entry): entry is Extract<Entry, { kind: 'text' }> =>
-                entry.kind === 'text' && entry.paragraph.marker === 'none',
-            )
+            .find((entry): entry is Extract<Entry, { kind: 'text' }> => entry.kind === 'text')
             ?.paragraph.runs.map((run) => run.text)
             .join('')
-        : undefined);
-    draft.lead = prose ? firstSentence(prose) : undefined;
+        : undefined;
+    const prose = draft.notes[0] ?? opening;
+    const lead = prose ? firstSentence(prose) : undefined;
+    const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+    draft.lead = lead && opening && flat(opening).startsWith(flat(lead)) ? undefined : lead;
   });
   return drafts;
 }

@@ -7,19 +7,20 @@ const CURRENCY = '(?:US\\$|[A-Z]{1,2}\\$|[$€£¥₹]|(?:USD|EUR|GBP|CAD|AUD|CH
 const NUMBER = '\\d+(?:[.,\u00a0\u202f]\\d+)*';
 const WORD_NUMBER =
   '(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|a hundred|a dozen)';
-const SCALE = '(?:\\s?(?:bn|billion|mn|million|m|k|thousand|trillion|tn)\\b)';
+const SCALE =
+  '(?:\\s?(?:bn|billions?|mn|millions?|m|k|thousand|trillions?|tn|Mrd\\.|Mio\\.|Md|milliards?|Milliarden|Millionen|crore|lakh)(?![\\p{L}]))';
 const UNIT =
   '(?:\\s?(?:%|per ?cent\\b|percent\\b|pp\\b|percentage points?\\b|°C|×|x\\b|times\\b|years?\\b|months?\\b|weeks?\\b|days?\\b|hours?\\b|decades?\\b|GW\\b|MW\\b|TWh\\b|Mt\\b|tonnes?\\b|people\\b|countries\\b|jobs\\b))';
 
 /**
  * A figure at the start of a text: an amount with a currency (C$2.1 bn, €40 million), a number with a
- * unit or a scale (15%, 1.5 °C, 3 million, 40 GW), or a count in words with a unit (three years); a
- * qualifier before it ("over", "nearly") is allowed and left out of the figure. A bare number (a year,
- * a count without a unit) is not a figure.
+ * unit or a scale (15%, 1.5 °C, 3 million, €3,5 Mrd., 40 GW), or a count in words with a unit (three
+ * years); a qualifier before it ("over", "nearly") is kept with it, as it changes what the figure says.
+ * A bare number (a year, a count without a unit) is not a figure.
  */
 const FIGURE = new RegExp(
-  `^${QUALIFIER}((?:${CURRENCY}${NUMBER}${SCALE}?)|(?:${NUMBER}(?:${SCALE}${UNIT}?|${UNIT}))|(?:${WORD_NUMBER}${UNIT}))`,
-  'i',
+  `^(${QUALIFIER}(?:(?:${CURRENCY}${NUMBER}${SCALE}?)|(?:${NUMBER}(?:${SCALE}${UNIT}?|${UNIT}))|(?:${WORD_NUMBER}${UNIT})))`,
+  'iu',
 );
 
 /** Where a paragraph's figure was found: at its start, or at the start of its first bold phrase. */

@@ -41,16 +41,12 @@ function planDraft(draft: SlideDraft, doc: Root, design: DeckDesign, env: PlanEn
     case 'text':
       return reported(draft.title, fitChoice(chooseTextLayout(draft, design), design, env), env);
     case 'table':
-      return reported(
-        draft.title,
-        fitTableSlides(draft.table, draft.title, joinNotes(draft.notes), design, env),
-        env,
-      );
+      return reported(draft.title, fitTableSlides(draft, joinNotes(draft.notes), design, env), env);
     case 'chart':
-      return [fitChart(draft.spec, draft.title, joinNotes(draft.notes), design, env)];
+      return [fitChart(draft, joinNotes(draft.notes), design, env)];
     case 'image': {
       const image = { src: draft.src, alt: draft.alt };
-      if (!draft.beside) return [fitImage(image, draft.title, joinNotes(draft.notes), design, env)];
+      if (!draft.beside) return [fitImage(image, draft, joinNotes(draft.notes), design, env)];
       const { paragraphs, notes } = splitEntries(draft.beside.entries);
       const content = {
         title: draft.beside.title,
@@ -63,7 +59,13 @@ function planDraft(draft: SlideDraft, doc: Root, design: DeckDesign, env: PlanEn
       // The text does not fit half the slide: it has its slides, the figure its own.
       return [
         ...reported(draft.title, fitText(content, 'text', design, env), env),
-        fitImage(image, draft.caption ?? draft.title, '', design, env),
+        fitImage(
+          image,
+          { title: draft.caption ?? draft.title, continued: draft.caption === undefined },
+          '',
+          design,
+          env,
+        ),
       ];
     }
     case 'closing':

@@ -84,10 +84,8 @@ function cardParts(
         headStyle,
       )
     : undefined;
-  // A card with nothing to lead with sets its sentence at the headline size, so that it holds its own.
-  const bodyStyle = textStyle(design, headText ? size : Math.max(size, deck.cardTitleSize), {
-    gap: 0,
-  });
+  // Every card's sentence at one size, so that the grid reads evenly.
+  const bodyStyle = textStyle(design, size, { gap: 0 });
   const body = item.body.length > 0 ? frame([paragraph(item.body)], bodyStyle) : undefined;
   function frame(paragraphs: PlannedParagraph[], style: TextStyle) {
     return { paragraphs, style, height: textHeight(paragraphs, inner + 2 * INSET.x, style, theme) };

@@ -19,32 +19,35 @@ export interface Item {
 
 /**
  * Reads a list item for a card: a figure it leads with (see {@link leadingFigure}) with the whole
- * sentence under it; else a bold phrase it starts with as the headline, the rest under it; else a bold
- * phrase inside it as the headline, the whole sentence under it; else the sentence alone.
+ * sentence under it; else a run-in head (a bold phrase it starts with, ended by a full stop, a colon or
+ * a dash: "**Trade.** The centrepiece…") as the headline with the rest under it; else a bold phrase of
+ * two words or more as the headline over the whole sentence (which keeps its subject); else the sentence
+ * alone.
  */
 export function readItem(p: PlannedParagraph, index: number): Item {
   const number = p.number ?? index + 1;
+  const plain: Item = {
+    figure: undefined,
+    headline: undefined,
+    body: p.runs,
+    number,
+    lead: 'plain',
+  };
   const figure = leadingFigure(p.runs);
-  if (figure)
-    return { figure: figure.figure, headline: undefined, body: p.runs, number, lead: 'figure' };
+  if (figure) return { ...plain, figure: figure.figure, lead: 'figure' };
   const phrase = boldPhrase(p.runs);
-  if (!phrase)
-    return { figure: undefined, headline: undefined, body: p.runs, number, lead: 'plain' };
+  if (!phrase) return plain;
   const leading = p.runs.findIndex((run) => run.text.trim() !== '');
-  if (p.runs[leading]?.style.bold) {
-    // "**Trade.** The centrepiece…": the phrase is the headline, the rest of the sentence under it.
-    const end = p.runs.findIndex((run, i) => i > leading && !run.style.bold);
-    const body = end < 0 ? [] : trimStart(p.runs.slice(end));
+  const end = p.runs.findIndex((run, i) => i > leading && !run.style.bold);
+  const after = end < 0 ? '' : (p.runs[end]?.text ?? '');
+  const runIn = /[.:–—]\s*$/u.test(phrase) || /^\s*[.:–—-]/u.test(after);
+  if (p.runs[leading]?.style.bold && runIn && end >= 0) {
+    const body = trimStart(p.runs.slice(end));
     if (body.length > 0)
-      return {
-        figure: undefined,
-        headline: phrase.replace(/[\s.:;,–—-]+$/u, ''),
-        body,
-        number,
-        lead: 'bold',
-      };
+      return { ...plain, headline: phrase.replace(/[\s.:;,–—-]+$/u, ''), body, lead: 'bold' };
   }
-  return { figure: undefined, headline: capitalize(phrase), body: p.runs, number, lead: 'phrase' };
+  if (phrase.split(/\s+/u).length < 2) return plain;
+  return { ...plain, headline: capitalize(phrase), lead: 'phrase' };
 }
 
 /** Runs with leading spaces and separating punctuation (": ", "— ") taken off the first. */

@@ -14,20 +14,20 @@ import { fitSlideTitle } from './title.js';
  * read out).
  */
 export function fitChart(
-  spec: ChartSpec,
-  title: string,
+  chart: { readonly spec: ChartSpec; readonly title: string; readonly continued: boolean },
   notes: string,
   design: DeckDesign,
   env: PlanEnv,
 ): PlannedSlide {
-  const titled = fitSlideTitle(title, false, design, env);
+  const { spec, title, continued } = chart;
+  const titled = fitSlideTitle(title, continued, design, env);
   const { body } = titled;
   const source = sourceLine(spec);
   const frame = source ? { ...body, h: body.h - SOURCE_HEIGHT - 0.05 } : body;
   return {
     layout: 'chart',
     title,
-    continued: false,
+    continued,
     shapes: [
       ...titled.shapes,
       {
@@ -46,16 +46,17 @@ export function fitChart(
 /** An image's slide: the figure as large as the content area allows, centred, its caption as the title. */
 export function fitImage(
   image: { readonly src: string; readonly alt: string },
-  title: string,
+  slide: { readonly title: string; readonly continued: boolean },
   notes: string,
   design: DeckDesign,
   env: PlanEnv,
 ): PlannedSlide {
-  const titled = fitSlideTitle(title, false, design, env);
+  const { title, continued } = slide;
+  const titled = fitSlideTitle(title, continued, design, env);
   return {
     layout: 'image',
     title,
-    continued: false,
+    continued,
     shapes: [...titled.shapes, figureShape(image, titled.body, design, env)],
     notes: joinNotes([titled.notes ?? '', notes]),
   };

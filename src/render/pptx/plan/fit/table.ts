@@ -32,19 +32,19 @@ interface TableRows {
  * columns, every part keeping the first column; the source line under it.
  */
 export function fitTableSlides(
-  table: Table,
-  title: string,
+  draft: { readonly table: Table; readonly title: string; readonly continued: boolean },
   notes: string,
   design: DeckDesign,
   env: PlanEnv,
 ): PlannedSlide[] {
+  const { table, title, continued } = draft;
   const { deck } = design;
   const header: Row = table.header.map((cell) =>
     toInlineRuns(cell.children, { ...PLAIN, bold: true }),
   );
   const rows: Row[] = table.rows.map((row) => row.map((cell) => toInlineRuns(cell.children)));
   const whole: TableRows = { header, rows, align: table.align };
-  const first = fitSlideTitle(title, false, design, env);
+  const first = fitSlideTitle(title, continued, design, env);
   const later = fitSlideTitle(title, true, design, env);
   const body: Box = { ...first.body, h: Math.min(first.body.h, later.body.h) };
   const short = rows.length <= deck.shortTableRows;
@@ -114,7 +114,7 @@ export function fitTableSlides(
     return {
       layout: 'table',
       title,
-      continued: index > 0,
+      continued: continued || index > 0,
       shapes,
       notes: index === 0 ? [titled.notes ?? '', notes].filter(Boolean).join('\n\n') : '',
     };

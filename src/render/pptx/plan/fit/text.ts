@@ -61,7 +61,7 @@ export function fitText(
   const single = fitSize(sizes, cap, split(frame));
   // Two columns (where the theme allows them) once the text is more than a few lines across the full
   // width: lines of half the width read better, and more text fits a slide.
-  const columns =
+  const wanted =
     !quote &&
     design.deck.columns === 2 &&
     (single.pages.length > 1 ||
@@ -73,7 +73,10 @@ export function fitText(
       ) >
         frame.h * COLUMNS_FROM);
   const half = { ...frame, w: (frame.w - COLUMN_GAP) / 2 };
-  const fitted = columns ? fitSize(sizes, cap, split(half)) : single;
+  const halves = wanted ? fitSize(sizes, cap, split(half)) : undefined;
+  // Only when the text fills both columns: a single paragraph or a short list keeps the full width.
+  const columns = halves !== undefined && halves.pages.length > 1;
+  const fitted = columns && halves ? halves : single;
   const style = textStyle(design, fitted.size);
   // Two columns: pages side by side in pairs.
   const perSlide = columns ? 2 : 1;
