@@ -80,6 +80,13 @@ describe('planDeck: the steps and the continuation flag', () => {
     expect(sizeOf(long)).toBe(20);
   });
 
+  it('sets text in the middle of the content area, so that a few large bullets fill the slide', () => {
+    const slide = plan('## Short\n\n- One point\n- Two points\n').slides.find(
+      (s) => s.title === 'Short',
+    );
+    expect(textShapes(slide as PlannedSlide)[0]?.style.valign).toBe('middle');
+  });
+
   it('cuts a single bullet taller than the frame between lines, keeping every word', () => {
     const words = Array.from({ length: 600 }, (_, i) => `w${i}`);
     const { slides } = plan(`## Wall\n\n- ${words.join(' ')}\n`);

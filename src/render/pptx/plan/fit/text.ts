@@ -77,7 +77,9 @@ export function fitText(
   // Only when the text fills both columns: a single paragraph or a short list keeps the full width.
   const columns = halves !== undefined && halves.pages.length > 1;
   const fitted = columns && halves ? halves : single;
-  const style = textStyle(design, fitted.size);
+  // Text sits in the middle of the content area (the frame is the whole area): a few large bullets do
+  // not leave the lower half of the slide empty, and every text slide is set the same way.
+  const style = textStyle(design, fitted.size, { valign: quote ? 'top' : 'middle' });
   // Two columns: pages side by side in pairs.
   const perSlide = columns ? 2 : 1;
   const groups: Placed[][][] = [];
