@@ -2,7 +2,6 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Tinypool from 'tinypool';
 import { BriefwrightError } from '../diagnostics/errors.js';
 import { holdTemporaryFiles } from '../output/writeAtomic.js';
 import { type BatchTaskResult, renderOne, type SerializedError } from './batchTask.js';
@@ -88,6 +87,8 @@ export async function renderMany(
     }
     return results;
   }
+  // The pool's module loads only when a batch uses workers: a single render does not wait for it.
+  const { default: Tinypool } = await import('tinypool');
   const pool = new Tinypool({ filename: worker, minThreads: jobs, maxThreads: jobs });
   // The worker threads write temporary files that an interruption of this process must remove.
   const release = holdTemporaryFiles();

@@ -1,6 +1,5 @@
 #!/usr/bin/env node
-import { removePendingTemporaryFiles } from '../index.js';
-import { onTemporaryFiles } from '../output/writeAtomic.js';
+import { onTemporaryFiles, removePendingTemporaryFiles } from '../output/writeAtomic.js';
 import { runCli } from './run.js';
 
 // Interrupted (Ctrl-C, a CI timeout): leave no half-written file behind; finished files stay as they are.

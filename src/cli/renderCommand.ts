@@ -3,17 +3,7 @@ import { extname, isAbsolute, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
-import {
-  type BatchResult,
-  defaultEngine,
-  type Engine,
-  engineWithRenderers,
-  type RenderManyOptions,
-  render,
-  renderMany,
-  renderToFiles,
-  type Warning,
-} from '../index.js';
+import type { BatchResult, Engine, RenderManyOptions, Warning } from '../index.js';
 import type { InputFormat } from '../load/index.js';
 import { watchOutputFolder, writeFilesAtomic } from '../output/writeAtomic.js';
 import { plainProgress, progressBar } from './progress.js';
@@ -31,7 +21,6 @@ import {
   wroteLine,
 } from './report.js';
 import { type OutputTarget, outputTarget } from './target.js';
-import { watchAndRender } from './watch.js';
 
 interface RenderCommandOptions {
   format?: string;
@@ -59,6 +48,12 @@ interface RenderCommandOptions {
 export const STDIN_NAME = '<stdin>';
 
 /** The input syntax `--from` names (`yaml`, `yml`, `json`, `md`, `markdown`, in any case). */
+/**
+ * The library, loaded when a command runs rather than when the CLI starts: `--version`, `--help` and a
+ * usage error do not wait for the renderers, the fonts and the validators.
+ */
+export const library = () => import('../index.js');
+
 export function inputFormatNamed(name: string): InputFormat | undefined {
   return FROM[name.toLowerCase()];
 }
@@ -139,6 +134,7 @@ async function runRender(
   const { formats, options } = checked;
   let engine: Engine;
   try {
+    const { defaultEngine, engineWithRenderers } = await library();
     engine = given.renderer ? await engineWithRenderers(given.renderer) : defaultEngine();
   } catch (error) {
     return report(error, io, given.verbose);
@@ -177,6 +173,7 @@ async function runRender(
       ...(opts.theme ? [opts.theme] : []),
       ...templates.filter((t) => existsSync(t)),
     ];
+    const { watchAndRender } = await import('./watch.js');
     await watchAndRender(
       inputs.filter((input) => isDynamicPattern(input) && !input.startsWith('!')),
       watched,
@@ -270,6 +267,7 @@ async function renderOne(
     const name = opts.name ?? (input === '-' ? 'stdin' : undefined);
     let warnings: readonly Warning[];
     if (target.kind === 'folder') {
+      const { renderToFiles } = await library();
       const result = await renderToFiles(source, {
         ...options,
         ...named,
@@ -281,6 +279,7 @@ async function renderOne(
         for (const written of result.files) io.stdout.write(`${wroteLine(input, written.path)}\n`);
     } else {
       // One file, named exactly as given (Deck.PPTX stays Deck.PPTX), or standard output.
+      const { render } = await library();
       const result = await render(source, { ...options, ...named, formats: [target.format] });
       const bytes = result.outputs[0]?.bytes ?? new Uint8Array();
       warnings = result.warnings;
@@ -317,6 +316,7 @@ async function renderBatch(
   const progress = bar ? progressBar(io.stderr, files.length) : plainProgress();
   let results: BatchResult[];
   try {
+    const { renderMany } = await library();
     results = await renderMany(files, {
       ...options,
       outDir: dir,

@@ -1,5 +1,5 @@
-import { printable } from '../diagnostics/errors.js';
-import { type BriefwrightError, isBriefwrightError, type Warning } from '../index.js';
+import { type BriefwrightError, isBriefwrightError, printable } from '../diagnostics/errors.js';
+import type { Warning } from '../diagnostics/warnings.js';
 import { type ErrorStyle, errorLines, warningLine } from './annotations.js';
 
 /** Exit codes of the CLI. */

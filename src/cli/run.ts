@@ -1,15 +1,14 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { printable } from '../diagnostics/errors.js';
-import {
-  importArticleFile,
-  importArticleText,
-  initProject,
-  validate,
-  writeAssets,
-} from '../index.js';
 import { VERSION } from '../version.js';
 import { ERROR_STYLES, type ErrorStyle } from './annotations.js';
-import { addRenderCommand, expandInputs, inputFormatNamed, STDIN_NAME } from './renderCommand.js';
+import {
+  addRenderCommand,
+  expandInputs,
+  inputFormatNamed,
+  library,
+  STDIN_NAME,
+} from './renderCommand.js';
 import { type CliIo, describeError, EXIT, readAll, report, usage, wroteLine } from './report.js';
 
 export { type CliIo, EXIT } from './report.js';
@@ -78,6 +77,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
         return;
       }
       const results: Record<string, unknown>[] = [];
+      const { validate } = await library();
       for (const input of files) {
         try {
           if (input === '-')
@@ -105,6 +105,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     .option('--force', 'overwrite the starter files')
     .action(async (dir: string, opts: { force?: boolean }) => {
       try {
+        const { initProject } = await library();
         const { written, steps, notes } = await initProject(dir, { force: Boolean(opts.force) });
         const lines = [
           ...written.map((file) => `  ${file}`),
@@ -129,6 +130,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     )
     .action(async (dir: string) => {
       try {
+        const { writeAssets } = await library();
         const { dir: written, files, bytes } = await writeAssets(dir);
         io.stdout.write(`${written}: ${files} files, ${(bytes / 1e6).toFixed(1)} MB\n`);
       } catch (error) {
@@ -145,6 +147,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     .action(async (article: string, opts: { out?: string; force?: boolean }) => {
       try {
         const out = opts.out ? { out: opts.out, force: Boolean(opts.force) } : {};
+        const { importArticleFile, importArticleText } = await library();
         const yaml =
           article === '-'
             ? await importArticleText(await readAll(io.stdin ?? process.stdin), {
