@@ -2,6 +2,7 @@ import { execFile, execFileSync } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { coldStarts } from './cold.js';
 
 // `npm run bench`: the PDF renderer against a baseline measured in the same run (plain pdfkit writing the
 // same text with the same embedded fonts), on the sample brief and on long reports. Each case runs in its
@@ -80,6 +81,22 @@ process.stdout.write(
 );
 process.stdout.write(
   `${pages(long1000)} peak RSS:       ${long1000.peakRssMb.toFixed(0)} MB for one render in its own process, ${(long1000.median / 1000).toFixed(1)} s (target < 300 MB)\n`,
+);
+// Cold starts, whole processes in interleaved rounds: what a CI job that renders one brief waits for.
+const cold = coldStarts(7);
+const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
+const coldPdf = cold['briefwright CLI → PDF'];
+const coldPptx = cold['briefwright CLI → PPTX'];
+const pdfFloor = cold['floor: pdfkit with embedded TTFs'];
+const pptxFloor = cold['floor: pptxgenjs'];
+process.stdout.write(
+  `cold CLI, sample → PDF:         ${ratio(coldPdf, pdfFloor)}× pdfkit with embedded TTFs (${seconds(coldPdf)} vs ${seconds(pdfFloor)}; target ≤ 1.5×)\n`,
+);
+process.stdout.write(
+  `cold CLI, sample → PPTX:        ${ratio(coldPptx, pptxFloor)}× pptxgenjs (${seconds(coldPptx)} vs ${seconds(pptxFloor)}; target ≤ 2×)\n`,
+);
+process.stdout.write(
+  `cold CLI, both formats:         ${seconds(cold['briefwright CLI → both'])} (target ≤ 0.55 s on the reference machine)\n`,
 );
 // The decks differ in slides (briefwright gives sections, tables and charts slides of their own, and
 // continues what does not fit): compared per slide.
