@@ -14,12 +14,12 @@ const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 export const COLD_CASES = {
   'floor: pdfkit with embedded TTFs': { args: [here('./coldFloorPdf.js'), SAMPLE], cli: false },
   'floor: pptxgenjs': { args: [here('./coldFloorPptx.js'), SAMPLE], cli: false },
-  'briefwright CLI → PDF': { args: ['dist/cli/main.js', 'render', SAMPLE, '-f', 'pdf'], cli: true },
+  'briefwright CLI → PDF': { args: ['dist/bin/main.js', 'render', SAMPLE, '-f', 'pdf'], cli: true },
   'briefwright CLI → PPTX': {
-    args: ['dist/cli/main.js', 'render', SAMPLE, '-f', 'pptx'],
+    args: ['dist/bin/main.js', 'render', SAMPLE, '-f', 'pptx'],
     cli: true,
   },
-  'briefwright CLI → both': { args: ['dist/cli/main.js', 'render', SAMPLE], cli: true },
+  'briefwright CLI → both': { args: ['dist/bin/main.js', 'render', SAMPLE], cli: true },
 } as const;
 
 /** A cold case's name. */

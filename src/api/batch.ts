@@ -159,7 +159,8 @@ function checkNames(inputs: readonly string[], outDir: string): void {
 function workerFile(): string | undefined {
   const here: unknown = import.meta.url;
   if (typeof here !== 'string') return undefined;
-  return ['./batchWorker.js', '../../dist/api/batchWorker.js']
+  // Beside this module (dist/api), above its chunk in the CLI's bundle (dist/bin), or built from src.
+  return ['./batchWorker.js', '../batchWorker.js', '../../dist/api/batchWorker.js']
     .map((candidate) => fileURLToPath(new URL(candidate, here)))
     .find((file) => existsSync(file));
 }

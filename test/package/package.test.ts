@@ -26,12 +26,12 @@ describe('the package', () => {
       require: './dist/index.js',
       default: './dist/index.js',
     });
-    expect(pkg.bin.briefwright).toBe('dist/cli/main.js');
+    expect(pkg.bin.briefwright).toBe('dist/bin/main.js');
     for (const script of ['preinstall', 'install', 'postinstall'])
       expect(pkg.scripts[script]).toBeUndefined();
     // Installing from git builds dist/ (npm runs prepare for git dependencies, not for registry ones).
     expect(pkg.scripts.prepare).toBe('npm run build');
-    expect(readFileSync('dist/cli/main.js', 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
+    expect(readFileSync('dist/bin/main.js', 'utf8').startsWith('#!/usr/bin/env node')).toBe(true);
   });
 
   it('publishes type declarations that need only its runtime dependencies', () => {
