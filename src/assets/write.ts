@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { BriefwrightError } from '../diagnostics/errors.js';
+import { METRICS_DIR } from '../text/metrics.js';
 import { packagesFor, SCRIPTS } from '../text/scripts.js';
 import { DEFAULT_THEME } from '../theme/defaults.js';
 import { VERSION } from '../version.js';
@@ -78,6 +79,9 @@ async function copyInto(staging: string): Promise<void> {
   for (const folder of ['templates', 'init', 'schema']) {
     await cp(join(source, folder), join(staging, folder), { recursive: true });
   }
+  // The fonts' precomputed metrics, when this copy of briefwright was built with them.
+  if (existsSync(join(source, METRICS_DIR)))
+    await cp(join(source, METRICS_DIR), join(staging, METRICS_DIR), { recursive: true });
   const manifest = {
     name: ASSETS_PACKAGE_NAME,
     version: VERSION,

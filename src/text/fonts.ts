@@ -9,10 +9,17 @@ import { readRegularFile } from '../load/regularFile.js';
 /** The part of a parsed font (fontkit's) that briefwright uses: shaping, coverage and metrics. */
 export interface FontFace {
   readonly postscriptName: string;
+  /** The font's version string (its `name` table), part of what identifies its precomputed metrics. */
+  readonly version?: string | number | undefined;
+  readonly numGlyphs?: number | undefined;
   readonly unitsPerEm: number;
   readonly ascent: number;
   readonly descent: number;
-  layout(text: string, features?: Record<string, boolean>): { readonly advanceWidth: number };
+  layout(
+    text: string,
+    features?: Record<string, boolean>,
+  ): { readonly advanceWidth: number; readonly glyphs: readonly { readonly id: number }[] };
+  glyphForCodePoint?(codePoint: number): { readonly id: number };
   hasGlyphForCodePoint(codePoint: number): boolean;
 }
 

@@ -1,6 +1,7 @@
 import { splitByCoverage } from './coverage.js';
 import type { Fallback } from './fallback.js';
 import type { LoadedFont } from './fonts.js';
+import { metricsFor, PLAIN_WORD, simpleUnits } from './metrics.js';
 
 /** Words kept per font before a word cache starts again, so a process that renders endless new vocabulary stays flat. */
 export const MAX_CACHED_WORDS = 50_000;
@@ -77,9 +78,14 @@ function shapedUnits(font: LoadedFont, text: string): number {
   }
   let units = table.get(text);
   if (units === undefined) {
+    // Plain words from precomputed metrics, when the build wrote them for the font (see metrics.ts);
+    // symbols such as = / > and quotes take part in longer contextual rules, and are shaped.
+    const metrics = PLAIN_WORD.test(text) ? metricsFor(font) : null;
     // fontkit fills in the features object it is given, so it gets a fresh copy each time.
-    const features = font.features ? { ...font.features } : undefined;
-    units = font.font.layout(text, features).advanceWidth / font.font.unitsPerEm;
+    units =
+      (metrics ? simpleUnits(metrics, text) : undefined) ??
+      font.font.layout(text, font.features ? { ...font.features } : undefined).advanceWidth /
+        font.font.unitsPerEm;
     // Long texts are rarely measured twice; keep the cache to words and short runs.
     if (text.length <= MAX_SHAPED_WORD) {
       if (table.size >= MAX_CACHED_WORDS) table.clear();
