@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { countPages, loadReport, type Report, render, renderMany } from 'briefwright';
 import * as fontkit from 'fontkit';
 import PDFDocument from 'pdfkit';
-import PptxGenJS from 'pptxgenjs';
+import { baselineDeck } from './deckBaseline.js';
 
 const require = createRequire(import.meta.url);
 
@@ -118,30 +118,7 @@ export async function renderDeck(report: Report): Promise<{ bytes: number; pages
 export async function renderDeckBaseline(
   report: Report,
 ): Promise<{ bytes: number; pages: number }> {
-  const pptx = new PptxGenJS();
-  pptx.layout = 'LAYOUT_WIDE';
-  pptx
-    .addSlide()
-    .addText(report.meta.title, { x: 0.5, y: 2, w: 12, h: 1.5, fontSize: 36, bold: true });
-  for (const section of report.sections) {
-    const slide = pptx.addSlide();
-    slide.addText(section.title, { x: 0.5, y: 0.3, w: 12.3, h: 1, fontSize: 28, bold: true });
-    const bullets = section.bullets ?? [];
-    if (bullets.length > 0) {
-      slide.addText(
-        bullets.map((text) => ({ text, options: { bullet: true, breakLine: true } })),
-        { x: 0.5, y: 1.4, w: 12.3, h: 2.5, fontSize: 18 },
-      );
-    }
-    if (section.table) {
-      const rows = [section.table.columns, ...section.table.rows].map((row) =>
-        row.map((cell) => ({ text: String(cell) })),
-      );
-      slide.addTable(rows, { x: 0.5, y: 4, w: 12.3, fontSize: 14 });
-    }
-    if (section.body) slide.addNotes(section.body);
-  }
-  const bytes = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
+  const bytes = await baselineDeck(report.meta.title, report.sections);
   return { bytes: bytes.length, pages: countPages('pptx', bytes) };
 }
 
