@@ -18,13 +18,13 @@ export interface SimpleMetrics {
 }
 
 /** The characters the tables cover: printable ASCII, and typographic quotes, dashes and the ellipsis. */
-export const SIMPLE_CHARACTERS = [
+const SIMPLE_CHARACTERS = [
   ...Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)),
   ...'‘’“”–—…',
 ];
 
 /** What identifies a font's metrics: its PostScript name, version, glyph count and the features it is shaped with. */
-export function metricsKey(font: LoadedFont): string {
+function metricsKey(font: LoadedFont): string {
   const { postscriptName, version, numGlyphs } = font.font;
   const features = font.features
     ? Object.entries(font.features)

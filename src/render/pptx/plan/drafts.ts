@@ -320,7 +320,7 @@ function piecesOf(block: Block): Piece[] {
 }
 
 /** Whether a draft has text to show (not only notes). */
-export function hasText(draft: TextDraft): boolean {
+function hasText(draft: TextDraft): boolean {
   return draft.entries.some((entry) => entry.kind === 'text');
 }
 

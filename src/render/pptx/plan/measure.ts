@@ -36,7 +36,7 @@ export function breakSlideLines(
  * punctuation beside them (PowerPoint's and LibreOffice's "space between Asian and Latin text", on by
  * default): a quarter of an em at each change within a piece of text, in points.
  */
-export function autospace(text: string, size: number): number {
+function autospace(text: string, size: number): number {
   let changes = 0;
   let previous: boolean | undefined;
   for (const char of text) {

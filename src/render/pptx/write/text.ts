@@ -39,7 +39,7 @@ export function toTextProps(
  * A right-to-left paragraph's settings: marked right to left, set from the right (with its bullet
  * there); nothing for left-to-right text.
  */
-export function directionOptions(text: string, language: string): PptxGenJS.TextPropsOptions {
+function directionOptions(text: string, language: string): PptxGenJS.TextPropsOptions {
   return paragraphDirection(text, language) === 'rtl' ? { rtlMode: true, align: 'right' } : {};
 }
 
