@@ -31,12 +31,18 @@ export function breakSlideLines(
   });
 }
 
+/** A character at or above U+1100, where the CJK ranges begin. */
+const BEYOND_JAMO = /[\u1100-\uffff]/;
+
 /**
  * The room viewers put between Chinese, Japanese or Korean letters and the Latin letters, digits and
  * punctuation beside them (PowerPoint's and LibreOffice's "space between Asian and Latin text", on by
  * default): a quarter of an em at each change within a piece of text, in points.
  */
 function autospace(text: string, size: number): number {
+  // Every word of a slide is measured: text with nothing from Hangul Jamo up (all Latin, Greek,
+  // Cyrillic) has no change of script to look for.
+  if (!BEYOND_JAMO.test(text)) return 0;
   let changes = 0;
   let previous: boolean | undefined;
   for (const char of text) {
