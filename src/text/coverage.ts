@@ -1,5 +1,6 @@
 import type { Fallback } from './fallback.js';
 import type { LoadedFont } from './fonts.js';
+import { fontData } from './metrics.js';
 
 /**
  * A piece of text that one font covers: `font` is the index in the chain, or -1 when a fallback font
@@ -62,8 +63,13 @@ export function splitByCoverage(
 /** Per font, whether each code point of the Basic Multilingual Plane has a glyph: 0 unknown, 1 yes, 2 no. */
 const coverage = new WeakMap<LoadedFont, Uint8Array>();
 
-/** Whether a font has a glyph for a code point, remembered per font (fontkit's cmap lookup is slow). */
+/**
+ * Whether a font has a glyph for a code point, remembered per font (fontkit's cmap lookup is slow); from
+ * the precomputed coverage when the build wrote it, so the font need not be parsed.
+ */
 export function covers(font: LoadedFont, code: number): boolean {
+  const ranges = font.identity === undefined ? undefined : fontData(font.identity)?.coverage;
+  if (ranges) return inRanges(ranges, code);
   if (code > 0xffff) return font.font.hasGlyphForCodePoint(code);
   let known = coverage.get(font);
   if (!known) {
@@ -76,6 +82,20 @@ export function covers(font: LoadedFont, code: number): boolean {
   const has = font.font.hasGlyphForCodePoint(code);
   known[code] = has ? 1 : 2;
   return has;
+}
+
+/** Whether a code point is in one of inclusive, ascending ranges. */
+export function inRanges(ranges: readonly (readonly [number, number])[], code: number): boolean {
+  let low = 0;
+  let high = ranges.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const [from, to] = ranges[mid] ?? [0, -1];
+    if (code < from) high = mid - 1;
+    else if (code > to) low = mid + 1;
+    else return true;
+  }
+  return false;
 }
 
 /** Combining marks: drawn with the font of the letter they sit on. */

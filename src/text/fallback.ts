@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { assetsRequire } from '../assets/locate.js';
-import { covers, describeChar } from './coverage.js';
+import { covers, describeChar, inRanges } from './coverage.js';
 import { type LoadedFont, loadFont } from './fonts.js';
 import { packagesFor, scriptOf, systemPackageFor } from './scripts.js';
 
@@ -164,24 +164,11 @@ function systemFontIndex(): readonly SystemFont[] {
   return systemIndex;
 }
 
-function hasChar(font: SystemFont, code: number): boolean {
-  let low = 0;
-  let high = font.ranges.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const [from, to] = font.ranges[mid] ?? [0, -1];
-    if (code < from) high = mid - 1;
-    else if (code > to) low = mid + 1;
-    else return true;
-  }
-  return false;
-}
-
 /** A system font with the character, nearest the weight asked for (fontconfig: 80 regular, 200 bold). */
 function systemFont(code: number, bold: boolean): LoadedFont | undefined {
   const target = bold ? 200 : 80;
   const candidates = systemFontIndex()
-    .filter((font) => hasChar(font, code))
+    .filter((font) => inRanges(font.ranges, code))
     .sort((a, b) => Math.abs(a.weight - target) - Math.abs(b.weight - target));
   for (const candidate of candidates) {
     try {

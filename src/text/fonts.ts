@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import * as fontkit from 'fontkit';
 import { assetsRequire } from '../assets/locate.js';
 import { BriefwrightError } from '../diagnostics/errors.js';
 import { readRegularFile } from '../load/regularFile.js';
+import { fontSummary } from './metrics.js';
 
 /** The part of a parsed font (fontkit's) that briefwright uses: shaping, coverage and metrics. */
 export interface FontFace {
@@ -18,15 +20,33 @@ export interface FontFace {
   layout(
     text: string,
     features?: Record<string, boolean>,
-  ): { readonly advanceWidth: number; readonly glyphs: readonly { readonly id: number }[] };
+  ): {
+    readonly advanceWidth: number;
+    readonly glyphs: readonly { readonly id: number; readonly advanceWidth: number }[];
+    readonly positions: readonly {
+      readonly xAdvance: number;
+      readonly xOffset: number;
+      readonly yOffset: number;
+      readonly yAdvance?: number;
+    }[];
+  };
   glyphForCodePoint?(codePoint: number): { readonly id: number };
   hasGlyphForCodePoint(codePoint: number): boolean;
+  /** The code points of the font's cmap. */
+  readonly characterSet?: readonly number[];
 }
 
-/** A font file parsed once per process, with the metrics layout needs. */
+/**
+ * A font file, with the metrics layout needs. A file the build precomputed metrics for (see metrics.ts)
+ * is parsed only when something needs more than those metrics (a PDF embedding it, a word the tables do
+ * not describe); any other file is parsed, and checked, when it is loaded.
+ */
 export interface LoadedFont {
   readonly path: string;
+  /** The parsed font (fontkit's), parsed on first use and once per process. */
   readonly font: FontFace;
+  /** What identifies the file's bytes: the key of its precomputed metrics (see fontIdentity). */
+  readonly identity?: string;
   /** Ascent above the baseline per point of size. */
   readonly ascent: number;
   /** Descent below the baseline per point of size (positive). */
@@ -66,9 +86,51 @@ export function resolveFontPath(reference: string, baseDir: string): string {
   return resolve(baseDir, reference);
 }
 
+/** The bytes at the start of a font file that identify it: its header and table directory, with each table's checksum. */
+const IDENTITY_BYTES = 4096;
+
+/**
+ * What identifies a font's bytes without reading them all: a hash of their length and their first
+ * bytes (an OpenType file's table directory, which holds each table's checksum and length).
+ */
+export function fontIdentity(head: Uint8Array, size: number): string {
+  return createHash('sha256')
+    .update(`${size}:`)
+    .update(head.subarray(0, IDENTITY_BYTES))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/** The identity of a font file, reading only its first bytes; undefined when it is not a readable regular file. */
+function fileIdentity(path: string): string | undefined {
+  let fd: number;
+  try {
+    fd = openSync(path, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch {
+    return undefined;
+  }
+  try {
+    const info = fstatSync(fd);
+    if (!info.isFile() || info.size > MAX_FONT_BYTES) return undefined;
+    const head = new Uint8Array(Math.min(IDENTITY_BYTES, info.size));
+    let read = 0;
+    while (read < head.length) {
+      const n = readSync(fd, head, read, head.length - read, null);
+      if (n === 0) break;
+      read += n;
+    }
+    return fontIdentity(head.subarray(0, read), info.size);
+  } catch {
+    return undefined;
+  } finally {
+    closeSync(fd);
+  }
+}
+
 /**
  * Loads a font file once per process (one font of a collection when `postscriptName` names it); WOFF2 is
- * refused because PDF embedding of it is broken.
+ * refused because PDF embedding of it is broken. A file the build precomputed metrics for is parsed
+ * on first use.
  */
 export function loadFont(
   path: string,
@@ -78,27 +140,72 @@ export function loadFont(
   const id = postscriptName ? `${path}#${postscriptName}` : path;
   const cached = cache.get(id);
   if (cached) return cached;
-  // A regular file of a font's size at most: a device (/dev/zero) or a FIFO is refused, not read forever.
-  const read = readRegularFile(path, MAX_FONT_BYTES);
-  if (!('data' in read)) {
-    const why =
-      'size' in read
-        ? `it is ${Math.round(read.size / 1e6)} MB, more than the ${MAX_FONT_BYTES / 1e6} MB a font may be`
-        : read.unreadable === 'cannot be opened'
-          ? undefined
-          : `it ${read.unreadable}`;
-    throw new BriefwrightError(
-      'THEME_INVALID',
-      `cannot read the font ${path}${why ? `: ${why}` : ''}`,
-      {
-        ...context,
-        hint: 'give a TTF, OTF or WOFF file path, or a file inside an installed npm package',
-      },
-    );
-  }
-  const loaded = parseFont(Buffer.from(read.data), id, context, postscriptName);
+  const identity = postscriptName ? undefined : fileIdentity(path);
+  const summary = identity === undefined ? undefined : fontSummary(identity);
+  const loaded = summary
+    ? lazyFont(id, identity, summary, () => readFont(path, id, context))
+    : { ...parseFont(readFontFile(path, context), id, context, postscriptName), identity };
   cache.set(id, loaded);
   return loaded;
+}
+
+/** Reads and parses a font file. */
+function readFont(
+  path: string,
+  id: string,
+  context: { file?: string; pointer?: string },
+): FontFace {
+  return parseFont(readFontFile(path, context), id, context).font;
+}
+
+/** A font file's bytes; a device, a FIFO or a file larger than a font may be is refused, not read. */
+function readFontFile(path: string, context: { file?: string; pointer?: string }): Uint8Array {
+  const read = readRegularFile(path, MAX_FONT_BYTES);
+  if ('data' in read) return Buffer.from(read.data);
+  const why =
+    'size' in read
+      ? `it is ${Math.round(read.size / 1e6)} MB, more than the ${MAX_FONT_BYTES / 1e6} MB a font may be`
+      : read.unreadable === 'cannot be opened'
+        ? undefined
+        : `it ${read.unreadable}`;
+  throw new BriefwrightError(
+    'THEME_INVALID',
+    `cannot read the font ${path}${why ? `: ${why}` : ''}`,
+    {
+      ...context,
+      hint: 'give a TTF, OTF or WOFF file path, or a file inside an installed npm package',
+    },
+  );
+}
+
+/** A font whose metrics are known, parsed when something first asks for the parsed font. */
+function lazyFont(
+  path: string,
+  identity: string | undefined,
+  summary: { readonly ascent: number; readonly descent: number },
+  open: () => FontFace,
+  features?: Readonly<Record<string, boolean>>,
+): LoadedFont {
+  let face: FontFace | undefined;
+  return {
+    path,
+    identity,
+    ascent: summary.ascent,
+    descent: summary.descent,
+    ...(features ? { features } : {}),
+    get font() {
+      face ??= open();
+      return face;
+    },
+  };
+}
+
+/** The same font shaped with other OpenType features (the same parsed font, parsed when either needs it). */
+export function withFeatures(
+  font: LoadedFont,
+  features: Readonly<Record<string, boolean>>,
+): LoadedFont {
+  return lazyFont(font.path, font.identity, font, () => font.font, features);
 }
 
 /**
@@ -112,7 +219,8 @@ export function loadFontBytes(
   const id = `bytes:${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}`;
   const cached = cache.get(id);
   if (cached) return cached;
-  const loaded = parseFont(bytes, id, context);
+  const identity = fontIdentity(bytes, bytes.length);
+  const loaded = { ...parseFont(bytes, id, context), identity };
   cache.set(id, loaded);
   return loaded;
 }
@@ -132,7 +240,8 @@ function parseFont(
   }
   let font: FontFace;
   try {
-    font = fontkit.create(Buffer.from(bytes), postscriptName) as FontFace;
+    // fontkit's published types leave out the positions its runs carry.
+    font = fontkit.create(Buffer.from(bytes), postscriptName) as unknown as FontFace;
   } catch (cause) {
     throw new BriefwrightError('THEME_INVALID', `cannot load the font ${name}`, {
       ...context,

@@ -1,7 +1,7 @@
 import { splitByCoverage } from './coverage.js';
 import type { Fallback } from './fallback.js';
 import type { LoadedFont } from './fonts.js';
-import { metricsFor, PLAIN_WORD, simpleUnits } from './metrics.js';
+import { featuresKey, type Shaper, shapeFromTables, shaperFor } from './metrics.js';
 
 /** Words kept per font before a word cache starts again, so a process that renders endless new vocabulary stays flat. */
 export const MAX_CACHED_WORDS = 50_000;
@@ -69,6 +69,18 @@ function measureWord(font: LoadedFont, text: string, size: number): number {
   return shapedUnits(font, text) * size;
 }
 
+/** The shaper of a font's precomputed tables for its features, when the build wrote them (see metrics.ts). */
+export function fontShaper(font: LoadedFont): Shaper | undefined {
+  let shaper = shapers.get(font);
+  if (shaper === undefined) {
+    shaper = shaperFor(font.identity, featuresKey(font.features)) ?? null;
+    shapers.set(font, shaper);
+  }
+  return shaper ?? undefined;
+}
+
+const shapers = new WeakMap<LoadedFont, Shaper | null>();
+
 /** The advance of a text shaped whole, in em units; words and short runs are cached. */
 function shapedUnits(font: LoadedFont, text: string): number {
   let table = widths.get(font);
@@ -78,14 +90,15 @@ function shapedUnits(font: LoadedFont, text: string): number {
   }
   let units = table.get(text);
   if (units === undefined) {
-    // Plain words from precomputed metrics, when the build wrote them for the font (see metrics.ts);
-    // symbols such as = / > and quotes take part in longer contextual rules, and are shaped.
-    const metrics = PLAIN_WORD.test(text) ? metricsFor(font) : null;
-    // fontkit fills in the features object it is given, so it gets a fresh copy each time.
+    // From the precomputed tables when they describe the text; else shaped by fontkit, which fills in
+    // the features object it is given, so it gets a fresh copy each time.
+    const shaper = fontShaper(font);
+    const fast = shaper ? shapeFromTables(shaper, text) : undefined;
     units =
-      (metrics ? simpleUnits(metrics, text) : undefined) ??
-      font.font.layout(text, font.features ? { ...font.features } : undefined).advanceWidth /
-        font.font.unitsPerEm;
+      shaper && fast !== undefined
+        ? fast / shaper.unitsPerEm
+        : font.font.layout(text, font.features ? { ...font.features } : undefined).advanceWidth /
+          font.font.unitsPerEm;
     // Long texts are rarely measured twice; keep the cache to words and short runs.
     if (text.length <= MAX_SHAPED_WORD) {
       if (table.size >= MAX_CACHED_WORDS) table.clear();

@@ -1,170 +1,218 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { assetsDir } from '../assets/locate.js';
-import type { LoadedFont } from './fonts.js';
 
 /**
- * Precomputed metrics of a font for printable ASCII, in em units: each character's advance, the kerning
- * of each pair that has some, and the pairs that shaping turns into other glyphs (ligatures, contextual
- * alternates), whose words are left to fontkit. Measuring the words of a brief or a deck from these
- * does not wait for fontkit to parse the font's GSUB and GPOS tables and shape the first words (the
- * largest cost of a cold render); `npm run build` writes them for the bundled fonts.
+ * Precomputed metrics of a font file, written by `npm run build` for the fonts briefwright ships (see
+ * computeMetrics.ts) and checked there against fontkit. They let a render measure and draw most words,
+ * and tell which characters a font has, without parsing the font's GSUB and GPOS tables and shaping
+ * the first words of each face (the largest cost of a cold render), nor even reading a font it only
+ * measures (a deck never embeds its fonts; a 10 MB CJK fallback is read only when a PDF draws with it).
  */
-export interface SimpleMetrics {
-  readonly key: string;
-  readonly advances: Readonly<Record<string, number>>;
+
+/** What is known of a font file without parsing it: its index entry. */
+export interface FontSummary {
+  readonly postscriptName: string;
+  readonly unitsPerEm: number;
+  /** Ascent and descent per em (descent positive). */
+  readonly ascent: number;
+  readonly descent: number;
+  /** The file of the font's coverage and shaping tables, in the metrics folder. */
+  readonly file: string;
+}
+
+/**
+ * How a font shapes plain text, for one set of features, in font units. A unit is a character, or a
+ * sequence of characters the font draws as one glyph (a ligature such as "fi").
+ */
+export interface ShapingTables {
+  /** Each unit's glyph id and advance. */
+  readonly units: Readonly<Record<string, readonly [number, number]>>;
+  /** The kerning after a unit when another follows, keyed by the two units joined with U+0000. */
   readonly kerning: Readonly<Record<string, number>>;
+  /** Sequences of two or three characters that shaping changes in ways the tables do not describe. */
   readonly shaped: readonly string[];
+  /**
+   * Code point ranges drawn one glyph each at a fixed advance, unkerned: ideographs, kana and Hangul in
+   * a CJK font, [first, last, advance].
+   */
+  readonly wide?: readonly (readonly [number, number, number])[];
 }
 
-/** The characters the tables cover: printable ASCII, and typographic quotes, dashes and the ellipsis. */
-const SIMPLE_CHARACTERS = [
-  ...Array.from({ length: 0x7f - 0x20 }, (_, i) => String.fromCharCode(0x20 + i)),
-  ...'‘’“”–—…',
-];
-
-/** What identifies a font's metrics: its PostScript name, version, glyph count and the features it is shaped with. */
-function metricsKey(font: LoadedFont): string {
-  const { postscriptName, version, numGlyphs } = font.font;
-  const features = font.features
-    ? Object.entries(font.features)
-        .sort(([a], [b]) => (a < b ? -1 : 1))
-        .map(([name, on]) => `${name}=${on}`)
-        .join(',')
-    : '';
-  return `${postscriptName}|${String(version ?? '')}|${numGlyphs ?? 0}|${features}`;
-}
-
-/** Computes a font's metrics with fontkit (at build time, and in the test that checks them). */
-export function computeMetrics(font: LoadedFont): SimpleMetrics {
-  const em = font.font.unitsPerEm;
-  const layout = (text: string) =>
-    font.font.layout(text, font.features ? { ...font.features } : undefined);
-  const advances: Record<string, number> = {};
-  const glyphOf: Record<string, number | undefined> = {};
-  for (const char of SIMPLE_CHARACTERS) {
-    const run = layout(char);
-    advances[char] = run.advanceWidth / em;
-    glyphOf[char] = run.glyphs.length === 1 ? run.glyphs[0]?.id : undefined;
-  }
-  const kerning: Record<string, number> = {};
-  const shaped: string[] = [];
-  for (const a of SIMPLE_CHARACTERS) {
-    for (const b of SIMPLE_CHARACTERS) {
-      const run = layout(a + b);
-      const same =
-        run.glyphs.length === 2 &&
-        run.glyphs[0]?.id === glyphOf[a] &&
-        run.glyphs[1]?.id === glyphOf[b];
-      if (!same) {
-        shaped.push(a + b);
-        continue;
-      }
-      const kern = run.advanceWidth / em - (advances[a] ?? 0) - (advances[b] ?? 0);
-      if (Math.abs(kern) > 1e-9) kerning[a + b] = Math.round(kern * 1e6) / 1e6;
-    }
-  }
-  return { key: metricsKey(font), advances, kerning, shaped };
-}
-
-/**
- * Letters, digits, spaces, the commonest punctuation and typographic apostrophes and dashes: the words
- * the measure takes from metrics (symbols such as = / > and straight quotes take part in longer
- * contextual rules in some fonts, and are shaped).
- */
-export const PLAIN_WORD = /^[A-Za-z0-9 ,.;:!?()\-‘’“”–—…]*$/;
-
-/**
- * Checks computed metrics against fontkit on words and on every letter or digit followed by a
- * punctuation mark and a space, and a punctuation mark, a space and a letter (where fonts such as Inter
- * SemiBold kern by context, beyond pairs): the first text on which they differ by more than 0.1%, or
- * undefined when they agree.
- */
-export function disagreement(
-  font: LoadedFont,
-  metrics: SimpleMetrics,
-  words: readonly string[],
-): string | undefined {
-  const loaded = {
-    advances: new Map(Object.entries(metrics.advances)),
-    kerning: new Map(Object.entries(metrics.kerning)),
-    shaped: new Set(metrics.shaped),
-  };
-  const alnum = SIMPLE_CHARACTERS.filter((c) => /[A-Za-z0-9]/.test(c));
-  const marks = [...',.;:!?()-‘’“”–—…'];
-  const contexts = [
-    ...alnum.flatMap((a) => marks.map((m) => `${a}${m} `)),
-    ...marks.flatMap((m) => alnum.map((a) => `${m} ${a}`)),
-  ];
-  for (const text of [...contexts, ...words.filter((word) => PLAIN_WORD.test(word))]) {
-    const fast = simpleUnits(loaded, text);
-    if (fast === undefined) continue;
-    const shaped =
-      font.font.layout(text, font.features ? { ...font.features } : undefined).advanceWidth /
-      font.font.unitsPerEm;
-    if (Math.abs(fast - shaped) > Math.max(shaped * 0.001, 1e-6)) return text;
-  }
-  return undefined;
+/** A font file's precomputed data: the characters it has, and its tables per set of features. */
+export interface FontData {
+  /** Inclusive code point ranges that have a glyph, ascending. */
+  readonly coverage: readonly (readonly [number, number])[];
+  readonly tables: Readonly<Record<string, ShapingTables>>;
 }
 
 /** The folder the build writes metrics to, in the package. */
 export const METRICS_DIR = join('dist', 'metrics');
 
-interface Loaded {
-  readonly advances: ReadonlyMap<string, number>;
-  readonly kerning: ReadonlyMap<string, number>;
-  readonly shaped: ReadonlySet<string>;
+/** The features key of a set of OpenType features: how tables for them are found. */
+export function featuresKey(features: Readonly<Record<string, boolean>> | undefined): string {
+  return features
+    ? Object.entries(features)
+        .sort(([a], [b]) => (a < b ? -1 : 1))
+        .map(([name, on]) => `${name}=${on}`)
+        .join(',')
+    : '';
 }
 
-let index: Readonly<Record<string, string>> | undefined;
-const tables = new WeakMap<LoadedFont, Loaded | null>();
+let index: Readonly<Record<string, FontSummary>> | undefined;
 
-/** A font's precomputed metrics, when the build wrote them for it; null when it did not. */
-export function metricsFor(font: LoadedFont): Loaded | null {
-  const known = tables.get(font);
-  if (known !== undefined) return known;
-  let found: Loaded | null = null;
+/** The index of precomputed fonts by file identity; empty where the build wrote none. */
+function metricsIndex(): Readonly<Record<string, FontSummary>> {
+  if (index) return index;
   try {
-    index ??= JSON.parse(
+    index = JSON.parse(
       readFileSync(join(assetsDir(), METRICS_DIR, 'index.json'), 'utf8'),
-    ) as Record<string, string>;
-    const file = index[metricsKey(font)];
-    if (file) {
-      const data = JSON.parse(
-        readFileSync(join(assetsDir(), METRICS_DIR, file), 'utf8'),
-      ) as SimpleMetrics;
-      found = {
-        advances: new Map(Object.entries(data.advances)),
-        kerning: new Map(Object.entries(data.kerning)),
-        shaped: new Set(data.shaped),
-      };
-    }
+    ) as Record<string, FontSummary>;
   } catch {
-    // No metrics beside this copy of briefwright (a bundle, a source checkout before a build): fontkit measures.
-    index ??= {};
+    // No metrics beside this copy of briefwright (a source checkout before a build): fontkit measures.
+    index = {};
   }
-  tables.set(font, found);
-  return found;
+  return index;
+}
+
+/** The summary of a font file the build precomputed, by the file's identity (see fontIdentity). */
+export function fontSummary(identity: string): FontSummary | undefined {
+  return metricsIndex()[identity];
+}
+
+const data = new Map<string, FontData | null>();
+
+/** A precomputed font's coverage and tables, read on first use. */
+export function fontData(identity: string): FontData | undefined {
+  const known = data.get(identity);
+  if (known !== undefined) return known ?? undefined;
+  const summary = fontSummary(identity);
+  let found: FontData | null = null;
+  if (summary) {
+    try {
+      found = JSON.parse(
+        readFileSync(join(assetsDir(), METRICS_DIR, summary.file), 'utf8'),
+      ) as FontData;
+    } catch {
+      found = null;
+    }
+  }
+  data.set(identity, found);
+  return found ?? undefined;
+}
+
+/** Shaping tables ready for lookups. */
+export interface Shaper {
+  readonly unitsPerEm: number;
+  readonly units: ReadonlyMap<string, readonly [number, number]>;
+  readonly kerning: ReadonlyMap<string, number>;
+  readonly shaped: ReadonlySet<string>;
+  /** Whether any unit is longer than one character. */
+  readonly ligatures: boolean;
+  readonly wide: readonly (readonly [number, number, number])[];
+}
+
+const shapers = new Map<string, Shaper | null>();
+
+/** The shaper of a precomputed font for a set of features, or undefined when there are no tables for it. */
+export function shaperFor(identity: string | undefined, features: string): Shaper | undefined {
+  if (identity === undefined) return undefined;
+  const id = `${identity}|${features}`;
+  const known = shapers.get(id);
+  if (known !== undefined) return known ?? undefined;
+  const tables = fontData(identity)?.tables[features];
+  const summary = fontSummary(identity);
+  const shaper = tables && summary ? toShaper(tables, summary.unitsPerEm) : null;
+  shapers.set(id, shaper);
+  return shaper ?? undefined;
+}
+
+/** Tables as maps (also used by the build, to check tables it has just computed). */
+export function toShaper(tables: ShapingTables, unitsPerEm: number): Shaper {
+  const units = new Map(Object.entries(tables.units));
+  return {
+    unitsPerEm,
+    units,
+    kerning: new Map(Object.entries(tables.kerning)),
+    shaped: new Set(tables.shaped),
+    ligatures: [...units.keys()].some((unit) => unit.length > 1),
+    wide: tables.wide ?? [],
+  };
+}
+
+/** The advance of a code point drawn from a wide range, or undefined. */
+function wideAdvance(shaper: Shaper, code: number): number | undefined {
+  let low = 0;
+  let high = shaper.wide.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    const [from, to, advance] = shaper.wide[mid] ?? [0, -1, 0];
+    if (code < from) high = mid - 1;
+    else if (code > to) low = mid + 1;
+    else return advance;
+  }
+  return undefined;
 }
 
 /**
- * The advance of a word from precomputed metrics, in em units; undefined when a character is outside
- * them or a pair of its characters is shaped into other glyphs.
+ * Called for each glyph of a run shaped from tables, in order: its glyph id (undefined for a wide
+ * character, whose id the font's cmap gives), the characters it stands for, its advance and the advance
+ * the pen moves by (with kerning), in font units.
  */
-export function simpleUnits(metrics: Loaded, text: string): number | undefined {
-  let units = 0;
-  let previous = '';
-  for (let i = 0; i < text.length; i++) {
+export type GlyphSink = (
+  id: number | undefined,
+  text: string,
+  advance: number,
+  pen: number,
+) => void;
+
+/**
+ * Shapes a text from tables: the total advance in font units, each glyph handed to `sink`; undefined
+ * (before any glyph is handed on) when a character is not in the tables or a sequence of the text is
+ * shaped otherwise, and fontkit must shape it.
+ */
+export function shapeFromTables(
+  shaper: Shaper,
+  text: string,
+  sink?: GlyphSink,
+): number | undefined {
+  const n = text.length;
+  // First a check that every character and sequence is one the tables describe.
+  for (let i = 0; i < n; i++) {
     const char = text[i] ?? '';
-    const advance = metrics.advances.get(char);
-    if (advance === undefined) return undefined;
-    if (previous) {
-      const pair = previous + char;
-      if (metrics.shaped.has(pair)) return undefined;
-      units += metrics.kerning.get(pair) ?? 0;
-    }
-    units += advance;
-    previous = char;
+    if (!shaper.units.has(char) && wideAdvance(shaper, text.charCodeAt(i)) === undefined)
+      return undefined;
+    if (i + 1 < n && shaper.shaped.has(text.slice(i, i + 2))) return undefined;
+    if (i + 2 < n && shaper.shaped.has(text.slice(i, i + 3))) return undefined;
   }
-  return units;
+  let total = 0;
+  let previous = '';
+  let pending: { id: number | undefined; text: string; advance: number } | undefined;
+  const put = (id: number | undefined, unit: string, advance: number) => {
+    const kern = previous ? (shaper.kerning.get(`${previous}\u0000${unit}`) ?? 0) : 0;
+    total += kern + advance;
+    if (sink && pending) sink(pending.id, pending.text, pending.advance, pending.advance + kern);
+    pending = { id, text: unit, advance };
+    previous = unit;
+  };
+  for (let i = 0; i < n; ) {
+    let unit = text[i] ?? '';
+    if (shaper.ligatures) {
+      const three = text.slice(i, i + 3);
+      const two = text.slice(i, i + 2);
+      if (three.length === 3 && shaper.units.has(three)) unit = three;
+      else if (two.length === 2 && shaper.units.has(two)) unit = two;
+    }
+    const entry = shaper.units.get(unit);
+    if (entry) put(entry[0], unit, entry[1]);
+    else {
+      // A wide character: unkerned on both sides.
+      previous = '';
+      put(undefined, unit, wideAdvance(shaper, text.charCodeAt(i)) ?? 0);
+      previous = '';
+    }
+    i += unit.length;
+  }
+  if (sink && pending) sink(pending.id, pending.text, pending.advance, pending.advance);
+  return total;
 }

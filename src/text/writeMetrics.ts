@@ -1,13 +1,18 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { assetsRequire } from '../assets/locate.js';
 import { defaultResolvedTheme } from '../theme/resolve.js';
+import { computeFontData } from './computeMetrics.js';
+import { fontIdentity, type LoadedFont, loadFont } from './fonts.js';
 import { shapingWords } from './measure.js';
-import { computeMetrics, disagreement, METRICS_DIR } from './metrics.js';
+import { type FontSummary, featuresKey, METRICS_DIR } from './metrics.js';
+import { packagesFor, SCRIPTS } from './scripts.js';
 
-// `npm run build` runs this after compiling: the precomputed metrics of every font of the default theme
-// (see metrics.ts), in dist/metrics, one file a font and an index by font. A font whose metrics disagree
-// with fontkit on the checking words (the templates' and the examples' text, and punctuation in context)
-// gets none, and is always shaped.
+// `npm run build` runs this after compiling: the precomputed metrics (see metrics.ts) of every font of
+// the default theme and of the installed fallback font packages, in dist/metrics: an index by file
+// identity, and one file a font. Tables that cannot be made to agree with fontkit on the checking texts
+// (the templates' and the examples' text, punctuation in context, ligatures) are left out, and that
+// font is always shaped.
 
 /** The words of every text file below a folder. */
 function wordsIn(dir: string): string[] {
@@ -21,23 +26,60 @@ function wordsIn(dir: string): string[] {
       .flatMap((line) => shapingWords(line));
   });
 }
-const words = [...new Set([...wordsIn('templates'), ...wordsIn('examples')])];
-const theme = defaultResolvedTheme();
-const dir = METRICS_DIR;
-mkdirSync(dir, { recursive: true });
-const index: Record<string, string> = {};
-const fonts = [...new Set(Object.values(theme.fonts))];
-for (const [i, font] of fonts.entries()) {
-  const metrics = computeMetrics(font);
-  const differs = disagreement(font, metrics, words);
-  if (differs !== undefined) {
-    process.stdout.write(
-      `${font.font.postscriptName}: shaped, not precomputed (differs on "${differs}")\n`,
-    );
-    continue;
-  }
-  const file = `font-${i}.json`;
-  index[metrics.key] = file;
-  writeFileSync(join(dir, file), JSON.stringify(metrics));
+
+/** A font file to precompute: the feature sets it is shaped with, and whether it is a script's fallback. */
+interface Precomputed {
+  readonly font: LoadedFont;
+  readonly features: Set<LoadedFont>;
+  readonly fallback: boolean;
 }
-writeFileSync(join(dir, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);
+
+/** The font files to precompute, each with the feature sets it is shaped with. */
+function fontsToPrecompute(): Map<string, Precomputed> {
+  const files = new Map<string, Precomputed>();
+  const add = (font: LoadedFont, fallback = false) => {
+    const entry = files.get(font.path) ?? { font, features: new Set(), fallback };
+    entry.features.add(font);
+    files.set(font.path, entry);
+  };
+  for (const font of Object.values(defaultResolvedTheme().fonts)) add(font);
+  const packages = assetsRequire();
+  for (const script of SCRIPTS) {
+    for (const pkg of packagesFor(script, '')) {
+      for (const reference of [pkg.regular, pkg.bold]) {
+        try {
+          add(loadFont(packages.resolve(reference)), true);
+        } catch {
+          // Not installed: nothing to precompute.
+        }
+      }
+    }
+  }
+  return files;
+}
+
+const corpus = [...new Set([...wordsIn('templates'), ...wordsIn('examples')])];
+mkdirSync(METRICS_DIR, { recursive: true });
+const index: Record<string, FontSummary> = {};
+for (const [i, { font, features, fallback }] of [...fontsToPrecompute().values()].entries()) {
+  const face = font.font;
+  const bytes = readFileSync(font.path);
+  const sets = Object.fromEntries(
+    [...features].map((variant) => [featuresKey(variant.features), variant.features]),
+  );
+  // A fallback font draws only its own script (the theme's fonts have the Latin letters): its coverage,
+  // and for CJK its ideographs' advances.
+  const { data, refused } = computeFontData(face, sets, corpus, fallback ? [] : undefined);
+  for (const [key, why] of Object.entries(refused))
+    process.stdout.write(`${face.postscriptName} [${key}]: shaped, not precomputed (${why})\n`);
+  const file = `font-${i}.json`;
+  index[fontIdentity(bytes, bytes.length)] = {
+    postscriptName: face.postscriptName,
+    unitsPerEm: face.unitsPerEm,
+    ascent: font.ascent,
+    descent: font.descent,
+    file,
+  };
+  writeFileSync(join(METRICS_DIR, file), JSON.stringify(data));
+}
+writeFileSync(join(METRICS_DIR, 'index.json'), `${JSON.stringify(index, null, 2)}\n`);

@@ -15,7 +15,13 @@ import {
   fallbackFont,
   isFallbackKey,
 } from '../text/fallback.js';
-import { type LoadedFont, loadFont, NO_LIGATURES, resolveFontPath } from '../text/fonts.js';
+import {
+  type LoadedFont,
+  loadFont,
+  NO_LIGATURES,
+  resolveFontPath,
+  withFeatures,
+} from '../text/fonts.js';
 import { DEFAULT_THEME } from './defaults.js';
 import { type FontFamily, type Theme, ThemeSchema } from './schema.js';
 
@@ -118,8 +124,7 @@ export function resolveTheme(
         loadFont(path, { file: options.file, pointer }),
       );
       if (loaded)
-        fonts[`${role}-${variant}`] =
-          role === 'mono' ? { ...loaded, features: NO_LIGATURES } : loaded;
+        fonts[`${role}-${variant}`] = role === 'mono' ? withFeatures(loaded, NO_LIGATURES) : loaded;
     }
   }
   const logo = input.logo

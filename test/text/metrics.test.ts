@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { measureText, shapingWords } from '../../src/text/measure.js';
-import { metricsFor, PLAIN_WORD, simpleUnits } from '../../src/text/metrics.js';
+import { covers } from '../../src/text/coverage.js';
+import { loadFont, loadFontBytes } from '../../src/text/fonts.js';
+import { fontShaper, measureText, shapingWords } from '../../src/text/measure.js';
+import { shapeFromTables } from '../../src/text/metrics.js';
 import { defaultResolvedTheme } from '../../src/theme/index.js';
 import { EXAMPLE_YAML } from '../helpers.js';
 
@@ -14,47 +16,84 @@ function corpus(): string[] {
     ...readdirSync(dir).map((file) => readFileSync(join(dir, file), 'utf8')),
   ];
   const words = texts.flatMap((text) => text.split('\n').flatMap((line) => shapingWords(line)));
-  return [...new Set(words)].filter((word) => /^[\u0020-\u007e‘’“”–—…]+$/.test(word));
+  return [...new Set(words)];
 }
+
+const CJK = 'node_modules/@expo-google-fonts/noto-sans-sc/400Regular/NotoSansSC_400Regular.ttf';
 
 describe('precomputed font metrics', () => {
   const theme = defaultResolvedTheme();
   const fonts = [...new Set(Object.values(theme.fonts))];
   const words = corpus();
 
-  it('are written by the build for the deck’s and the body’s fonts, and left out where they would differ', () => {
-    for (const key of ['deck-regular', 'deck-bold', 'serif-regular', 'serif-italic'] as const)
-      expect(metricsFor(theme.fonts[key]), key).not.toBeNull();
-    // Inter SemiBold kerns a comma by what precedes it: beyond pairs, so it is always shaped.
-    expect(metricsFor(theme.fonts['sans-bold'])).toBeNull();
+  it('are written by the build for every font of the default theme and the CJK fallback', () => {
+    for (const [key, font] of Object.entries(theme.fonts))
+      expect(fontShaper(font), key).toBeDefined();
+    expect(fontShaper(loadFont(CJK))?.wide.length).toBeGreaterThan(0);
   });
 
-  it('agree with fontkit within 0.1% on every word of a corpus, and measure most words', () => {
-    let covered = 0;
+  it('give fontkit’s glyphs and positions for every word of a corpus they describe, and describe most', () => {
+    let described = 0;
+    let total = 0;
     for (const font of fonts) {
-      const metrics = metricsFor(font);
-      if (!metrics) continue;
+      const shaper = fontShaper(font);
+      if (!shaper) continue;
       for (const word of words) {
-        // What the measure takes from the metrics: plain words (see measure.ts).
-        const fast = PLAIN_WORD.test(word) ? simpleUnits(metrics, word) : undefined;
-        if (fast === undefined) continue;
-        covered++;
-        const shaped =
-          font.font.layout(word, font.features ? { ...font.features } : undefined).advanceWidth /
-          font.font.unitsPerEm;
-        expect(
-          Math.abs(fast - shaped),
-          `${font.font.postscriptName}: "${word}"`,
-        ).toBeLessThanOrEqual(Math.max(shaped * 0.001, 1e-6));
+        total++;
+        const ids: number[] = [];
+        const pens: number[] = [];
+        const width = shapeFromTables(shaper, word, (id, unit, _advance, pen) => {
+          ids.push(id ?? font.font.glyphForCodePoint?.(unit.codePointAt(0) ?? 0).id ?? -1);
+          pens.push(pen);
+        });
+        if (width === undefined) continue;
+        described++;
+        const run = font.font.layout(word, font.features ? { ...font.features } : undefined);
+        const where = `${font.font.postscriptName}: "${word}"`;
+        expect(ids, where).toEqual(run.glyphs.map((glyph) => glyph.id));
+        expect(pens, where).toEqual(run.positions.map((position) => position.xAdvance));
+        expect(Math.abs(width - run.advanceWidth), where).toBeLessThanOrEqual(
+          Math.max(run.advanceWidth * 0.001, 1e-6),
+        );
       }
     }
     expect(words.length).toBeGreaterThan(800);
-    expect(covered).toBeGreaterThan((fonts.length - 2) * words.length * 0.7);
-    // And the measure, which uses them, gives fontkit's widths.
-    const font = theme.fonts['serif-regular'];
-    expect(measureText(font, 'Canada–China relations, reset.', 10)).toBeCloseTo(
-      (font.font.layout('Canada–China relations, reset.').advanceWidth / font.font.unitsPerEm) * 10,
-      1,
+    expect(described).toBeGreaterThan(total * 0.7);
+  });
+
+  it('measure Chinese in the fallback font as fontkit shapes it, without the tables for Latin', () => {
+    const font = loadFont(CJK);
+    const text = '加拿大总理卡尼访问北京，会见习近平';
+    const shaper = fontShaper(font);
+    // The comma is the font's to shape; the ideographs are in the tables.
+    expect(shaper && shapeFromTables(shaper, '习近平')).toBe(3000);
+    expect(measureText(font, text, 10)).toBeCloseTo(
+      (font.font.layout(text).advanceWidth / font.font.unitsPerEm) * 10,
+      6,
     );
+  });
+
+  it('tell a font’s coverage without parsing it, as fontkit’s cmap does', () => {
+    const font = theme.fonts['serif-regular'];
+    const codes = [0x41, 0xe9, 0x2014, 0x4e60, 0x0627, 0x1f600, 0x20ac, 0xfb01];
+    const fromTables = codes.map((code) => covers(font, code));
+    expect(fromTables).toEqual(codes.map((code) => font.font.hasGlyphForCodePoint(code)));
+  });
+
+  it('are looked up by the font file’s bytes: other bytes are parsed, and get none', () => {
+    const bytes = readFileSync(
+      'node_modules/@expo-google-fonts/source-serif-4/400Regular/SourceSerif4_400Regular.ttf',
+    );
+    // The same font with another checksum for its first table (the directory holds each table's) is
+    // another file.
+    const changed = Uint8Array.from(bytes);
+    changed[16] = (changed[16] ?? 0) ^ 1;
+    const other = loadFontBytes(changed);
+    expect(fontShaper(other)).toBeUndefined();
+    expect(measureText(other, 'officials', 10)).toBeCloseTo(
+      measureText(theme.fonts['serif-regular'], 'officials', 10),
+      6,
+    );
+    expect(fontShaper(loadFontBytes(bytes))).toBeDefined();
   });
 });

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import { assertNever } from '../../../diagnostics/assertNever.js';
+import { fontShaper } from '../../../text/measure.js';
 import { fontFor, type ResolvedTheme } from '../../../theme/resolve.js';
 import type { DocMeta } from '../../../tree/types.js';
 import type { ChunkSink, LoadedImage } from '../../engine.js';
@@ -16,6 +17,7 @@ import { registerFonts } from './fonts.js';
 import { createImageObjects, type PdfImage } from './images.js';
 import { drawUrlLink } from './links.js';
 import { Marker } from './marking.js';
+import type { Shaping } from './shaping.js';
 import { writeText } from './text.js';
 
 /** What drawing needs besides the page model. */
@@ -35,7 +37,7 @@ export async function drawPageModel(
   options: DrawOptions,
   sink: ChunkSink,
 ): Promise<void> {
-  const { meta, date, theme } = options;
+  const { meta, date } = options;
   const doc = new PDFDocument({
     autoFirstPage: false,
     // No default font ('' is none): pdfkit would load Helvetica's metrics from its own folder, which a
@@ -80,8 +82,8 @@ export async function drawPageModel(
     });
     doc.on('error', reject);
   });
-  registerFonts(doc, theme.fonts);
-  const fonts = new Set<string>(Object.keys(theme.fonts));
+  // Fonts join the document when first drawn: only fonts in use are parsed and embedded.
+  const fonts = new Set<string>();
   const outline = new OutlineWriter(doc);
   const marker = new Marker(doc, model.structure);
   const images = createImageObjects();
@@ -142,8 +144,10 @@ function drawItem(
       marker?.enter(item.tag);
       const font = fontFor(options.theme, item.font);
       // A fresh copy of the features each time, because fontkit fills in the object it is given.
-      const shaping = font.features ? { ...font.features } : undefined;
-      // Fallback fonts join the document when first drawn, so only fonts in use are embedded.
+      const shaping: Shaping = {
+        features: font.features ? { ...font.features } : undefined,
+        shaper: fontShaper(font),
+      };
       if (!pen.fonts.has(item.font)) {
         registerFonts(doc, { [item.font]: font });
         pen.fonts.add(item.font);
@@ -200,7 +204,7 @@ function drawItem(
 }
 
 /** Writes a text item: turned when it is turned, with word spacing when it is justified. */
-function writeRun(doc: PDFKit.PDFDocument, item: TextItem, shaping: unknown): void {
+function writeRun(doc: PDFKit.PDFDocument, item: TextItem, shaping: Shaping): void {
   if (item.rotate) {
     // Turned about the start of its baseline; the fill already set survives the saved state.
     doc.save().rotate(-item.rotate, { origin: [item.x, item.y] });
@@ -214,7 +218,9 @@ function writeRun(doc: PDFKit.PDFDocument, item: TextItem, shaping: unknown): vo
     lineBreak: false,
     baseline: 'alphabetic',
     ...(item.wordSpacing ? { wordSpacing: item.wordSpacing } : {}),
-    ...(shaping ? { features: shaping as unknown as PDFKit.Mixins.OpenTypeFeatures[] } : {}),
+    ...(shaping.features
+      ? { features: shaping.features as unknown as PDFKit.Mixins.OpenTypeFeatures[] }
+      : {}),
   });
 }
 

@@ -4,6 +4,7 @@ import {
   setLetterByLetter,
   shapingWords,
 } from '../../../text/measure.js';
+import { type Shaper, shapeFromTables } from '../../../text/metrics.js';
 
 /** A glyph as shaped for one run: its id, the characters it stands for in that run, its advance. */
 export interface ShapedGlyph {
@@ -29,6 +30,13 @@ export interface ShapedRun {
 /** The fontkit font under pdfkit's font object, as far as shaping touches it. */
 interface FontkitFont {
   getGlyph(id: number, codePoints?: number[]): object | null;
+  glyphForCodePoint(codePoint: number): { readonly id: number };
+}
+
+/** How a run is shaped: the OpenType features, and the font's precomputed tables when there are some. */
+export interface Shaping {
+  readonly features: unknown;
+  readonly shaper?: Shaper | undefined;
 }
 
 /** pdfkit's per-document font object, as far as shaping touches it. */
@@ -47,11 +55,52 @@ const cache = new WeakMap<FontkitFont, Map<string, ShapedRun>>();
  * everywhere. While shaping, each glyph fontkit hands out is a view of its cached glyph that carries the
  * characters the shaper tracked for it (a ligature all of its letters, a mark split off a letter none).
  */
-export function shapeRun(font: ShapingFont, text: string, features: unknown): ShapedRun {
+export function shapeRun(font: ShapingFont, text: string, shaping: Shaping): ShapedRun {
+  const { features, shaper } = shaping;
   const key = `${features === undefined ? '' : JSON.stringify(features)}\u0000${text}`;
   let words = cache.get(font.font);
   const known = words?.get(key);
   if (known) return known;
+  const run =
+    (shaper && runFromTables(font, shaper, text)) ?? shapeWithFontkit(font, text, features);
+  if (text.length <= MAX_SHAPED_WORD) {
+    if (!words) {
+      words = new Map();
+      cache.set(font.font, words);
+    }
+    if (words.size >= MAX_CACHED_WORDS) words.clear();
+    words.set(key, run);
+  }
+  return run;
+}
+
+/**
+ * A run shaped from the font's precomputed tables, as pdfkit's layoutRun gives it (positions in
+ * thousandths of the size), or undefined when the tables do not describe the text.
+ */
+function runFromTables(font: ShapingFont, shaper: Shaper, text: string): ShapedRun | undefined {
+  const scale = 1000 / shaper.unitsPerEm;
+  const glyphs: ShapedGlyph[] = [];
+  const positions: GlyphPosition[] = [];
+  const total = shapeFromTables(shaper, text, (id, unit, advance, pen) => {
+    const codePoints = [...unit].map((char) => char.codePointAt(0) ?? 0);
+    glyphs.push({
+      id: id ?? font.font.glyphForCodePoint(codePoints[0] ?? 0).id,
+      codePoints,
+      advanceWidth: advance,
+    });
+    positions.push({
+      xAdvance: pen * scale,
+      advanceWidth: advance * scale,
+      xOffset: 0,
+      yOffset: 0,
+    });
+  });
+  return total === undefined ? undefined : { glyphs, positions };
+}
+
+/** A run shaped by fontkit (through pdfkit's layoutRun), each glyph with the characters it stands for. */
+function shapeWithFontkit(font: ShapingFont, text: string, features: unknown): ShapedRun {
   const fontkit = font.font;
   const getGlyph = fontkit.getGlyph;
   fontkit.getGlyph = (id: number, codePoints: number[] = []) => {
@@ -68,14 +117,6 @@ export function shapeRun(font: ShapingFont, text: string, features: unknown): Sh
   } finally {
     fontkit.getGlyph = getGlyph;
   }
-  if (text.length <= MAX_SHAPED_WORD) {
-    if (!words) {
-      words = new Map();
-      cache.set(font.font, words);
-    }
-    if (words.size >= MAX_CACHED_WORDS) words.clear();
-    words.set(key, run);
-  }
   return run;
 }
 
@@ -87,14 +128,14 @@ export function shapeRun(font: ShapingFont, text: string, features: unknown): Sh
 export function shapeText(
   font: ShapingFont,
   text: string,
-  features: unknown,
+  shaping: Shaping,
   whole: boolean,
 ): ShapedRun {
-  if (whole) return shapeRun(font, text, features);
+  if (whole) return shapeRun(font, text, shaping);
   const glyphs: ShapedGlyph[] = [];
   const positions: GlyphPosition[] = [];
   for (const word of shapingWords(text)) {
-    const run = setLetterByLetter(word) ? unshapedRun(font, word) : shapeRun(font, word, features);
+    const run = setLetterByLetter(word) ? unshapedRun(font, word) : shapeRun(font, word, shaping);
     for (const glyph of run.glyphs) glyphs.push(glyph);
     for (const position of run.positions) positions.push(position);
   }
@@ -109,7 +150,7 @@ function unshapedRun(font: ShapingFont, text: string): ShapedRun {
   const glyphs: ShapedGlyph[] = [];
   const positions: GlyphPosition[] = [];
   for (const character of text) {
-    const letter = shapeRun(font, character, undefined);
+    const letter = shapeRun(font, character, { features: undefined });
     for (const glyph of letter.glyphs) glyphs.push(glyph);
     for (const position of letter.positions) positions.push(position);
   }

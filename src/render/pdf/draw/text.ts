@@ -1,7 +1,7 @@
 import type { TextItem } from '../layout/types.js';
 import { type CodedFont, glyphCodes } from './glyphCodes.js';
 import { glyphOutline, type OutlineFont } from './glyphPaths.js';
-import { type ShapingFont, shapeText } from './shaping.js';
+import { type Shaping, type ShapingFont, shapeText } from './shaping.js';
 
 /** The parts of pdfkit's per-document font object that writing text needs. */
 interface FontObject extends ShapingFont, CodedFont {
@@ -44,13 +44,13 @@ function number(n: number): string {
  * glyphs drawn in visual order, which readers turn back into reading order. Justified lines widen their
  * spaces here. Falls back to `doc.text` when pdfkit's internals are not as expected.
  */
-export function writeText(doc: PDFKit.PDFDocument, item: TextItem, features: unknown): boolean {
+export function writeText(doc: PDFKit.PDFDocument, item: TextItem, shaping: Shaping): boolean {
   const internals = doc as unknown as DocumentInternals;
   const font = internals._font;
   if (!usable(font) || !internals.page) return false;
   if (internals.page.fonts[font.id] == null) internals.page.fonts[font.id] = font.ref();
   const rtl = item.rtl === true;
-  const shaped = shapeText(font, item.text, features, rtl);
+  const shaped = shapeText(font, item.text, shaping, rtl);
   const encoded = glyphCodes(font, shaped.glyphs, rtl);
   const scale = item.size / 1000;
   // Word spacing (justified lines) goes into the spaces' advances: Tw does not apply to two-byte codes.
