@@ -125,7 +125,7 @@ export async function renderDeckBaseline(
 /** Briefs per second rendering `count` copies of the sample brief (both formats) with `jobs` workers. */
 export async function batchRate(
   count: number,
-  jobs: number,
+  jobs: number | undefined,
 ): Promise<{ perSecond: number; failed: number }> {
   const dir = mkdtempSync(join(tmpdir(), 'briefwright-bench-'));
   const text = readFileSync('examples/carney-xi/carney-xi.yaml');
@@ -135,7 +135,10 @@ export async function batchRate(
     return path;
   });
   const started = performance.now();
-  const results = await renderMany(inputs, { outDir: join(dir, 'out'), jobs });
+  const results = await renderMany(inputs, {
+    outDir: join(dir, 'out'),
+    ...(jobs === undefined ? {} : { jobs }),
+  });
   const seconds = (performance.now() - started) / 1000;
   return { perSecond: count / seconds, failed: results.filter((r) => !r.ok).length };
 }

@@ -16,8 +16,10 @@ const [kind = 'brief', copiesText = '1', runsText = '5'] = process.argv.slice(2)
 const copies = Number(copiesText);
 const runs = Number(runsText);
 // Batches and the soak report their own figures.
-if (kind === 'batch-1' || kind === 'batch-all') {
-  const jobs = kind === 'batch-1' ? 1 : availableParallelism();
+if (kind === 'batch-1' || kind === 'batch-all' || kind === 'batch-default') {
+  // The default leaves the number of jobs to renderMany.
+  const jobs =
+    kind === 'batch-1' ? 1 : kind === 'batch-all' ? availableParallelism() : undefined;
   process.stdout.write(`${JSON.stringify({ kind, jobs, ...(await batchRate(copies, jobs)) })}\n`);
   process.exit(0);
 }

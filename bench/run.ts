@@ -138,6 +138,14 @@ process.stdout.write(
 process.stdout.write(
   `  the machine's own limit: ${cores} one-worker processes side by side, sharing nothing: ${times(ceilingAll, one)}×\n`,
 );
+// The default number of jobs against one job, for small and large batches: never slower.
+for (const count of [10, 24, 200]) {
+  const serial = measureRaw('batch-1', count);
+  const byDefault = measureRaw('batch-default', count);
+  process.stdout.write(
+    `${String(count).padStart(3)}-brief batch, default jobs vs --jobs 1: ${times(byDefault, serial)}× the briefs a second (target ≥ 1.00×, never slower)\n`,
+  );
+}
 const soaked = measureRaw('soak', 1000, ['--expose-gc']);
 const mb = (bytes: number | undefined) => ((bytes ?? 0) / 1024 / 1024).toFixed(0);
 const growth = (end: number | undefined, start: number | undefined) =>

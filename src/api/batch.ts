@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { basename, extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type Tinypool from 'tinypool';
 import { BriefwrightError } from '../diagnostics/errors.js';
 import { holdTemporaryFiles } from '../output/writeAtomic.js';
 import { type BatchTaskResult, renderOne, type SerializedError } from './batchTask.js';
@@ -12,9 +13,11 @@ import { checkOptionNames } from './render.js';
 /** Options of {@link renderMany}: those of `renderToFiles` (but a custom engine), and the pool's size. */
 export interface RenderManyOptions extends Omit<RenderToFilesOptions, 'engine'> {
   /**
-   * How many inputs render at once, each in its own worker thread with its own parsed fonts and
-   * templates. 1 renders one after the other in the calling thread. @default the machine's cores, but
-   * no more than one worker per ten inputs (a worker's start-up costs about ten renders)
+   * How many inputs render at once: the calling thread and worker threads, each with its own parsed
+   * fonts and templates. The calling thread starts at once; a worker takes inputs once it has started
+   * and warmed up. 1 renders one after the other in the calling thread. @default the machine's cores,
+   * the workers started only once the inputs left outweigh their start-up, so that a batch is never
+   * slower than with one job
    */
   jobs?: number;
   /** Called as each input finishes, in the order they finish. */
@@ -64,51 +67,97 @@ export async function renderMany(
   // Loaded here first: a module that does not load is one usage error, not one per input.
   const renderers = modules?.map((specifier) => moduleUrl(specifier));
   if (renderers?.length) await engineWithRenderers(renderers);
-  const jobs = Math.max(
-    1,
-    Math.min(
-      requested ?? Math.min(availableParallelism(), Math.floor(inputs.length / 10)),
-      inputs.length,
-    ),
-  );
+  const jobs = Math.max(1, Math.min(requested ?? availableParallelism(), inputs.length));
   let finished = 0;
   const settle = (result: BatchResult) => {
     finished++;
     onResult?.(result, finished, inputs.length);
     return result;
   };
-  // In a bundle there is no worker module to start: the inputs are rendered here, one at a time.
+  // The inputs are taken in order by whoever is free: the calling thread from the start, and worker
+  // threads once they have started and warmed up, so that no input waits for a worker's start-up. By
+  // default workers start only when the inputs left would take longer than a worker's start-up costs
+  // (see WORKER_START_UP), so that a batch is never slower than with one job. In a bundle there is no
+  // worker module, and the calling thread renders everything.
+  const results: BatchResult[] = [];
+  let next = 0;
+  const claim = (): number | undefined => (next < inputs.length ? next++ : undefined);
   const worker = jobs > 1 ? workerFile() : undefined;
-  if (worker === undefined) {
-    const results: BatchResult[] = [];
-    for (const input of inputs) {
-      onStart?.(input);
-      results.push(settle(fromTask(await renderOne({ input, options: renderOptions, renderers }))));
-    }
-    return results;
-  }
-  // The pool's module loads only when a batch uses workers: a single render does not wait for it.
-  const { default: Tinypool } = await import('tinypool');
-  const pool = new Tinypool({ filename: worker, minThreads: jobs, maxThreads: jobs });
-  // The worker threads write temporary files that an interruption of this process must remove.
-  const release = holdTemporaryFiles();
-  try {
-    return await Promise.all(
-      inputs.map(async (input) => {
-        onStart?.(input);
-        const started = performance.now();
-        // A worker that dies (out of memory, a crash in native code) fails its input alone.
-        const result = await pool.run({ input, options: renderOptions, renderers }).then(
-          (task: BatchTaskResult) => fromTask(task),
-          (cause: unknown) => workerStopped(input, cause, performance.now() - started),
-        );
-        return settle(result);
-      }),
+  const working = new Set<Promise<void>>();
+  let pool: Tinypool | undefined;
+  let release: (() => void) | undefined;
+  const joinIn = async (workers: Tinypool) => {
+    // Warmed up on the first input, rendered in memory; a batch done before then does not wait.
+    const warmUp = { input: inputs[0] ?? '', options: renderOptions, renderers, warmUp: true };
+    const ready = await workers.run(warmUp).then(
+      () => true,
+      () => false,
     );
+    for (let index = ready ? claim() : undefined; index !== undefined; index = claim()) {
+      const input = inputs[index] ?? '';
+      onStart?.(input);
+      const started = performance.now();
+      // A worker that dies (out of memory, a crash in native code) fails its input alone.
+      const job = workers.run({ input, options: renderOptions, renderers }).then(
+        (task: BatchTaskResult) => {
+          results[index] = settle(fromTask(task));
+        },
+        (cause: unknown) => {
+          results[index] = settle(workerStopped(input, cause, performance.now() - started));
+        },
+      );
+      working.add(job);
+      await job;
+      working.delete(job);
+    }
+  };
+  const startWorkers = async (file: string) => {
+    // The pool's module loads only when a batch uses workers: a single render does not wait for it.
+    const { default: Pool } = await import('tinypool');
+    pool = new Pool({ filename: file, minThreads: jobs - 1, maxThreads: jobs - 1 });
+    // The worker threads write temporary files that an interruption of this process must remove.
+    release = holdTemporaryFiles();
+    for (let i = 1; i < jobs; i++) void joinIn(pool);
+  };
+  let starting: Promise<void> | undefined;
+  try {
+    // Workers asked for by number start at once.
+    if (worker && requested !== undefined) starting = startWorkers(worker);
+    const times: number[] = [];
+    for (let index = claim(); index !== undefined; index = claim()) {
+      const input = inputs[index] ?? '';
+      onStart?.(input);
+      const result = await renderOne({ input, options: renderOptions, renderers });
+      results[index] = settle(fromTask(result));
+      times.push(result.ms);
+      if (worker && !starting && workersPay(times, inputs.length - next)) {
+        starting = startWorkers(worker);
+      }
+    }
+    await starting;
+    // Nothing is left to take: what remains is what workers are rendering.
+    await Promise.all(working);
+    return results;
   } finally {
-    release();
-    await pool.destroy();
+    release?.();
+    await pool?.destroy();
   }
+}
+
+/**
+ * A worker's start-up (loading briefwright, then rendering its first input cold) in cold renders of the
+ * calling thread, counted with what it takes from the calling thread meanwhile: V8 compiles and collects
+ * garbage on a second core, which a worker takes. Measured on 2 cores (`npm run bench`, the batches of
+ * 10, 24 and 200): one worker pays for itself once about 65 warm renders are left.
+ */
+const WORKER_START_UP = 8;
+
+/** Whether the inputs left would take longer than starting workers costs, from the renders so far. */
+export function workersPay(times: readonly number[], left: number): boolean {
+  const [cold, ...warm] = times;
+  const last = warm[warm.length - 1];
+  if (cold === undefined || last === undefined) return false;
+  return left * last > WORKER_START_UP * cold;
 }
 
 function fromTask(result: BatchTaskResult): BatchResult {

@@ -3,6 +3,7 @@ import type { Warning } from '../diagnostics/warnings.js';
 import { countPages } from '../output/pages.js';
 import { type RenderToFilesOptions, renderToFiles } from './files.js';
 import { engineWithRenderers } from './plugins.js';
+import { render } from './render.js';
 
 /** A BriefwrightError as it crosses from a worker thread: its code, message and place. */
 export interface SerializedError {
@@ -25,6 +26,11 @@ export interface BatchTask {
   readonly options: Omit<RenderToFilesOptions, 'engine'>;
   /** Renderer modules to add to the built-in renderers, as URLs. */
   readonly renderers?: readonly string[] | undefined;
+  /**
+   * Render the input in memory and write nothing: a worker warming up (its fonts, templates and
+   * compiled code) before it takes inputs of its own.
+   */
+  readonly warmUp?: boolean;
 }
 
 /** What a worker sends back for one input. */
@@ -46,6 +52,11 @@ export async function renderOne(task: BatchTask): Promise<BatchTaskResult> {
   const started = performance.now();
   try {
     const engine = task.renderers?.length ? await engineWithRenderers(task.renderers) : undefined;
+    if (task.warmUp) {
+      const { outDir: _outDir, name: _name, ...options } = task.options;
+      await render(task.input, { ...options, ...(engine ? { engine } : {}) });
+      return { input: task.input, ok: true, files: [], warnings: [], ms: 0 };
+    }
     const result = await renderToFiles(task.input, {
       ...task.options,
       ...(engine ? { engine } : {}),

@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { workersPay } from '../../src/api/batch.js';
 import { renderMany } from '../../src/index.js';
 import { EXAMPLE_YAML, filesIn, runCliCaptured, tempDir } from '../helpers.js';
 
@@ -42,6 +43,23 @@ describe('renderMany', () => {
       ['pptx', 17],
     ]);
     expect(filesIn(out)).toEqual(['a.pdf', 'a.pptx', 'b.pdf', 'b.pptx', 'c.pdf', 'c.pptx']);
+  }, 60_000);
+
+  it('by default starts workers only once the inputs left outweigh their start-up', async () => {
+    // A cold render of 900 ms, warm ones of 110 ms: a worker costs about eight cold renders.
+    expect(workersPay([900], 500)).toBe(false);
+    expect(workersPay([900, 110], 20)).toBe(false);
+    expect(workersPay([900, 110], 100)).toBe(true);
+    // Three inputs by default: all rendered in the calling thread, in order.
+    const { dir, inputs } = batchFolder();
+    const started: string[] = [];
+    const results = await renderMany(inputs, {
+      outDir: join(dir, 'out'),
+      formats: ['pptx'],
+      onStart: (input) => started.push(input),
+    });
+    expect(started).toEqual(inputs);
+    expect(results.map((r) => r.ok)).toEqual([true, true, false, true]);
   }, 60_000);
 
   it('refuses two inputs that would write the same files, before rendering anything', async () => {
