@@ -23,6 +23,8 @@ export function splitByCoverage(
   onMissing: (char: string) => void,
   fallback?: (code: number) => Fallback | undefined,
 ): CoveredPiece[] {
+  const first = chain[0];
+  if (first && coversAll(first, text)) return [{ text, font: 0, fallback: undefined }];
   const pieces: CoveredPiece[] = [];
   // Characters are gathered and joined, so that each piece's text is one flat string (appending one
   // character at a time would leave a chain of a string object per character).
@@ -68,9 +70,7 @@ const coverage = new WeakMap<LoadedFont, Uint8Array>();
  * the precomputed coverage when the build wrote it, so the font need not be parsed.
  */
 export function covers(font: LoadedFont, code: number): boolean {
-  const ranges = font.identity === undefined ? undefined : fontData(font.identity)?.coverage;
-  if (ranges) return inRanges(ranges, code);
-  if (code > 0xffff) return font.font.hasGlyphForCodePoint(code);
+  if (code > 0xffff) return lookUp(font, code);
   let known = coverage.get(font);
   if (!known) {
     known = new Uint8Array(0x10000);
@@ -79,9 +79,15 @@ export function covers(font: LoadedFont, code: number): boolean {
   const state = known[code];
   if (state === 1) return true;
   if (state === 2) return false;
-  const has = font.font.hasGlyphForCodePoint(code);
-  known[code] = has ? 1 : 2;
-  return has;
+  const found = lookUp(font, code);
+  known[code] = found ? 1 : 2;
+  return found;
+}
+
+/** Whether a font has a glyph for a code point: from its precomputed coverage, else from its cmap. */
+function lookUp(font: LoadedFont, code: number): boolean {
+  const ranges = font.identity === undefined ? undefined : fontData(font.identity)?.coverage;
+  return ranges ? inRanges(ranges, code) : font.font.hasGlyphForCodePoint(code);
 }
 
 /** Whether a code point is in one of inclusive, ascending ranges. */
@@ -96,6 +102,19 @@ export function inRanges(ranges: readonly (readonly [number, number])[], code: n
     else return true;
   }
   return false;
+}
+
+/**
+ * Whether a font covers every character of a text (invisible characters aside, which stay with it
+ * anyway): the common case, one piece, found without building pieces character by character.
+ */
+function coversAll(font: LoadedFont, text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0xd800 && code <= 0xdfff) return false;
+    if (!covers(font, code) && !isInvisible(code)) return false;
+  }
+  return true;
 }
 
 /** Combining marks: drawn with the font of the letter they sit on. */

@@ -15,6 +15,15 @@ export interface CodedFont {
 const codes = new WeakMap<CodedFont, Map<string, number>>();
 
 /**
+ * The hex code of each shaped glyph object already seen, per document font and direction: shaped words
+ * are cached, so the same glyph objects come back word after word, and their codes are looked up once.
+ */
+const seen = new WeakMap<
+  CodedFont,
+  readonly [WeakMap<ShapedGlyph, string>, WeakMap<ShapedGlyph, string>]
+>();
+
+/**
  * The codes of shaped glyphs in a document's font: every code stands for exactly the characters its
  * glyph was drawn for. A glyph drawn for other characters than before (a dotless base for ت after ب, a
  * glyph shared by two characters) gets a code of its own, a second copy of the glyph in the subset, so
@@ -32,27 +41,48 @@ export function glyphCodes(
     byGlyph = new Map();
     codes.set(font, byGlyph);
   }
+  let known = seen.get(font);
+  if (!known) {
+    known = [new WeakMap(), new WeakMap()];
+    seen.set(font, known);
+  }
+  const objects = known[rtl ? 1 : 0];
   const out: string[] = [];
   for (const glyph of glyphs) {
-    const chars = rtl
-      ? [...glyph.codePoints].reverse().map(mirroredCodePoint)
-      : [...glyph.codePoints];
-    const key = `${glyph.id}:${chars.join(',')}`;
-    let code = byGlyph.get(key);
-    if (code === undefined) {
-      code = font.subset.includeGlyph(glyph.id);
-      const taken = font.unicode[code];
-      if (taken !== undefined && !sameChars(taken, chars)) {
-        font.subset.glyphs.push(glyph.id);
-        code = font.subset.glyphs.length - 1;
-      }
-      font.unicode[code] = chars;
-      font.widths[code] ??= glyph.advanceWidth * font.scale;
-      byGlyph.set(key, code);
+    let hex = objects.get(glyph);
+    if (hex === undefined) {
+      hex = codeOf(font, byGlyph, glyph, rtl);
+      objects.set(glyph, hex);
     }
-    out.push(`0000${code.toString(16)}`.slice(-4));
+    out.push(hex);
   }
   return out;
+}
+
+/** The code of one glyph, in four hex digits; a new code when its glyph stands for new characters. */
+function codeOf(
+  font: CodedFont,
+  byGlyph: Map<string, number>,
+  glyph: ShapedGlyph,
+  rtl: boolean,
+): string {
+  const chars = rtl
+    ? [...glyph.codePoints].reverse().map(mirroredCodePoint)
+    : [...glyph.codePoints];
+  const key = `${glyph.id}:${chars.join(',')}`;
+  let code = byGlyph.get(key);
+  if (code === undefined) {
+    code = font.subset.includeGlyph(glyph.id);
+    const taken = font.unicode[code];
+    if (taken !== undefined && !sameChars(taken, chars)) {
+      font.subset.glyphs.push(glyph.id);
+      code = font.subset.glyphs.length - 1;
+    }
+    font.unicode[code] = chars;
+    font.widths[code] ??= glyph.advanceWidth * font.scale;
+    byGlyph.set(key, code);
+  }
+  return `0000${code.toString(16)}`.slice(-4);
 }
 
 function sameChars(a: readonly number[], b: readonly number[]): boolean {

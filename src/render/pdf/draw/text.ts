@@ -55,11 +55,6 @@ export function writeText(doc: PDFKit.PDFDocument, item: TextItem, shaping: Shap
   const scale = item.size / 1000;
   // Word spacing (justified lines) goes into the spaces' advances: Tw does not apply to two-byte codes.
   const extra = item.wordSpacing ? item.wordSpacing / scale : 0;
-  const positions = shaped.positions.map((position, i) =>
-    extra && isSpace(shaped.glyphs[i]?.codePoints)
-      ? { ...position, xAdvance: position.xAdvance + extra }
-      : position,
-  );
   // One text object. Glyphs that stand for characters are shown in one TJ array, offsets done with TJ
   // displacements sideways and the text rise (Ts) up or down, never a new text matrix, which would cut
   // the run into pieces that readers reorder and space apart. Glyphs that stand for no character (the
@@ -67,17 +62,28 @@ export function writeText(doc: PDFKit.PDFDocument, item: TextItem, shaping: Shap
   // the run their moves back and forth would cut it just the same, and readers copy something for any
   // glyph shown (an empty ToUnicode entry makes pdf.js copy the glyph's code as a control character).
   const out: string[] = [`BT ${matrix(item.x, item.y)} /${font.id} ${number(item.size)} Tf`];
+  // The TJ array: consecutive glyph codes share one hex string, broken by displacements.
   let parts: string[] = [];
+  let codes = '';
+  const move = (displacement: number) => {
+    if (codes) parts.push(`<${codes}>`);
+    codes = '';
+    parts.push(number(displacement));
+  };
   let rise = 0;
   let carry = 0;
   const marks: string[] = [];
   const flush = () => {
+    if (codes) parts.push(`<${codes}>`);
+    codes = '';
     if (parts.length > 0) out.push(`[${parts.join(' ')}] TJ`);
     parts = [];
   };
   let x = item.x;
-  positions.forEach((position, i) => {
+  shaped.positions.forEach((position, i) => {
     const glyph = shaped.glyphs[i];
+    const xAdvance =
+      extra && isSpace(glyph?.codePoints) ? position.xAdvance + extra : position.xAdvance;
     if (glyph && glyph.codePoints.length === 0) {
       marks.push(
         glyphOutline(
@@ -88,8 +94,8 @@ export function writeText(doc: PDFKit.PDFDocument, item: TextItem, shaping: Shap
           item.size,
         ),
       );
-      carry += position.xAdvance;
-      x += position.xAdvance * scale;
+      carry += xAdvance;
+      x += xAdvance * scale;
       return;
     }
     const glyphRise = position.yOffset * scale;
@@ -99,12 +105,12 @@ export function writeText(doc: PDFKit.PDFDocument, item: TextItem, shaping: Shap
       rise = glyphRise;
     }
     // TJ numbers move the pen left by thousandths of the size: a negative one moves it right.
-    if (position.xOffset + carry) parts.push(number(-(position.xOffset + carry)));
+    if (position.xOffset + carry) move(-(position.xOffset + carry));
     carry = 0;
-    parts.push(`<${encoded[i] ?? '0000'}>`);
-    const after = position.xAdvance - position.advanceWidth - position.xOffset;
-    if (after) parts.push(number(-after));
-    x += position.xAdvance * scale;
+    codes += encoded[i] ?? '0000';
+    const after = xAdvance - position.advanceWidth - position.xOffset;
+    if (after) move(-after);
+    x += xAdvance * scale;
   });
   flush();
   if (rise !== 0) out.push('0 Ts');
