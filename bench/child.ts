@@ -18,8 +18,7 @@ const runs = Number(runsText);
 // Batches and the soak report their own figures.
 if (kind === 'batch-1' || kind === 'batch-all' || kind === 'batch-default') {
   // The default leaves the number of jobs to renderMany.
-  const jobs =
-    kind === 'batch-1' ? 1 : kind === 'batch-all' ? availableParallelism() : undefined;
+  const jobs = kind === 'batch-1' ? 1 : kind === 'batch-all' ? availableParallelism() : undefined;
   process.stdout.write(`${JSON.stringify({ kind, jobs, ...(await batchRate(copies, jobs)) })}\n`);
   process.exit(0);
 }
