@@ -1,7 +1,10 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { availableParallelism } from 'node:os';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { availableParallelism, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { shardInputs } from 'briefwright';
 import { coldStarts } from './cold.js';
 
 // `npm run bench`: the PDF renderer against a baseline measured in the same run (plain pdfkit writing the
@@ -138,6 +141,28 @@ process.stdout.write(
 process.stdout.write(
   `  the machine's own limit: ${cores} one-worker processes side by side, sharing nothing: ${times(ceilingAll, one)}×\n`,
 );
+// Shard balance: 200 briefs of different lengths (the sample with 0 to 39 sections more) split 8 ways.
+{
+  const dir = mkdtempSync(join(tmpdir(), 'briefwright-shards-'));
+  const sample = readFileSync('examples/carney-xi/carney-xi.yaml', 'utf8');
+  const section =
+    '  - title: More\n    body: |\n      A further paragraph of analysis on trade and climate.\n';
+  const files = Array.from({ length: 200 }, (_, i) => {
+    const path = join(dir, `brief-${String(i).padStart(3, '0')}.yaml`);
+    writeFileSync(path, `${sample}${section.repeat((i * 7919) % 40)}`);
+    return path;
+  });
+  const bytes = Array.from({ length: 8 }, (_, k) =>
+    shardInputs(files, { index: k + 1, count: 8 }).reduce(
+      (sum, { input }) => sum + statSync(input).size,
+      0,
+    ),
+  );
+  const mean = bytes.reduce((a, b) => a + b, 0) / bytes.length;
+  process.stdout.write(
+    `200 briefs in 8 shards: the largest shard holds ${((Math.max(...bytes) / mean - 1) * 100).toFixed(1)}% more input bytes than the mean (target within 10%)\n`,
+  );
+}
 // The default number of jobs against one job, for small and large batches: never slower.
 for (const count of [10, 24, 200]) {
   const serial = measureRaw('batch-1', count);

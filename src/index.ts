@@ -22,6 +22,7 @@ export {
   type ValidateOptions,
   validate,
 } from './api/render.js';
+export { parseShard, type Shard, type ShardInput, shardInputs } from './api/shard.js';
 export { type OutputStream, type RenderToStreamOptions, renderToStream } from './api/stream.js';
 export { ASSETS_FOLDER, ASSETS_VARIABLE } from './assets/names.js';
 export { type AssetsResult, writeAssets } from './assets/write.js';

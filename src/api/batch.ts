@@ -9,6 +9,7 @@ import { type BatchTaskResult, renderOne, type SerializedError } from './batchTa
 import { FILES_OPTION_NAMES, type RenderToFilesOptions } from './files.js';
 import { engineWithRenderers, moduleUrl } from './plugins.js';
 import { checkOptionNames } from './render.js';
+import { checkShard, type Shard, shardInputs } from './shard.js';
 
 /** Options of {@link renderMany}: those of `renderToFiles` (but a custom engine), and the pool's size. */
 export interface RenderManyOptions extends Omit<RenderToFilesOptions, 'engine'> {
@@ -30,6 +31,12 @@ export interface RenderManyOptions extends Omit<RenderToFilesOptions, 'engine'> 
    * (see `engineWithRenderers`). A custom engine object cannot cross to worker threads; modules can.
    */
   renderers?: readonly string[];
+  /**
+   * Renders one part of the inputs, for a CI matrix: `{ index: 3, count: 8 }` the third of eight. Every
+   * machine splits the same inputs the same way, balanced by their size (see {@link shardInputs}); the
+   * results are this part's. @default all the inputs
+   */
+  shard?: Shard;
 }
 
 /** The names of {@link RenderManyOptions}. */
@@ -39,6 +46,7 @@ const BATCH_OPTION_NAMES: readonly string[] = [
   'onResult',
   'onStart',
   'renderers',
+  'shard',
 ];
 
 /** What became of one input of a batch: its files with their pages, warnings, time, or its error. */
@@ -53,17 +61,28 @@ export interface BatchResult extends Omit<BatchTaskResult, 'error'> {
  * of the inputs.
  */
 export async function renderMany(
-  inputs: readonly string[],
+  all: readonly string[],
   options: RenderManyOptions = {},
 ): Promise<BatchResult[]> {
   checkOptionNames(options, BATCH_OPTION_NAMES, 'renderMany()');
-  if (options.name !== undefined && inputs.length > 1) {
+  if (options.name !== undefined && all.length > 1) {
     throw new BriefwrightError('USAGE', 'renderMany(): name takes one input', {
       hint: 'leave name out: each output is named after its input',
     });
   }
-  checkNames(inputs, options.outDir ?? 'output');
-  const { jobs: requested, onResult, onStart, renderers: modules, ...renderOptions } = options;
+  // Names are checked across the whole batch, so that every shard refuses what a single run refuses.
+  checkNames(all, options.outDir ?? 'output');
+  const {
+    jobs: requested,
+    onResult,
+    onStart,
+    renderers: modules,
+    shard,
+    ...renderOptions
+  } = options;
+  const inputs = shard
+    ? shardInputs(all, checkShard(shard, 'renderMany()')).map(({ input }) => input)
+    : all;
   // Loaded here first: a module that does not load is one usage error, not one per input.
   const renderers = modules?.map((specifier) => moduleUrl(specifier));
   if (renderers?.length) await engineWithRenderers(renderers);

@@ -3,13 +3,13 @@ import { extname, isAbsolute, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import picomatch from 'picomatch';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { parseShard, type Shard } from '../api/shard.js';
 import type { BatchResult, Engine, RenderManyOptions, Warning } from '../index.js';
 import type { InputFormat } from '../load/index.js';
 import { watchOutputFolder, writeFilesAtomic } from '../output/writeAtomic.js';
 import { plainProgress, progressBar } from './progress.js';
 import {
   type CliIo,
-  describeError,
   EXIT,
   errorStyleOf,
   exitCodeOf,
@@ -42,6 +42,7 @@ interface RenderCommandOptions {
   linkSchemes?: string;
   systemFonts: boolean;
   missingGlyphs: string;
+  shard?: string;
 }
 
 /** What messages call standard input. */
@@ -97,6 +98,10 @@ export function addRenderCommand(program: Command, io: CliIo, exit: (code: numbe
       'inputs rendered at once, each in a worker thread (default: the cores)',
     )
     .option('--strict', 'exit 1 when the preflight finds anything (for CI)')
+    .option(
+      '--shard <k/n>',
+      'render the k-th of n parts of the inputs, balanced by size, the same on every machine (CI matrices)',
+    )
     .option('-w, --watch', 'render again whenever an input, the theme or a template folder changes')
     .option('--max-input-mb <n>', 'the largest input file to read, in MB (default 10)')
     .option(
@@ -150,15 +155,22 @@ async function runRender(
   const stdin = inputs.length === 1 && inputs[0] === '-';
   if (stdin || target.kind !== 'folder') {
     if (opts.watch) return usage(io, '--watch renders files into a folder: use -o folder/');
+    if (opts.shard !== undefined)
+      return usage(io, '--shard splits a batch rendered into a folder: use -o folder/');
     return renderOne(inputs[0] ?? '-', target, options, engine, opts, io);
   }
   if (inputs.includes('-')) return usage(io, '- (standard input) takes no other inputs');
+  const shard = opts.shard === undefined ? undefined : parseShard(opts.shard);
+  if (opts.shard !== undefined && !shard)
+    return usage(io, `--shard takes k/n with 1 <= k <= n (3/8), not "${opts.shard}"`);
+  if (shard && opts.watch)
+    return usage(io, '--shard renders a part of a batch once: leave out --watch');
   const files = await expandInputs(inputs);
   if ('missing' in files) return usage(io, files.missing);
   if (opts.name && files.length > 1) return usage(io, '--name takes one input');
   // Worker threads write here: an interrupted run removes their temporary files too.
   watchOutputFolder(target.dir);
-  let code = await renderBatch(files, target.dir, options, opts, io);
+  let code = await renderBatch(files, target.dir, options, opts, io, shard);
   if (opts.watch) {
     // Built-in template names are not folders here; template folders the user gave are watched.
     const template = options.template;
@@ -196,7 +208,7 @@ async function runRender(
   return code;
 }
 
-type Shared = Omit<RenderManyOptions, 'outDir' | 'jobs' | 'onResult' | 'onStart'>;
+type Shared = Omit<RenderManyOptions, 'outDir' | 'jobs' | 'onResult' | 'onStart' | 'shard'>;
 
 /** The options every render of this command shares, or the exit code of a usage mistake. */
 function checkOptions(
@@ -306,6 +318,7 @@ async function renderBatch(
   options: Shared,
   opts: RenderCommandOptions,
   io: CliIo,
+  shard?: Shard,
 ): Promise<number> {
   const json = opts.report === 'json' || opts.json === true;
   const jobs = opts.jobs === undefined ? undefined : Number(opts.jobs);
@@ -315,10 +328,13 @@ async function renderBatch(
   const bar = !json && files.length > 1 && io.stderr.isTTY === true && !io.env.CI;
   const progress = bar ? progressBar(io.stderr, files.length) : plainProgress();
   let results: BatchResult[];
+  let positions: number[] = [];
   try {
-    const { renderMany } = await library();
+    const { renderMany, shardInputs } = await library();
+    if (shard) positions = shardInputs(files, shard).map(({ position }) => position);
     results = await renderMany(files, {
       ...options,
+      ...(shard ? { shard } : {}),
       outDir: dir,
       ...(opts.name ? { name: opts.name } : {}),
       ...(jobs !== undefined ? { jobs } : {}),
@@ -355,19 +371,13 @@ async function renderBatch(
     io.stderr.write(`${results.length - failed} rendered, ${failed} failed\n`);
   }
   if (json) {
-    const summary = results.map((r) =>
-      r.error
-        ? { input: r.input, ok: false, error: describeError(r.error), ms: r.ms }
-        : {
-            input: r.input,
-            // Under --strict an input with warnings fails the run, and says so here.
-            ok: !(opts.strict && r.warnings.length > 0),
-            files: r.files,
-            warnings: r.warnings,
-            ms: r.ms,
-          },
+    const { summaryOf } = await import('./summary.js');
+    const summary = summaryOf(
+      results,
+      opts.strict === true,
+      shard ? { shard, total: files.length, positions } : undefined,
     );
-    io.stdout.write(`${JSON.stringify({ inputs: summary }, null, 2)}\n`);
+    io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   }
   const warned = results.reduce((sum, r) => sum + r.warnings.length, 0);
   return Math.max(code, strictOutcome(warned, opts, io));

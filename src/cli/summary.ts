@@ -1,0 +1,159 @@
+import { readFileSync } from 'node:fs';
+import type { BatchResult } from '../api/batch.js';
+import type { Shard } from '../api/shard.js';
+import { BriefwrightError } from '../diagnostics/errors.js';
+import { describeError } from './report.js';
+
+/** One input in the JSON summary of `render --json`. */
+export interface SummaryInput {
+  readonly input: string;
+  readonly ok: boolean;
+  /** The input's place in the whole batch, in a shard's summary (merge-reports puts them back in order). */
+  readonly position?: number;
+  readonly [field: string]: unknown;
+}
+
+/** The counts of a summary, for a final CI step. */
+export interface SummaryTotals {
+  readonly inputs: number;
+  readonly ok: number;
+  readonly failed: number;
+  readonly warnings: number;
+  readonly files: number;
+}
+
+/** The JSON summary of a batch: each input, the totals, and which shard it was when it was one. */
+export interface Summary {
+  readonly shard?: Shard & { readonly inputs: number };
+  readonly inputs: readonly SummaryInput[];
+  readonly totals: SummaryTotals;
+}
+
+/** The totals of a summary's inputs. */
+function totalsOf(inputs: readonly SummaryInput[]): SummaryTotals {
+  const count = (field: string) =>
+    inputs.reduce((sum, input) => {
+      const value = input[field];
+      return sum + (Array.isArray(value) ? value.length : 0);
+    }, 0);
+  const ok = inputs.filter((input) => input.ok).length;
+  return {
+    inputs: inputs.length,
+    ok,
+    failed: inputs.length - ok,
+    warnings: count('warnings'),
+    files: count('files'),
+  };
+}
+
+/**
+ * The summary of a batch's results. Under --strict an input with warnings is not ok. A shard's summary
+ * says which shard it is and how many inputs the whole batch has, and gives each input its place in it.
+ */
+export function summaryOf(
+  results: readonly BatchResult[],
+  strict: boolean,
+  shard?: { readonly shard: Shard; readonly total: number; readonly positions: readonly number[] },
+): Summary {
+  const inputs = results.map((r, index): SummaryInput => {
+    const position = shard ? { position: shard.positions[index] ?? -1 } : {};
+    return r.error
+      ? { input: r.input, ok: false, ...position, error: describeError(r.error), ms: r.ms }
+      : {
+          input: r.input,
+          ok: !(strict && r.warnings.length > 0),
+          ...position,
+          files: r.files,
+          warnings: r.warnings,
+          ms: r.ms,
+        };
+  });
+  return {
+    ...(shard ? { shard: { ...shard.shard, inputs: shard.total } } : {}),
+    inputs,
+    totals: totalsOf(inputs),
+  };
+}
+
+/** A usage error about a report file given to merge-reports. */
+function badReport(file: string, message: string, hint: string): BriefwrightError {
+  return new BriefwrightError('USAGE', message, { file, hint });
+}
+
+/** Reads a shard's summary written by `render --shard k/n --json`. */
+export function readShardSummary(file: string): Summary & { readonly shard: Shard } {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (cause) {
+    throw new BriefwrightError('USAGE', 'cannot read this report as JSON', {
+      file,
+      cause,
+      hint: 'give the files `briefwright render --shard k/n --json` printed',
+    });
+  }
+  const summary = parsed as Partial<Summary> | null;
+  const shard = summary?.shard;
+  if (
+    !shard ||
+    typeof shard.index !== 'number' ||
+    typeof shard.count !== 'number' ||
+    typeof shard.inputs !== 'number' ||
+    !Array.isArray(summary.inputs)
+  )
+    throw badReport(
+      file,
+      'this is not the JSON summary of a shard (no "shard" with index, count and inputs)',
+      'render each shard with --shard k/n --json and give those files',
+    );
+  return { shard, inputs: summary.inputs, totals: totalsOf(summary.inputs) };
+}
+
+/**
+ * Merges the summaries of every shard of a batch into the summary one run of the whole batch gives:
+ * the inputs in their order, and the totals. Refuses shards of different splits, a shard given twice,
+ * a missing shard, or inputs that do not add up.
+ */
+export function mergeSummaries(files: readonly string[]): Summary {
+  const shards = files.map((file) => ({ file, summary: readShardSummary(file) }));
+  const first = shards[0];
+  if (!first) throw new BriefwrightError('USAGE', 'merge-reports needs the shards’ reports');
+  const { count, inputs: total } = first.summary.shard;
+  const seen = new Map<number, string>();
+  for (const { file, summary } of shards) {
+    const { shard } = summary;
+    if (shard.count !== count || shard.inputs !== total)
+      throw badReport(
+        file,
+        `this shard is ${shard.index}/${shard.count} of ${shard.inputs} inputs; ${first.file} is of ${count} shards and ${total} inputs`,
+        'merge the reports of one batch, split one way',
+      );
+    const other = seen.get(shard.index);
+    if (other)
+      throw badReport(
+        file,
+        `shard ${shard.index}/${count} is given twice (also ${other})`,
+        'give each shard once',
+      );
+    seen.set(shard.index, file);
+  }
+  const missing = Array.from({ length: count }, (_, i) => i + 1).filter((i) => !seen.has(i));
+  if (missing.length > 0)
+    throw new BriefwrightError(
+      'USAGE',
+      `shard${missing.length === 1 ? '' : 's'} ${missing.map((i) => `${i}/${count}`).join(', ')} missing`,
+      { hint: 'give the report of every shard (a shard with no inputs writes one too)' },
+    );
+  const inputs = shards
+    .flatMap(({ summary }) => summary.inputs)
+    .sort((a, b) => (a.position ?? 0) - (b.position ?? 0));
+  const places = inputs.map((input) => input.position);
+  if (inputs.length !== total || places.some((place, i) => place !== i))
+    throw new BriefwrightError(
+      'USAGE',
+      `the shards hold ${inputs.length} inputs at places that do not make up the batch of ${total}`,
+      { hint: 'merge the reports of one run of every shard, unedited' },
+    );
+  const merged = inputs.map(({ position: _position, ...rest }) => rest as SummaryInput);
+  return { inputs: merged, totals: totalsOf(merged) };
+}
