@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { shardInputs } from 'briefwright';
 import { coldStarts } from './cold.js';
+import { hasRedis, queueRate } from './queue.js';
 
 // `npm run bench`: the PDF renderer against a baseline measured in the same run (plain pdfkit writing the
 // same text with the same embedded fonts), on the sample brief and on long reports. Each case runs in its
@@ -171,6 +172,16 @@ for (const count of [10, 24, 200]) {
     `${String(count).padStart(3)}-brief batch, default jobs vs --jobs 1: ${times(byDefault, serial)}× the briefs a second (target ≥ 1.00×, never slower)\n`,
   );
 }
+// The queue against renderMany on the same machine: 200 briefs, 2 worker processes against 2 jobs.
+if (hasRedis) {
+  const queued = await queueRate(200, 2);
+  const pooled = measureRaw('batch-all', 200);
+  const ratioToPool = queued.perSecond / (pooled.perSecond ?? 1);
+  process.stdout.write(
+    `200 briefs through Redis and 2 worker processes: ${queued.perSecond.toFixed(2)} briefs/s, ${ratioToPool.toFixed(2)}× renderMany's ${(pooled.perSecond ?? 0).toFixed(2)} on ${pooled.jobs} jobs (target ≥ 0.85×)\n`,
+  );
+} else
+  process.stdout.write('queue overhead: skipped (no redis-server: apt-get install redis-server)\n');
 const soaked = measureRaw('soak', 1000, ['--expose-gc']);
 const mb = (bytes: number | undefined) => ((bytes ?? 0) / 1024 / 1024).toFixed(0);
 const growth = (end: number | undefined, start: number | undefined) =>

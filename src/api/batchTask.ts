@@ -69,11 +69,19 @@ export async function renderOne(task: BatchTask): Promise<BatchTaskResult> {
     return { input: task.input, ok: true, files, warnings: result.warnings, ms };
   } catch (error) {
     const ms = Math.round(performance.now() - started);
-    return { input: task.input, ok: false, files: [], warnings: [], ms, error: serialize(error) };
+    return {
+      input: task.input,
+      ok: false,
+      files: [],
+      warnings: [],
+      ms,
+      error: serializeError(error),
+    };
   }
 }
 
-function serialize(error: unknown): SerializedError {
+/** A BriefwrightError (or any error) as it crosses to another thread or process. */
+export function serializeError(error: unknown): SerializedError {
   if (!isBriefwrightError(error)) {
     return {
       code: 'RENDER_FAILED',
@@ -84,7 +92,7 @@ function serialize(error: unknown): SerializedError {
   }
   const { code, message, file, pointer, line, column, hint, related, cause } = error;
   return {
-    ...(related.length > 0 ? { related: related.map(serialize) } : {}),
+    ...(related.length > 0 ? { related: related.map(serializeError) } : {}),
     ...(cause instanceof Error && cause.stack ? { detail: cause.stack } : {}),
     code,
     message,

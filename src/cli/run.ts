@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { printable } from '../diagnostics/errors.js';
 import { VERSION } from '../version.js';
 import { ERROR_STYLES, type ErrorStyle } from './annotations.js';
+import { addQueueCommands } from './queueCommands.js';
 import {
   addRenderCommand,
   expandInputs,
@@ -50,6 +51,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
     });
 
   addRenderCommand(program, io, record);
+  addQueueCommands(program, io, record);
 
   program
     .command('validate')

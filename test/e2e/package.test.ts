@@ -89,6 +89,18 @@ describe('the packed package, installed in a fresh project', () => {
     expect(ok('npx', ['briefwright', '--version'], project).stdout.trim()).toBe(pkg.version);
   });
 
+  it('needs no queue library until a queue command runs, and then says what to install', () => {
+    // bullmq and ioredis are optional peer dependencies: not installed here.
+    expect(existsSync(join(project, 'node_modules', 'bullmq'))).toBe(false);
+    const status = spawnSync('npx', ['briefwright', 'queue-status'], {
+      cwd: project,
+      encoding: 'utf8',
+    });
+    expect(status.status).toBe(2);
+    expect(status.stderr).toContain('error USAGE: the queue commands need bullmq and ioredis');
+    expect(status.stderr).toContain('npm install bullmq ioredis');
+  });
+
   it('init, npm install, npm run brief: a PDF and a deck; -o out.pdf; a pipe from stdin to stdout', () => {
     ok('npx', ['briefwright', 'init', 'x'], project);
     const x = join(project, 'x');
