@@ -66,6 +66,10 @@ export function addQueueCommands(
     .option('-f, --format <list>', 'comma-separated formats (default: pdf,pptx)')
     .option('-t, --template <name|dir>', 'template name or folder')
     .option('--theme <file>', 'theme file (JSON or YAML), as the workers see it')
+    .option(
+      '-o, --out <dir>',
+      "the folder for the outputs, as the workers see it (default: the worker's)",
+    )
     .option('--inline', "send each input's bytes in its job, for workers that cannot read its path")
     .action(async (inputs: string[], opts: EnqueueCommandOptions) => {
       try {
@@ -88,6 +92,7 @@ export function addQueueCommands(
             ...(formats ? { formats } : {}),
             ...(opts.template ? { template: opts.template } : {}),
             ...(opts.theme ? { theme: opts.theme } : {}),
+            ...(opts.out ? { outDir: opts.out } : {}),
           },
         );
         io.stdout.write(
@@ -145,6 +150,7 @@ interface EnqueueCommandOptions {
   format?: string;
   template?: string;
   theme?: string;
+  out?: string;
   inline?: boolean;
 }
 

@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { printable } from '../diagnostics/errors.js';
 import { VERSION } from '../version.js';
 import { ERROR_STYLES, type ErrorStyle } from './annotations.js';
+import { addMergeReportsCommand } from './mergeReports.js';
 import { addQueueCommands } from './queueCommands.js';
 import {
   addRenderCommand,
@@ -163,38 +164,7 @@ export async function runCli(argv: readonly string[], given: CliIo): Promise<num
       }
     });
 
-  program
-    .command('merge-reports')
-    .description(
-      'merge the JSON summaries of every shard of a batch (render --shard k/n --json) into one',
-    )
-    .argument('<report...>', "the shards' reports (shard-*.json)")
-    .option('-o, --out <file>', 'write the merged summary here instead of printing it')
-    .action(async (reports: string[], opts: { out?: string }) => {
-      try {
-        const files = await expandInputs(reports);
-        if ('missing' in files) {
-          record(usage(io, files.missing));
-          return;
-        }
-        const { mergeSummaries } = await import('./summary.js');
-        const merged = mergeSummaries(files);
-        const text = `${JSON.stringify(merged, null, 2)}\n`;
-        if (opts.out) {
-          const { writeFilesAtomic } = await import('../output/writeAtomic.js');
-          await writeFilesAtomic([{ path: opts.out, bytes: new TextEncoder().encode(text) }]);
-        } else io.stdout.write(text);
-        const { inputs, ok, failed, warnings } = merged.totals;
-        const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
-        io.stderr.write(
-          `briefwright: ${count(files.length, 'shard report')}, ${count(inputs, 'input')}: ${ok} ok, ${failed} failed, ${count(warnings, 'warning')}\n`,
-        );
-        // Like the render of the whole batch: 1 when an input failed.
-        if (failed > 0) record(EXIT.badInput);
-      } catch (error) {
-        record(report(error, io));
-      }
-    });
+  addMergeReportsCommand(program, io, record);
 
   try {
     await program.parseAsync([...argv], { from: 'user' });

@@ -3,10 +3,9 @@ import { readFileSync } from 'node:fs';
 import { basename, extname } from 'node:path';
 import type { ConnectionOptions } from 'bullmq';
 import { Queue } from 'bullmq';
-import type { SerializedError } from '../api/batchTask.js';
+import type { BatchTaskResult, SerializedError } from '../api/batchTask.js';
 import type { RenderOptions } from '../api/render.js';
 import { BriefwrightError } from '../diagnostics/errors.js';
-import type { Warning } from '../diagnostics/warnings.js';
 import type { InputFormat } from '../load/index.js';
 
 /** Where the queue lives: a Redis URL (`redis://host:6379`) or BullMQ's connection options. */
@@ -49,21 +48,13 @@ export interface RenderJobData {
   readonly from?: InputFormat;
   /** The outputs' name, without extension. */
   readonly name: string;
+  /** The folder the outputs go to, as the workers see it; else the worker's own. */
+  readonly outDir?: string;
   readonly options: QueueRenderOptions;
 }
 
-/** What a job gives back when it renders: its files with their pages, its warnings, its time. */
-export interface RenderJobResult {
-  readonly input: string;
-  readonly ok: true;
-  readonly files: readonly {
-    readonly format: string;
-    readonly path: string;
-    readonly pages: number;
-  }[];
-  readonly warnings: readonly Warning[];
-  readonly ms: number;
-}
+/** What a job gives back when it renders: its files with their pages, its warnings, its time (a batch's result). */
+export type RenderJobResult = Omit<BatchTaskResult, 'ok' | 'error'> & { readonly ok: true };
 
 /** The failure reason of a job whose input is at fault: its BriefwrightError, as JSON after this mark. */
 export const ERROR_MARK = 'briefwright:';
@@ -115,6 +106,8 @@ function badUrl(connection: string, cause?: unknown): BriefwrightError {
 export interface EnqueueOptions extends QueueRenderOptions {
   /** The queue's name. @default "briefwright" */
   readonly queue?: string;
+  /** The folder the outputs go to, one all workers share (as they see it). @default the worker's `outDir` */
+  readonly outDir?: string;
 }
 
 /** What {@link enqueueRenders} did: a job per input, new or already there (rendered or waiting). */
@@ -138,8 +131,8 @@ export async function enqueueRenders(
   inputs: readonly (string | InputBytes)[],
   options: EnqueueOptions = {},
 ): Promise<EnqueueResult> {
-  const { queue: name = DEFAULT_QUEUE, ...render } = options;
-  const jobs = inputs.map((input) => jobOf(input, render));
+  const { queue: name = DEFAULT_QUEUE, outDir, ...render } = options;
+  const jobs = inputs.map((input) => jobOf(input, render, outDir));
   const queue = new Queue<RenderJobData>(name, { connection: connectionOf(connection) });
   try {
     const known = await Promise.all(jobs.map(({ id }) => queue.getJob(id)));
@@ -166,22 +159,25 @@ export async function enqueueRenders(
 function jobOf(
   input: string | InputBytes,
   options: QueueRenderOptions,
+  outDir: string | undefined,
 ): { id: string; data: RenderJobData } {
   const content = typeof input === 'string' ? readInput(input) : input.bytes;
+  const where = outDir === undefined ? {} : { outDir };
   const data: RenderJobData =
     typeof input === 'string'
-      ? { input, name: basename(input, extname(input)), options }
+      ? { input, name: basename(input, extname(input)), ...where, options }
       : {
           input: input.name,
           bytes: Buffer.from(input.bytes).toString('base64'),
           ...(input.from ? { from: input.from } : {}),
           name: basename(input.name, extname(input.name)),
+          ...where,
           options,
         };
   const id = createHash('sha256')
     .update(content)
     .update('\0')
-    .update(JSON.stringify({ name: data.name, from: data.from, options }))
+    .update(JSON.stringify({ name: data.name, from: data.from, outDir, options }))
     .digest('hex')
     .slice(0, 32);
   return { id, data };

@@ -28,7 +28,10 @@ export interface JobOutput {
 export interface WorkerOptions {
   /** The queue's name. @default "briefwright" */
   readonly queue?: string;
-  /** The folder outputs are written to, atomically: one all workers share. Needed unless `onOutput` is given. */
+  /**
+   * The folder outputs are written to, atomically: one all workers share (a job may name its own).
+   * Needed unless `onOutput` is given.
+   */
   readonly outDir?: string;
   /** Where outputs go instead of a folder (object storage): called with each, the job done when it resolves. */
   readonly onOutput?: (output: JobOutput) => Promise<void> | void;
@@ -36,7 +39,9 @@ export interface WorkerOptions {
   readonly concurrency?: number;
   /**
    * How long a job stays this worker's without a sign of life, in ms: a crashed worker's job goes back to
-   * the queue after about this long. @default 30000
+   * the queue after about this long. Keep it well above the longest render: a render holds the event
+   * loop that renews the lock, and a lock that runs out under a live worker has its job rendered twice.
+   * @default 30000
    */
   readonly lockDuration?: number;
   /** Called when a job finishes, either way. */
@@ -80,6 +85,8 @@ async function renderJob(
 ): Promise<RenderJobResult> {
   const started = performance.now();
   const { input, bytes, from, name, options } = job.data;
+  // The job's folder when it names one, else the worker's.
+  const folder = job.data.outDir ?? outDir;
   const done = (ok: boolean) =>
     onJob?.({ id: job.id ?? '', input, ok, ms: Math.round(performance.now() - started) });
   let outputs: readonly RenderedOutput[];
@@ -106,9 +113,9 @@ async function renderJob(
     input,
     format: output.format,
     path:
-      outDir === undefined
+      folder === undefined
         ? `${name}${output.extension}`
-        : join(outDir, `${name}${output.extension}`),
+        : join(folder, `${name}${output.extension}`),
     bytes: output.bytes,
   }));
   if (onOutput) for (const file of files) await onOutput(file);

@@ -34,15 +34,8 @@ interface Run {
   readonly pens: readonly number[];
 }
 
-type Layout = (text: string) => {
-  readonly glyphs: readonly { readonly id: number; readonly advanceWidth: number }[];
-  readonly positions: readonly {
-    readonly xAdvance: number;
-    readonly xOffset: number;
-    readonly yOffset: number;
-    readonly yAdvance?: number;
-  }[];
-};
+/** fontkit's layout of a text with the features being computed. */
+type Layout = (text: string) => ReturnType<FontFace['layout']>;
 
 const plain = (position: { xOffset: number; yOffset: number; yAdvance?: number }) =>
   position.xOffset === 0 && position.yOffset === 0 && !position.yAdvance;

@@ -30,7 +30,12 @@ interface WorkerProcess {
   readonly exited: Promise<number | null>;
 }
 
-function startWorker(url: string, queue: string, out: string): WorkerProcess {
+/**
+ * A worker process of the CLI. `lock` is how long its job is its own without a sign of life: short where
+ * a killed worker's job must come back soon; the default (30 s) elsewhere, since a render blocks the
+ * event loop that renews the lock, and on a loaded machine a short lock would expire under a live worker.
+ */
+function startWorker(url: string, queue: string, out: string, lock = 30_000): WorkerProcess {
   const child = spawn(
     process.execPath,
     [
@@ -43,7 +48,7 @@ function startWorker(url: string, queue: string, out: string): WorkerProcess {
       '--out',
       out,
       '--lock-duration',
-      '1500',
+      String(lock),
     ],
     { stdio: ['ignore', 'pipe', 'pipe'] },
   );
@@ -114,8 +119,8 @@ describe.skipIf(!hasRedis)('rendering on a queue in Redis (BullMQ)', () => {
   it('gives the jobs of a worker killed mid-batch to another, and leaves no partial file', async () => {
     const inputs = briefs(30, 'killed');
     const out = tempDir();
-    const doomed = startWorker(redis.url, 'killed', out);
-    const survivor = startWorker(redis.url, 'killed', out);
+    const doomed = startWorker(redis.url, 'killed', out, 5000);
+    const survivor = startWorker(redis.url, 'killed', out, 5000);
     await Promise.all([doomed.ready, survivor.ready]);
     await enqueueRenders(redis.url, inputs, { queue: 'killed', formats: ['pdf'] });
     // Killed right after it finishes a job: it has taken the next one and is rendering it.
@@ -164,16 +169,19 @@ describe.skipIf(!hasRedis)('rendering on a queue in Redis (BullMQ)', () => {
     await settled(redis.url, 'once', 6, 60_000);
     const late = await enqueueRenders(redis.url, inputs, { queue: 'once', formats: ['pdf'] });
     expect(late.added).toBe(0);
-    // The same input with other options is another job.
+    // The same input with other options is another job; this one names its own output folder.
+    const folder = tempDir();
     const other = await enqueueRenders(redis.url, inputs.slice(0, 1), {
       queue: 'once',
       formats: ['pptx'],
+      outDir: folder,
     });
     expect(other.added).toBe(1);
     await settled(redis.url, 'once', 7, 60_000);
     worker.child.kill('SIGTERM');
     await worker.exited;
     expect(rendered(worker.log())).toHaveLength(6);
+    expect(readdirSync(folder)).toEqual(['twice-000.pptx']);
 
     const status = await queueStatus(redis.url, { queue: 'once' });
     expect(status.counts).toMatchObject({ completed: 6, failed: 1 });
