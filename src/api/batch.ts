@@ -53,6 +53,8 @@ const BATCH_OPTION_NAMES: readonly string[] = [
 export interface BatchResult extends Omit<BatchTaskResult, 'error'> {
   /** Why the input failed: a BriefwrightError with its code, file and place. */
   readonly error?: BriefwrightError;
+  /** The input's place in the whole batch (from 0), when a shard of it was rendered. */
+  readonly position?: number;
 }
 
 /**
@@ -80,9 +82,8 @@ export async function renderMany(
     shard,
     ...renderOptions
   } = options;
-  const inputs = shard
-    ? shardInputs(all, checkShard(shard, 'renderMany()')).map(({ input }) => input)
-    : all;
+  const part = shard ? shardInputs(all, checkShard(shard, 'renderMany()')) : undefined;
+  const inputs = part ? part.map(({ input }) => input) : all;
   // Loaded here first: a module that does not load is one usage error, not one per input.
   const renderers = modules?.map((specifier) => moduleUrl(specifier));
   if (renderers?.length) await engineWithRenderers(renderers);
@@ -105,7 +106,17 @@ export async function renderMany(
   const working = new Set<Promise<void>>();
   let pool: Tinypool | undefined;
   let release: (() => void) | undefined;
+  // What went wrong on a worker's side (a caller's onStart or onResult that threw): thrown at the end.
+  let failure: { readonly error: unknown } | undefined;
   const joinIn = async (workers: Tinypool) => {
+    try {
+      await takeInputs(workers);
+    } catch (error) {
+      failure ??= { error };
+      next = inputs.length;
+    }
+  };
+  const takeInputs = async (workers: Tinypool) => {
     // Warmed up on the first input, rendered in memory; a batch done before then does not wait.
     const warmUp = { input: inputs[0] ?? '', options: renderOptions, renderers, warmUp: true };
     const ready = await workers.run(warmUp).then(
@@ -155,9 +166,15 @@ export async function renderMany(
     }
     await starting;
     // Nothing is left to take: what remains is what workers are rendering.
-    await Promise.all(working);
-    return results;
+    await Promise.allSettled(working);
+    if (failure) throw failure.error;
+    // A shard's results say where each input stands in the whole batch.
+    return part
+      ? results.map((result, i) => ({ ...result, position: part[i]?.position ?? i }))
+      : results;
   } finally {
+    // A pool still starting is let finish, so that it is destroyed too.
+    await starting?.catch(() => undefined);
     release?.();
     await pool?.destroy();
   }

@@ -7,8 +7,8 @@ export interface Progress {
   line(stream: { write(text: string): unknown }, text: string): void;
   /** An input started. */
   started(input: string): void;
-  /** An input finished. */
-  finished(result: BatchResult, finished: number): void;
+  /** An input finished: how many have, of how many (a shard's inputs, not the whole batch's). */
+  finished(result: BatchResult, finished: number, total: number): void;
   /** Clears the bar. */
   end(): void;
 }
@@ -19,8 +19,9 @@ const WIDTH = 24;
  * A progress bar with counts, the current file and an estimate of the time left, redrawn on one
  * terminal line; lines printed meanwhile go above it.
  */
-export function progressBar(stderr: { write(text: string): unknown }, total: number): Progress {
+export function progressBar(stderr: { write(text: string): unknown }, inputs: number): Progress {
   const began = performance.now();
+  let total = inputs;
   let done = 0;
   let current = '';
   const draw = () => {
@@ -45,8 +46,9 @@ export function progressBar(stderr: { write(text: string): unknown }, total: num
       current = printable(input);
       draw();
     },
-    finished: (_result, finished) => {
+    finished: (_result, finished, of) => {
       done = finished;
+      total = of;
       draw();
     },
     end: () => {

@@ -78,15 +78,14 @@ export function addQueueCommands(
           record(usage(io, files.missing));
           return;
         }
-        const { enqueueRenders } = await queueModule();
-        const { readFileSync } = await import('node:fs');
+        const { enqueueRenders, readInput } = await queueModule();
         const formats = opts.format
           ?.split(',')
           .map((f) => f.trim().toLowerCase())
           .filter(Boolean);
         const result = await enqueueRenders(
           opts.redis,
-          opts.inline ? files.map((name) => ({ name, bytes: readFileSync(name) })) : files,
+          opts.inline ? files.map((name) => ({ name, bytes: readInput(name) })) : files,
           {
             queue: opts.queue,
             ...(formats ? { formats } : {}),
@@ -166,7 +165,9 @@ async function runWorker(opts: WorkerCommandOptions, io: CliIo): Promise<number>
       `--lock-duration takes milliseconds, 1000 or more, not "${opts.lockDuration}"`,
     );
   try {
-    const { createWorker } = await queueModule();
+    const { createWorker, queueStatus } = await queueModule();
+    // A Redis that cannot be reached is said at once, not retried in silence.
+    await queueStatus(opts.redis, { queue: opts.queue, limit: 1 });
     const { watchOutputFolder } = await import('../output/writeAtomic.js');
     // A worker killed while writing leaves temporary files; the next one started here removes them.
     watchOutputFolder(opts.out);
@@ -180,6 +181,7 @@ async function runWorker(opts: WorkerCommandOptions, io: CliIo): Promise<number>
           io.stdout.write(`${ok ? 'rendered' : 'failed'} ${id} ${printable(input)} ${ms} ms\n`);
       },
     });
+    worker.on('error', (error) => io.stderr.write(`briefwright: ${printable(error.message)}\n`));
     await worker.waitUntilReady();
     if (!opts.quiet)
       io.stderr.write(
@@ -194,7 +196,6 @@ async function runWorker(opts: WorkerCommandOptions, io: CliIo): Promise<number>
       };
       process.on('SIGTERM', stop);
       process.on('SIGINT', stop);
-      worker.on('error', (error) => io.stderr.write(`briefwright: ${printable(error.message)}\n`));
     });
     return EXIT.ok;
   } catch (error) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -328,10 +329,8 @@ async function renderBatch(
   const bar = !json && files.length > 1 && io.stderr.isTTY === true && !io.env.CI;
   const progress = bar ? progressBar(io.stderr, files.length) : plainProgress();
   let results: BatchResult[];
-  let positions: number[] = [];
   try {
-    const { renderMany, shardInputs } = await library();
-    if (shard) positions = shardInputs(files, shard).map(({ position }) => position);
+    const { renderMany } = await library();
     results = await renderMany(files, {
       ...options,
       ...(shard ? { shard } : {}),
@@ -339,8 +338,8 @@ async function renderBatch(
       ...(opts.name ? { name: opts.name } : {}),
       ...(jobs !== undefined ? { jobs } : {}),
       onStart: (input) => progress.started(input),
-      onResult: (result, finished) => {
-        progress.finished(result, finished);
+      onResult: (result, finished, total) => {
+        progress.finished(result, finished, total);
         // The JSON summary owns standard output; GitHub annotations still go to standard error, where
         // the runner picks them up.
         if (json && errorStyleOf(io) !== 'github') return;
@@ -375,12 +374,21 @@ async function renderBatch(
     const summary = summaryOf(
       results,
       opts.strict === true,
-      shard ? { shard, total: files.length, positions } : undefined,
+      shard ? { ...shard, inputs: files.length, batch: batchId(files, options, opts) } : undefined,
     );
     io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   }
   const warned = results.reduce((sum, r) => sum + r.warnings.length, 0);
   return Math.max(code, strictOutcome(warned, opts, io));
+}
+
+/**
+ * What identifies a batch across the machines of a CI matrix: its inputs in order and the flags that
+ * change what is written or reported; merge-reports merges only shards of one batch.
+ */
+function batchId(files: readonly string[], options: Shared, opts: RenderCommandOptions): string {
+  const flags = { options, strict: opts.strict === true, name: opts.name };
+  return createHash('sha256').update(JSON.stringify({ files, flags })).digest('hex').slice(0, 16);
 }
 
 /** With --strict, warnings fail the run, and a line says so (the warnings themselves may be quiet). */

@@ -22,9 +22,12 @@ export interface SummaryTotals {
   readonly files: number;
 }
 
+/** Which shard a summary is: of how many, of how many inputs, and of which batch (a hash of its inputs and options). */
+export type ShardOfBatch = Shard & { readonly inputs: number; readonly batch: string };
+
 /** The JSON summary of a batch: each input, the totals, and which shard it was when it was one. */
 export interface Summary {
-  readonly shard?: Shard & { readonly inputs: number };
+  readonly shard?: ShardOfBatch;
   readonly inputs: readonly SummaryInput[];
   readonly totals: SummaryTotals;
 }
@@ -53,10 +56,10 @@ function totalsOf(inputs: readonly SummaryInput[]): SummaryTotals {
 export function summaryOf(
   results: readonly BatchResult[],
   strict: boolean,
-  shard?: { readonly shard: Shard; readonly total: number; readonly positions: readonly number[] },
+  shard?: ShardOfBatch,
 ): Summary {
-  const inputs = results.map((r, index): SummaryInput => {
-    const position = shard ? { position: shard.positions[index] ?? -1 } : {};
+  const inputs = results.map((r): SummaryInput => {
+    const position = shard ? { position: r.position ?? -1 } : {};
     return r.error
       ? { input: r.input, ok: false, ...position, error: describeError(r.error), ms: r.ms }
       : {
@@ -69,7 +72,7 @@ export function summaryOf(
         };
   });
   return {
-    ...(shard ? { shard: { ...shard.shard, inputs: shard.total } } : {}),
+    ...(shard ? { shard } : {}),
     inputs,
     totals: totalsOf(inputs),
   };
@@ -80,8 +83,20 @@ function badReport(file: string, message: string, hint: string): BriefwrightErro
   return new BriefwrightError('USAGE', message, { file, hint });
 }
 
+/** Whether a value is an input entry of a shard's summary: an input, whether it is ok, its place. */
+function isShardInput(value: unknown): value is SummaryInput {
+  if (typeof value !== 'object' || value === null) return false;
+  const { input, ok, position } = value as Record<string, unknown>;
+  return (
+    typeof input === 'string' &&
+    typeof ok === 'boolean' &&
+    typeof position === 'number' &&
+    Number.isInteger(position)
+  );
+}
+
 /** Reads a shard's summary written by `render --shard k/n --json`. */
-export function readShardSummary(file: string): Summary & { readonly shard: Shard } {
+export function readShardSummary(file: string): Summary & { readonly shard: ShardOfBatch } {
   let parsed: unknown;
   try {
     parsed = JSON.parse(readFileSync(file, 'utf8'));
@@ -96,15 +111,26 @@ export function readShardSummary(file: string): Summary & { readonly shard: Shar
   const shard = summary?.shard;
   if (
     !shard ||
-    typeof shard.index !== 'number' ||
-    typeof shard.count !== 'number' ||
-    typeof shard.inputs !== 'number' ||
+    !Number.isInteger(shard.index) ||
+    !Number.isInteger(shard.count) ||
+    shard.index < 1 ||
+    shard.index > shard.count ||
+    !Number.isInteger(shard.inputs) ||
+    typeof shard.batch !== 'string' ||
     !Array.isArray(summary.inputs)
   )
     throw badReport(
       file,
-      'this is not the JSON summary of a shard (no "shard" with index, count and inputs)',
+      'this is not the JSON summary of a shard (no "shard" with index, count, inputs and batch)',
       'render each shard with --shard k/n --json and give those files',
+    );
+  const inputs: unknown[] = summary.inputs;
+  const bad = inputs.findIndex((entry) => !isShardInput(entry));
+  if (bad >= 0)
+    throw badReport(
+      file,
+      `input ${bad + 1} of this report has no input, ok and position`,
+      'merge the reports as briefwright wrote them',
     );
   return { shard, inputs: summary.inputs, totals: totalsOf(summary.inputs) };
 }
@@ -118,7 +144,7 @@ export function mergeSummaries(files: readonly string[]): Summary {
   const shards = files.map((file) => ({ file, summary: readShardSummary(file) }));
   const first = shards[0];
   if (!first) throw new BriefwrightError('USAGE', 'merge-reports needs the shards’ reports');
-  const { count, inputs: total } = first.summary.shard;
+  const { count, inputs: total, batch } = first.summary.shard;
   const seen = new Map<number, string>();
   for (const { file, summary } of shards) {
     const { shard } = summary;
@@ -127,6 +153,12 @@ export function mergeSummaries(files: readonly string[]): Summary {
         file,
         `this shard is ${shard.index}/${shard.count} of ${shard.inputs} inputs; ${first.file} is of ${count} shards and ${total} inputs`,
         'merge the reports of one batch, split one way',
+      );
+    if (shard.batch !== batch)
+      throw badReport(
+        file,
+        `this shard is of another batch than ${first.file} (other inputs, or other options)`,
+        'merge the reports of one run of every shard, with the same inputs and flags',
       );
     const other = seen.get(shard.index);
     if (other)

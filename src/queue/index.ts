@@ -14,6 +14,7 @@ export {
   type QueueRenderOptions,
   type RenderJobData,
   type RenderJobResult,
+  readInput,
 } from './jobs.js';
 export { type FailedJob, type QueueStatus, queueStatus } from './status.js';
 export { createWorker, type JobOutput, type WorkerOptions } from './worker.js';

@@ -20,7 +20,6 @@ export type QueueRenderOptions = Pick<
   | 'formats'
   | 'template'
   | 'theme'
-  | 'imageRoots'
   | 'limits'
   | 'systemFonts'
   | 'missingGlyphs'
@@ -39,6 +38,19 @@ export interface InputBytes {
   readonly from?: InputFormat;
 }
 
+/** The names of {@link QueueRenderOptions}: what a worker takes from a job (anything else is left out). */
+export const QUEUE_OPTION_NAMES = [
+  'formats',
+  'template',
+  'theme',
+  'limits',
+  'systemFonts',
+  'missingGlyphs',
+  'linkSchemes',
+  'inputFormat',
+  'fonts',
+] as const;
+
 /** What a job holds: one input (a path the workers can read, or its bytes) and how to render it. */
 export interface RenderJobData {
   /** The input's path (as the workers see it), or its name when given as bytes. */
@@ -48,7 +60,7 @@ export interface RenderJobData {
   readonly from?: InputFormat;
   /** The outputs' name, without extension. */
   readonly name: string;
-  /** The folder the outputs go to, as the workers see it; else the worker's own. */
+  /** A folder inside the worker's output folder for the outputs (a relative path); else that folder. */
   readonly outDir?: string;
   readonly options: QueueRenderOptions;
 }
@@ -102,15 +114,71 @@ function badUrl(connection: string, cause?: unknown): BriefwrightError {
   });
 }
 
+/** A Redis URL or connection options, for a message (a password left out). */
+function describeConnection(connection: QueueConnection): string {
+  if (typeof connection !== 'string') {
+    const { host = '127.0.0.1', port = 6379 } = connection as { host?: string; port?: number };
+    return `${host}:${port}`;
+  }
+  try {
+    const url = new URL(connection);
+    url.password = '';
+    return url.toString();
+  } catch {
+    return connection;
+  }
+}
+
+/**
+ * Runs `work` with a queue of a short-lived client (enqueueing, asking for status): it gives up on Redis
+ * after a few tries instead of waiting for it forever, and a Redis it cannot reach is a USAGE error
+ * naming where it looked, not a stack trace.
+ */
+export async function withQueue<T>(
+  connection: QueueConnection,
+  name: string,
+  work: (queue: Queue) => Promise<T>,
+): Promise<T> {
+  const queue = new Queue(name, {
+    connection: {
+      connectTimeout: 3000,
+      retryStrategy: (times: number) => (times > 2 ? null : 200 * times),
+      ...connectionOf(connection),
+      maxRetriesPerRequest: 1,
+    },
+  });
+  let trouble: Error | undefined;
+  queue.on('error', (error) => {
+    trouble = error;
+  });
+  try {
+    return await work(queue);
+  } catch (cause) {
+    if (cause instanceof BriefwrightError) throw cause;
+    throw new BriefwrightError('USAGE', `cannot reach Redis at ${describeConnection(connection)}`, {
+      cause: trouble ?? cause,
+      hint: 'check that Redis runs there and that --redis names it (redis://host:6379)',
+    });
+  } finally {
+    await queue.close().catch(() => undefined);
+  }
+}
+
 /** Options of {@link enqueueRenders}. */
 export interface EnqueueOptions extends QueueRenderOptions {
   /** The queue's name. @default "briefwright" */
   readonly queue?: string;
-  /** The folder the outputs go to, one all workers share (as they see it). @default the worker's `outDir` */
+  /**
+   * A folder for the outputs inside the workers' output folder (a relative path without `..`).
+   * @default the workers' output folder
+   */
   readonly outDir?: string;
 }
 
-/** What {@link enqueueRenders} did: a job per input, new or already there (rendered or waiting). */
+/**
+ * What {@link enqueueRenders} did: a job per input, added (new, or failed before and tried again) or
+ * already there (waiting, running or done).
+ */
 export interface EnqueueResult {
   readonly jobs: readonly {
     readonly input: string;
@@ -122,9 +190,11 @@ export interface EnqueueResult {
 }
 
 /**
- * Adds one job per input, each with an id made from the input's content and the options, so that a
- * batch submitted again adds nothing (its jobs are already done or waiting) while a changed input is a
- * new job. Inputs given as paths are read here for their id, and by the workers to render.
+ * Adds one job per input, each with an id made from the input's bytes, its name, the output folder and
+ * the options (not the files they name: a theme or an image changed under the same path is the same
+ * job), so that a batch submitted again adds nothing (its jobs are done or waiting) while a changed input
+ * is a new job, and a job that failed is tried again. Inputs given as paths are read here for their id,
+ * and by the workers to render.
  */
 export async function enqueueRenders(
   connection: QueueConnection,
@@ -133,9 +203,11 @@ export async function enqueueRenders(
 ): Promise<EnqueueResult> {
   const { queue: name = DEFAULT_QUEUE, outDir, ...render } = options;
   const jobs = inputs.map((input) => jobOf(input, render, outDir));
-  const queue = new Queue<RenderJobData>(name, { connection: connectionOf(connection) });
-  try {
+  return withQueue(connection, name, async (queue) => {
     const known = await Promise.all(jobs.map(({ id }) => queue.getJob(id)));
+    // A job that failed is tried again (its input, theme or fonts may have been mended since).
+    const failed = await Promise.all(known.map((job) => (job ? job.isFailed() : false)));
+    await Promise.all(known.map((job, i) => (job && failed[i] ? job.retry('failed') : undefined)));
     const fresh = jobs.filter((_, i) => !known[i]);
     await queue.addBulk(
       fresh.map(({ id, data }) => ({
@@ -145,14 +217,13 @@ export async function enqueueRenders(
         opts: { jobId: id, removeOnComplete: false, removeOnFail: false },
       })),
     );
+    const added = jobs.map((_, i) => !known[i] || failed[i] === true);
     return {
-      jobs: jobs.map(({ id, data }, i) => ({ input: data.input, id, added: !known[i] })),
-      added: fresh.length,
-      existing: jobs.length - fresh.length,
+      jobs: jobs.map(({ id, data }, i) => ({ input: data.input, id, added: added[i] === true })),
+      added: added.filter(Boolean).length,
+      existing: added.filter((a) => !a).length,
     };
-  } finally {
-    await queue.close();
-  }
+  });
 }
 
 /** One input's job: its data and its id (a hash of what it renders). */
@@ -184,7 +255,7 @@ function jobOf(
 }
 
 /** An input file's bytes, for its job's id; a file that cannot be read is refused before anything is added. */
-function readInput(path: string): Uint8Array {
+export function readInput(path: string): Uint8Array {
   try {
     return readFileSync(path);
   } catch (cause) {

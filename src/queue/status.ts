@@ -1,6 +1,5 @@
-import { Queue } from 'bullmq';
 import type { SerializedError } from '../api/batchTask.js';
-import { connectionOf, DEFAULT_QUEUE, jobError, type QueueConnection } from './jobs.js';
+import { DEFAULT_QUEUE, jobError, type QueueConnection, withQueue } from './jobs.js';
 
 /** A failed job: its input and why, its BriefwrightError when its input was at fault. */
 export interface FailedJob {
@@ -29,10 +28,10 @@ export async function queueStatus(
   options: { readonly queue?: string; readonly limit?: number } = {},
 ): Promise<QueueStatus> {
   const name = options.queue ?? DEFAULT_QUEUE;
-  const queue = new Queue(name, { connection: connectionOf(connection) });
-  try {
+  const limit = Math.max(1, options.limit ?? 100);
+  return withQueue(connection, name, async (queue) => {
     const counts = await queue.getJobCounts('waiting', 'active', 'completed', 'failed', 'delayed');
-    const failed = await queue.getFailed(0, (options.limit ?? 100) - 1);
+    const failed = await queue.getFailed(0, limit - 1);
     return {
       queue: name,
       counts: {
@@ -53,7 +52,5 @@ export async function queueStatus(
         };
       }),
     };
-  } finally {
-    await queue.close();
-  }
+  });
 }

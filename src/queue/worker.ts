@@ -1,15 +1,17 @@
-import { join } from 'node:path';
+import { basename, isAbsolute, join, resolve, sep } from 'node:path';
 import { type Job, UnrecoverableError, Worker } from 'bullmq';
 import { serializeError } from '../api/batchTask.js';
-import { type RenderedOutput, renderInMemory } from '../api/render.js';
-import { isBriefwrightError } from '../diagnostics/errors.js';
+import { renderInMemory } from '../api/render.js';
+import { BriefwrightError, isBriefwrightError } from '../diagnostics/errors.js';
 import { countPages } from '../output/pages.js';
 import { writeFilesAtomic } from '../output/writeAtomic.js';
 import {
   connectionOf,
   DEFAULT_QUEUE,
   ERROR_MARK,
+  QUEUE_OPTION_NAMES,
   type QueueConnection,
+  type QueueRenderOptions,
   type RenderJobData,
   type RenderJobResult,
 } from './jobs.js';
@@ -76,7 +78,40 @@ export function createWorker(
   return worker;
 }
 
-/** Renders one job: its outputs written (or handed on), its result; an input at fault fails it for good. */
+/** The options a job may carry, and nothing else (an engine, image roots, a file name are the worker's). */
+function jobOptions(given: unknown): QueueRenderOptions {
+  if (typeof given !== 'object' || given === null) return {};
+  const picked: Record<string, unknown> = {};
+  for (const key of QUEUE_OPTION_NAMES)
+    if (key in given) picked[key] = (given as Record<string, unknown>)[key];
+  return picked as QueueRenderOptions;
+}
+
+/**
+ * The folder a job's outputs go to: the worker's, or a folder the job names inside it. A job that names
+ * an absolute path or climbs out with `..` fails with a USAGE error.
+ */
+function jobFolder(
+  base: string | undefined,
+  given: string | undefined,
+  input: string,
+): string | undefined {
+  if (given === undefined) return base;
+  const root = resolve(base ?? '.');
+  const folder = resolve(root, given);
+  if (isAbsolute(given) || (folder !== root && !folder.startsWith(`${root}${sep}`)))
+    throw new BriefwrightError(
+      'USAGE',
+      `the job's output folder ${given} is outside the worker's`,
+      {
+        file: input,
+        hint: "give a folder inside the workers' output folder, as a relative path",
+      },
+    );
+  return folder;
+}
+
+/** Renders one job, telling `onJob` how it went either way. */
 async function renderJob(
   job: Job<RenderJobData, RenderJobResult>,
   outDir: string | undefined,
@@ -84,43 +119,51 @@ async function renderJob(
   onJob: WorkerOptions['onJob'],
 ): Promise<RenderJobResult> {
   const started = performance.now();
-  const { input, bytes, from, name, options } = job.data;
-  // The job's folder when it names one, else the worker's.
-  const folder = job.data.outDir ?? outDir;
-  const done = (ok: boolean) =>
-    onJob?.({ id: job.id ?? '', input, ok, ms: Math.round(performance.now() - started) });
-  let outputs: readonly RenderedOutput[];
-  let warnings: RenderJobResult['warnings'];
+  let ok = false;
   try {
-    // Bytes are rendered as text (a line break at the end, so that one line is never a file name).
-    const text = bytes === undefined ? undefined : Buffer.from(bytes, 'base64').toString('utf8');
-    const source = text === undefined ? input : text.endsWith('\n') ? text : `${text}\n`;
-    const result = await renderInMemory(source, {
-      ...options,
-      ...(text === undefined ? {} : { file: input, ...(from ? { inputFormat: from } : {}) }),
-    });
-    outputs = result.outputs;
-    warnings = result.warnings;
+    const result = await renderAndWrite(job, outDir, onOutput);
+    ok = true;
+    return { ...result, ms: Math.round(performance.now() - started) };
   } catch (error) {
-    done(false);
+    // An input at fault fails its job for good; anything else (a full disk) may be tried again.
     if (isBriefwrightError(error))
       throw new UnrecoverableError(`${ERROR_MARK}${JSON.stringify(serializeError(error))}`);
     throw error;
+  } finally {
+    const ms = Math.round(performance.now() - started);
+    onJob?.({ id: job.id ?? '', input: job.data.input, ok, ms });
   }
+}
+
+/** Renders a job's input and writes its outputs (or hands them on). */
+async function renderAndWrite(
+  job: Job<RenderJobData, RenderJobResult>,
+  outDir: string | undefined,
+  onOutput: WorkerOptions['onOutput'],
+): Promise<Omit<RenderJobResult, 'ms'>> {
+  const { input, bytes, from } = job.data;
+  // Whoever can write to the queue decides no more than the options a job may carry, and where in the
+  // worker's folder its files go.
+  const options = jobOptions(job.data.options);
+  const name = basename(job.data.name);
+  const folder = jobFolder(outDir, job.data.outDir, input);
+  // Bytes are rendered as text (a line break at the end, so that one line is never a file name).
+  const text = bytes === undefined ? undefined : Buffer.from(bytes, 'base64').toString('utf8');
+  const source = text === undefined ? input : text.endsWith('\n') ? text : `${text}\n`;
+  const { outputs, warnings } = await renderInMemory(source, {
+    ...options,
+    ...(text === undefined ? {} : { file: input, ...(from ? { inputFormat: from } : {}) }),
+  });
   // Rendered; the files are being written.
   await job.updateProgress(50);
   const files = outputs.map((output) => ({
     input,
     format: output.format,
-    path:
-      folder === undefined
-        ? `${name}${output.extension}`
-        : join(folder, `${name}${output.extension}`),
+    path: join(folder ?? '', `${name}${output.extension}`),
     bytes: output.bytes,
   }));
   if (onOutput) for (const file of files) await onOutput(file);
   else await writeFilesAtomic(files.map(({ path, bytes: data }) => ({ path, bytes: data })));
-  done(true);
   return {
     input,
     ok: true,
@@ -130,6 +173,5 @@ async function renderJob(
       pages: countPages(file.format, file.bytes),
     })),
     warnings,
-    ms: Math.round(performance.now() - started),
   };
 }

@@ -20,12 +20,13 @@ const ALPHABET = [
   ...'‘’“”–—…•·',
 ];
 
-/** Code point ranges a CJK font draws one glyph each at a fixed advance: kana, ideographs, Hangul. */
+/**
+ * Code point ranges a CJK font draws one glyph each at a fixed advance: the ideographs. Kana are left to
+ * fontkit (Noto Sans CJK kerns the long-vowel mark ー before kana, and U+3099 and U+309A are marks).
+ */
 const WIDE_BLOCKS: readonly (readonly [number, number])[] = [
-  [0x3040, 0x30ff],
   [0x3400, 0x4dbf],
   [0x4e00, 0x9fff],
-  [0xac00, 0xd7a3],
 ];
 
 /** A shaped run as fontkit gives it, as far as the tables are compared with it. */
@@ -117,22 +118,37 @@ function computeTables(font: FontFace, layout: Layout, alphabet: readonly string
       else shaped.add(a + b);
     }
   }
-  // Three-letter ligatures (ffi), and the kerning of ligatures with what comes before and after.
-  for (const ligature of ligatures) {
-    for (const c of chars) {
-      for (const [before, after] of [
-        [ligature, c],
-        [c, ligature],
-      ] as const) {
-        const text = before + after;
-        const run = layout(text);
-        const kern = kernOf(before, after, run);
-        if (kern !== undefined) {
-          if (kern !== 0) kerning[`${before}\u0000${after}`] = kern;
-        } else if (!single(text, run)) shaped.add(text);
+  // Longer ligatures (ffi, Inter's -->), found by extending each ligature by a character on either
+  // side until nothing new appears; and the kerning of every ligature with what comes before and after.
+  const tried = new Set<string>();
+  const pair = (before: string, after: string): string | undefined => {
+    const text = before + after;
+    if (tried.has(`${before}\u0000${after}`)) return undefined;
+    tried.add(`${before}\u0000${after}`);
+    const run = layout(text);
+    const kern = kernOf(before, after, run);
+    if (kern !== undefined) {
+      if (kern !== 0) kerning[`${before}\u0000${after}`] = kern;
+      return undefined;
+    }
+    const isNew = !(text in units);
+    if (single(text, run)) return isNew ? text : undefined;
+    shaped.add(text);
+    return undefined;
+  };
+  let frontier = ligatures;
+  while (frontier.length > 0) {
+    const found: string[] = [];
+    for (const ligature of frontier) {
+      for (const c of chars) {
+        for (const text of [pair(ligature, c), pair(c, ligature)]) if (text) found.push(text);
       }
     }
+    ligatures.push(...found);
+    frontier = found;
   }
+  // Two ligatures side by side.
+  for (const a of ligatures) for (const b of ligatures) pair(a, b);
   const wide = wideRanges(font);
   return { units, kerning, shaped: [...shaped].sort(), ...(wide.length > 0 ? { wide } : {}) };
 }
@@ -193,7 +209,13 @@ function checkingTexts(tables: ShapingTables, corpus: readonly string[]): string
         .flatMap((unit) => [...unit]),
     ),
   ];
+  // Each ligature between characters (the kerning on each side is computed alone; here together).
+  const neighbours = [' ', 'a', 'e', 'o', 'x', '.', ',', '-', '1'].filter((c) => chars.includes(c));
+  const ligatures = Object.keys(tables.units).filter((unit) => unit.length > 1);
   const texts = [
+    ...ligatures.flatMap((unit) =>
+      neighbours.flatMap((c) => neighbours.map((d) => `${c}${unit}${d}`)),
+    ),
     ...alnum.flatMap((a) => marks.map((m) => `${a}${m} `)),
     ...marks.flatMap((m) => alnum.map((a) => `${m} ${a}`)),
     ...ligatureLetters.flatMap((a) =>
@@ -235,7 +257,9 @@ function refine(
 ): ShapingTables | string {
   // The shaper reads the set that marking adds to.
   const shaped = new Set(tables.shaped);
-  const shaper: Shaper = { ...toShaper(tables, font.unitsPerEm), shaped };
+  const base = toShaper(tables, font.unitsPerEm);
+  // Marking adds sequences of two and three characters.
+  const shaper: Shaper = { ...base, shaped, longestShaped: Math.max(base.longestShaped, 3) };
   const wrongAlone = (text: string) => {
     const fast = fromTables(font, shaper, text);
     return fast !== undefined && !same(fast, fontkitRun(layout, text));

@@ -1,6 +1,6 @@
 import type { Fallback } from './fallback.js';
 import type { LoadedFont } from './fonts.js';
-import { fontData } from './metrics.js';
+import { fontData, rangeOf } from './metrics.js';
 
 /**
  * A piece of text that one font covers: `font` is the index in the chain, or -1 when a fallback font
@@ -92,16 +92,7 @@ function lookUp(font: LoadedFont, code: number): boolean {
 
 /** Whether a code point is in one of inclusive, ascending ranges. */
 export function inRanges(ranges: readonly (readonly [number, number])[], code: number): boolean {
-  let low = 0;
-  let high = ranges.length - 1;
-  while (low <= high) {
-    const mid = (low + high) >> 1;
-    const [from, to] = ranges[mid] ?? [0, -1];
-    if (code < from) high = mid - 1;
-    else if (code > to) low = mid + 1;
-    else return true;
-  }
-  return false;
+  return rangeOf(ranges, code) !== undefined;
 }
 
 /**

@@ -143,19 +143,29 @@ export function loadFont(
   const identity = postscriptName ? undefined : fileIdentity(path);
   const summary = identity === undefined ? undefined : fontSummary(identity);
   const loaded = summary
-    ? lazyFont(id, identity, summary, () => readFont(path, id, context))
+    ? lazyFont(id, identity, summary, () => readFont(path, id, context, identity))
     : { ...parseFont(readFontFile(path, context), id, context, postscriptName), identity };
   cache.set(id, loaded);
   return loaded;
 }
 
-/** Reads and parses a font file. */
+/**
+ * Reads and parses a font file whose metrics were taken from its identity: a file changed since (its
+ * bytes another font's) would be drawn with the old one's tables, and is refused instead.
+ */
 function readFont(
   path: string,
   id: string,
   context: { file?: string; pointer?: string },
+  identity: string | undefined,
 ): FontFace {
-  return parseFont(readFontFile(path, context), id, context).font;
+  const bytes = readFontFile(path, context);
+  if (identity !== undefined && fontIdentity(bytes, bytes.length) !== identity)
+    throw new BriefwrightError('THEME_INVALID', `the font ${path} changed while briefwright ran`, {
+      ...context,
+      hint: 'render again; a font file should not change during a render',
+    });
+  return parseFont(bytes, id, context).font;
 }
 
 /** A font file's bytes; a device, a FIFO or a file larger than a font may be is refused, not read. */

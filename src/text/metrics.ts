@@ -107,8 +107,10 @@ export interface Shaper {
   readonly units: ReadonlyMap<string, readonly [number, number]>;
   readonly kerning: ReadonlyMap<string, number>;
   readonly shaped: ReadonlySet<string>;
-  /** Whether any unit is longer than one character. */
-  readonly ligatures: boolean;
+  /** The longest unit, in characters (1 when the font has no ligatures). */
+  readonly longestUnit: number;
+  /** The longest sequence in `shaped`. */
+  readonly longestShaped: number;
   readonly wide: readonly (readonly [number, number, number])[];
 }
 
@@ -135,23 +137,33 @@ export function toShaper(tables: ShapingTables, unitsPerEm: number): Shaper {
     units,
     kerning: new Map(Object.entries(tables.kerning)),
     shaped: new Set(tables.shaped),
-    ligatures: [...units.keys()].some((unit) => unit.length > 1),
+    longestUnit: Math.max(1, ...[...units.keys()].map((unit) => unit.length)),
+    longestShaped: Math.max(0, ...tables.shaped.map((sequence) => sequence.length)),
     wide: tables.wide ?? [],
   };
 }
 
-/** The advance of a code point drawn from a wide range, or undefined. */
-function wideAdvance(shaper: Shaper, code: number): number | undefined {
+/** The range of ascending, inclusive `[first, last, …]` ranges that holds a code point, or undefined. */
+export function rangeOf<R extends readonly [number, number, ...number[]]>(
+  ranges: readonly R[],
+  code: number,
+): R | undefined {
   let low = 0;
-  let high = shaper.wide.length - 1;
+  let high = ranges.length - 1;
   while (low <= high) {
     const mid = (low + high) >> 1;
-    const [from, to, advance] = shaper.wide[mid] ?? [0, -1, 0];
-    if (code < from) high = mid - 1;
-    else if (code > to) low = mid + 1;
-    else return advance;
+    const range = ranges[mid];
+    if (!range) return undefined;
+    if (code < range[0]) high = mid - 1;
+    else if (code > range[1]) low = mid + 1;
+    else return range;
   }
   return undefined;
+}
+
+/** The advance of a code point drawn from a wide range, or undefined. */
+function wideAdvance(shaper: Shaper, code: number): number | undefined {
+  return rangeOf(shaper.wide, code)?.[2];
 }
 
 /**
@@ -182,8 +194,8 @@ export function shapeFromTables(
     const char = text[i] ?? '';
     if (!shaper.units.has(char) && wideAdvance(shaper, text.charCodeAt(i)) === undefined)
       return undefined;
-    if (i + 1 < n && shaper.shaped.has(text.slice(i, i + 2))) return undefined;
-    if (i + 2 < n && shaper.shaped.has(text.slice(i, i + 3))) return undefined;
+    for (let size = 2; size <= shaper.longestShaped && i + size <= n; size++)
+      if (shaper.shaped.has(text.slice(i, i + size))) return undefined;
   }
   let total = 0;
   let previous = '';
@@ -196,12 +208,14 @@ export function shapeFromTables(
     previous = unit;
   };
   for (let i = 0; i < n; ) {
+    // The longest unit that starts here: a ligature, else the character.
     let unit = text[i] ?? '';
-    if (shaper.ligatures) {
-      const three = text.slice(i, i + 3);
-      const two = text.slice(i, i + 2);
-      if (three.length === 3 && shaper.units.has(three)) unit = three;
-      else if (two.length === 2 && shaper.units.has(two)) unit = two;
+    for (let size = Math.min(shaper.longestUnit, n - i); size > 1; size--) {
+      const candidate = text.slice(i, i + size);
+      if (shaper.units.has(candidate)) {
+        unit = candidate;
+        break;
+      }
     }
     const entry = shaper.units.get(unit);
     if (entry) put(entry[0], unit, entry[1]);

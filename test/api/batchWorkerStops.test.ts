@@ -40,4 +40,25 @@ describe('renderMany when a worker dies', () => {
     expect(results[1]?.error?.hint).toContain('--jobs 1');
     expect(results[0]?.files.map((f) => f.format)).toEqual(['pdf', 'pptx']);
   }, 60_000);
+
+  it('rejects with what a caller’s onResult threw, whichever thread finished the input, and leaks nothing', async () => {
+    const dir = tempDir();
+    const inputs = ['a', 'b', 'c', 'd'].map((name) => {
+      const path = join(dir, `${name}.yaml`);
+      copyFileSync(EXAMPLE_YAML, path);
+      return path;
+    });
+    let calls = 0;
+    await expect(
+      renderMany(inputs, {
+        outDir: join(dir, 'out'),
+        jobs: 2,
+        formats: ['pptx'],
+        onResult: () => {
+          calls++;
+          if (calls === 2) throw new Error('the caller’s callback broke');
+        },
+      }),
+    ).rejects.toThrow('the caller’s callback broke');
+  }, 60_000);
 });

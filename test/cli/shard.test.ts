@@ -23,6 +23,7 @@ function shardReport(
   count: number,
   total: number,
   positions: number[],
+  batch = 'b1',
 ) {
   const file = join(dir, `shard-${index}.json`);
   const inputs = positions.map((position) => ({
@@ -33,7 +34,7 @@ function shardReport(
     warnings: [],
     ms: 5,
   }));
-  writeFileSync(file, JSON.stringify({ shard: { index, count, inputs: total }, inputs }));
+  writeFileSync(file, JSON.stringify({ shard: { index, count, inputs: total, batch }, inputs }));
   return file;
 }
 
@@ -48,7 +49,10 @@ describe('render --shard', () => {
       parts.push(JSON.parse(run.stdout));
     }
     // The two sample copies are the largest: balanced by bytes, one in each shard.
-    expect(parts[0].shard).toEqual({ index: 1, count: 2, inputs: 3 });
+    expect(parts[0].shard).toMatchObject({ index: 1, count: 2, inputs: 3 });
+    // Both shards say they are of the same batch.
+    expect(parts[0].shard.batch).toMatch(/^[0-9a-f]{16}$/);
+    expect(parts[1].shard.batch).toBe(parts[0].shard.batch);
     const places = parts.flatMap((p) => p.inputs.map((i: { position: number }) => i.position));
     expect(places.sort()).toEqual([0, 1, 2]);
     expect(parts.map((p) => p.inputs.length).sort()).toEqual([1, 2]);
@@ -75,7 +79,7 @@ describe('render --shard', () => {
     const run = await cli(['render', ...inputs, '-o', `${dir}/out/`, '--shard', '8/8', '--json']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual({
-      shard: { index: 8, count: 8, inputs: 3 },
+      shard: { index: 8, count: 8, inputs: 3, batch: expect.stringMatching(/^[0-9a-f]{16}$/) },
       inputs: [],
       totals: { inputs: 0, ok: 0, failed: 0, warnings: 0, files: 0 },
     });
@@ -127,6 +131,34 @@ describe('merge-reports', () => {
       `${plain}: error USAGE: this is not the JSON summary of a shard`,
     );
 
+    const otherBatch = join(dir, 'batch2');
+    mkdirSync(otherBatch);
+    const foreign = shardReport(otherBatch, 2, 2, 3, [1], 'b2');
+    const mismatched = await cli(['merge-reports', one, foreign]);
+    expect(mismatched.stderr).toContain(
+      `${foreign}: error USAGE: this shard is of another batch than ${one}`,
+    );
+
+    const beyond = join(dir, 'beyond.json');
+    writeFileSync(
+      beyond,
+      JSON.stringify({ shard: { index: 9, count: 8, inputs: 3, batch: 'b1' }, inputs: [] }),
+    );
+    expect((await cli(['merge-reports', beyond])).stderr).toContain(
+      `${beyond}: error USAGE: this is not the JSON summary of a shard`,
+    );
+
+    const nulls = join(dir, 'nulls.json');
+    writeFileSync(
+      nulls,
+      JSON.stringify({ shard: { index: 1, count: 1, inputs: 1, batch: 'b1' }, inputs: [null] }),
+    );
+    const nullRun = await cli(['merge-reports', nulls]);
+    expect(nullRun.code).toBe(2);
+    expect(nullRun.stderr).toContain(
+      `${nulls}: error USAGE: input 1 of this report has no input, ok and position`,
+    );
+
     const broken = join(dir, 'broken.json');
     writeFileSync(broken, '{ "shard": ');
     const unreadable = await cli(['merge-reports', broken]);
@@ -139,7 +171,7 @@ describe('merge-reports', () => {
     writeFileSync(
       file,
       JSON.stringify({
-        shard: { index: 1, count: 1, inputs: 1 },
+        shard: { index: 1, count: 1, inputs: 1, batch: 'b1' },
         inputs: [{ input: 'x.yaml', ok: false, position: 0, error: { code: 'UNKNOWN_FIELD' } }],
       }),
     );

@@ -85,6 +85,21 @@ async function settled(url: string, queue: string, total: number, timeout: numbe
   }
 }
 
+describe('the queue without a Redis to reach', () => {
+  it('is a USAGE error naming where it looked, at once', async () => {
+    const started = Date.now();
+    await expect(enqueueRenders('redis://127.0.0.1:1', [EXAMPLE_YAML])).rejects.toMatchObject({
+      code: 'USAGE',
+      message: 'cannot reach Redis at redis://127.0.0.1:1',
+    });
+    await expect(queueStatus('http://127.0.0.1:6379')).rejects.toMatchObject({
+      code: 'USAGE',
+      message: 'cannot read "http://127.0.0.1:6379" as a Redis URL',
+    });
+    expect(Date.now() - started).toBeLessThan(15_000);
+  }, 30_000);
+});
+
 describe.skipIf(!hasRedis)('rendering on a queue in Redis (BullMQ)', () => {
   let redis: { url: string; stop: () => void };
   beforeAll(async () => {
@@ -169,24 +184,36 @@ describe.skipIf(!hasRedis)('rendering on a queue in Redis (BullMQ)', () => {
     await settled(redis.url, 'once', 6, 60_000);
     const late = await enqueueRenders(redis.url, inputs, { queue: 'once', formats: ['pdf'] });
     expect(late.added).toBe(0);
-    // The same input with other options is another job; this one names its own output folder.
-    const folder = tempDir();
+    // The same input with other options is another job; this one names a folder of its own inside the
+    // worker's, and one that names a folder outside it fails.
     const other = await enqueueRenders(redis.url, inputs.slice(0, 1), {
       queue: 'once',
       formats: ['pptx'],
-      outDir: folder,
+      outDir: 'decks',
     });
-    expect(other.added).toBe(1);
-    await settled(redis.url, 'once', 7, 60_000);
+    const outside = await enqueueRenders(redis.url, inputs.slice(1, 2), {
+      queue: 'once',
+      formats: ['pptx'],
+      outDir: '../elsewhere',
+    });
+    expect([other.added, outside.added]).toEqual([1, 1]);
+    await settled(redis.url, 'once', 8, 60_000);
+    // A failed job submitted again is tried again (its input may have been mended).
+    const retried = await enqueueRenders(redis.url, [broken], { queue: 'once', formats: ['pdf'] });
+    expect(retried.added).toBe(1);
+    await settled(redis.url, 'once', 8, 60_000);
     worker.child.kill('SIGTERM');
     await worker.exited;
     expect(rendered(worker.log())).toHaveLength(6);
-    expect(readdirSync(folder)).toEqual(['twice-000.pptx']);
+    expect(readdirSync(join(out, 'decks'))).toEqual(['twice-000.pptx']);
 
     const status = await queueStatus(redis.url, { queue: 'once' });
-    expect(status.counts).toMatchObject({ completed: 6, failed: 1 });
-    expect(status.failures).toHaveLength(1);
-    expect(status.failures[0]?.error).toMatchObject({
+    expect(status.counts).toMatchObject({ completed: 6, failed: 2 });
+    expect(status.failures.map((f) => f.error?.code).sort()).toEqual(['UNKNOWN_FIELD', 'USAGE']);
+    expect(status.failures.find((f) => f.error?.code === 'USAGE')?.reason).toContain(
+      "the job's output folder ../elsewhere is outside the worker's",
+    );
+    expect(status.failures.find((f) => f.error?.code === 'UNKNOWN_FIELD')?.error).toMatchObject({
       code: 'UNKNOWN_FIELD',
       file: broken,
       line: 2,
@@ -194,9 +221,9 @@ describe.skipIf(!hasRedis)('rendering on a queue in Redis (BullMQ)', () => {
     const queue = new Queue('once', {
       connection: { host: '127.0.0.1', port: Number(new URL(redis.url).port) },
     });
-    const [failed] = await queue.getFailed();
+    const failed = (await queue.getFailed()).find((job) => job.data.input === broken);
     await queue.close();
-    // Bad input is not retried.
-    expect(failed?.attemptsMade).toBe(1);
+    // Bad input is not retried by BullMQ: one attempt, and one more when it was submitted again.
+    expect(failed?.attemptsMade).toBe(2);
   }, 120_000);
 });

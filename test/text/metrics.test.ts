@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { covers } from '../../src/text/coverage.js';
@@ -6,7 +6,7 @@ import { loadFont, loadFontBytes } from '../../src/text/fonts.js';
 import { fontShaper, measureText, shapingWords } from '../../src/text/measure.js';
 import { shapeFromTables } from '../../src/text/metrics.js';
 import { defaultResolvedTheme } from '../../src/theme/index.js';
-import { EXAMPLE_YAML } from '../helpers.js';
+import { EXAMPLE_YAML, tempDir } from '../helpers.js';
 
 /** Words of real text: the sample brief and the documents shaped for pandoc, Quarto, Marp and others. */
 function corpus(): string[] {
@@ -61,6 +61,39 @@ describe('precomputed font metrics', () => {
     expect(described).toBeGreaterThan(total * 0.7);
   });
 
+  it('agree with fontkit next to ligatures of three and four letters, and on Inter’s arrows', () => {
+    const tricky = [
+      'efficient',
+      'affluent',
+      'offline',
+      'x-->y',
+      'a<-->b',
+      '<--->',
+      '==>=',
+      'fiffi',
+      'ffffl',
+      '->>',
+      'baffled.',
+    ];
+    for (const font of [...fonts, loadFont(CJK)]) {
+      const shaper = fontShaper(font);
+      if (!shaper) continue;
+      for (const word of [...tricky, 'ページ', 'サーバー', '漢字かな']) {
+        const ids: number[] = [];
+        const pens: number[] = [];
+        const width = shapeFromTables(shaper, word, (id, unit, _advance, pen) => {
+          ids.push(id ?? font.font.glyphForCodePoint?.(unit.codePointAt(0) ?? 0).id ?? -1);
+          pens.push(pen);
+        });
+        if (width === undefined) continue;
+        const run = font.font.layout(word, font.features ? { ...font.features } : undefined);
+        const where = `${font.font.postscriptName}: "${word}"`;
+        expect(ids, where).toEqual(run.glyphs.map((glyph) => glyph.id));
+        expect(pens, where).toEqual(run.positions.map((position) => position.xAdvance));
+      }
+    }
+  });
+
   it('measure Chinese in the fallback font as fontkit shapes it, without the tables for Latin', () => {
     const font = loadFont(CJK);
     const text = '加拿大总理卡尼访问北京，会见习近平';
@@ -95,5 +128,27 @@ describe('precomputed font metrics', () => {
       6,
     );
     expect(fontShaper(loadFontBytes(bytes))).toBeDefined();
+  });
+
+  it('refuse a precomputed font whose file changed before it was parsed, naming it', () => {
+    const path = join(tempDir(), 'serif.ttf');
+    const bytes = readFileSync(
+      'node_modules/@expo-google-fonts/source-serif-4/400Regular/SourceSerif4_400Regular.ttf',
+    );
+    writeFileSync(path, bytes);
+    const font = loadFont(path, { file: 'theme.json', pointer: '/fonts/serif/regular' });
+    // Known by its identity: measured from the tables, not parsed yet.
+    expect(fontShaper(font)).toBeDefined();
+    const changed = Uint8Array.from(bytes);
+    changed[16] = (changed[16] ?? 0) ^ 1;
+    writeFileSync(path, changed);
+    expect(() => font.font).toThrow(
+      expect.objectContaining({
+        code: 'THEME_INVALID',
+        file: 'theme.json',
+        pointer: '/fonts/serif/regular',
+        message: expect.stringContaining('changed while briefwright ran'),
+      }),
+    );
   });
 });
