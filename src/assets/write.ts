@@ -79,7 +79,7 @@ async function copyInto(staging: string): Promise<void> {
   for (const folder of ['templates', 'init', 'schema']) {
     await cp(join(source, folder), join(staging, folder), { recursive: true });
   }
-  // The fonts' precomputed metrics, when this copy of briefwright was built with them.
+  // The fonts' precomputed metrics and the compiled templates, when this copy was built with them.
   if (existsSync(join(source, METRICS_DIR)))
     await cp(join(source, METRICS_DIR), join(staging, METRICS_DIR), { recursive: true });
   const manifest = {

@@ -2,6 +2,7 @@ import Handlebars from 'handlebars';
 import { BriefwrightError } from '../diagnostics/errors.js';
 import { escapeMarkdown } from './escape.js';
 import { createHelpers } from './helpers.js';
+import { precompiledCode } from './precompiled.js';
 
 /** A filled-in template: data in, Markdown out. */
 export type TemplateFn = (data: unknown) => string;
@@ -25,6 +26,15 @@ const COMPILE_OPTIONS = {
   preventIndent: true,
 } as const;
 
+/** Compiles a template's text to the code of its spec (at build time for the built-in ones). */
+export function precompile(text: string): string {
+  // A copy each time: Handlebars adds to the options it is given.
+  return String(hb.precompile(text, { ...COMPILE_OPTIONS, knownHelpers: { ...knownHelpers } }));
+}
+
+/** The compile options as they are written, part of the key of a template compiled at build time. */
+export const COMPILE_KEY = JSON.stringify(COMPILE_OPTIONS);
+
 /** Where a template's text came from, for error messages. */
 export interface TemplateSource {
   readonly text: string;
@@ -39,7 +49,7 @@ export interface TemplateSource {
 export function compileTemplate(source: TemplateSource): HandlebarsTemplateDelegate {
   let spec: unknown;
   try {
-    const code = hb.precompile(source.text, COMPILE_OPTIONS);
+    const code = precompiledCode(source.text, COMPILE_KEY) ?? precompile(source.text);
     spec = new Function(`return ${String(code)};`)();
   } catch (cause) {
     throw templateError(cause, source);

@@ -44,8 +44,7 @@ export function loadTemplate(nameOrDir: string): LoadedTemplate {
         .filter((file) => file.endsWith('.hbs'))
         .sort()
         .map((file) => readSource(join(partialsDir, file), dir))
-        // A partial's final newline would add a blank line wherever it is used inline.
-        .map((source) => ({ ...source, text: source.text.replace(/\n$/, '') }))
+        .map((source) => ({ ...source, text: partialText(source.text) }))
     : [];
   const main = compileCached(mainSource);
   const partials = Object.fromEntries(
@@ -108,6 +107,11 @@ function inside(path: string, dir: string): string {
       hint: 'copy the file into the template folder instead of linking to it',
     },
   );
+}
+
+/** A partial's text as it is compiled: its final newline would add a blank line wherever it is used inline. */
+export function partialText(text: string): string {
+  return text.replace(/\n$/, '');
 }
 
 function readSource(file: string, dir: string): TemplateSource {
