@@ -1,6 +1,13 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import {
+  chmodSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { unzipSync } from 'fflate';
 import JSZip from 'jszip';
 import { getDocument, OPS } from 'pdfjs-dist/legacy/build/pdf.mjs';
@@ -15,6 +22,18 @@ export const EXAMPLE_MD = 'examples/carney-xi/carney-xi.md';
 /** A fresh temporary folder. */
 export function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'briefwright-'));
+}
+
+/**
+ * Makes a folder a project whose `npx briefwright` runs this checkout's CLI, as it runs the installed
+ * package's in a project (for the CI workflow examples).
+ */
+export function projectWithCli(dir: string): void {
+  writeFileSync(join(dir, 'package.json'), '{ "name": "briefs", "private": true }\n');
+  mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
+  const bin = join(dir, 'node_modules', '.bin', 'briefwright');
+  writeFileSync(bin, `#!/bin/sh\nexec node ${resolve('dist/cli/main.js')} "$@"\n`);
+  chmodSync(bin, 0o755);
 }
 
 /** The files of a folder, sorted. */

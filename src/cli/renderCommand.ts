@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { extname, isAbsolute, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
@@ -370,25 +369,22 @@ async function renderBatch(
     io.stderr.write(`${results.length - failed} rendered, ${failed} failed\n`);
   }
   if (json) {
-    const { summaryOf } = await import('./summary.js');
+    const { batchId, summaryOf } = await import('./summary.js');
     const summary = summaryOf(
       results,
       opts.strict === true,
-      shard ? { ...shard, inputs: files.length, batch: batchId(files, options, opts) } : undefined,
+      shard
+        ? {
+            ...shard,
+            inputs: files.length,
+            batch: batchId(files, { options, strict: opts.strict === true, name: opts.name }),
+          }
+        : undefined,
     );
     io.stdout.write(`${JSON.stringify(summary, null, 2)}\n`);
   }
   const warned = results.reduce((sum, r) => sum + r.warnings.length, 0);
   return Math.max(code, strictOutcome(warned, opts, io));
-}
-
-/**
- * What identifies a batch across the machines of a CI matrix: its inputs in order and the flags that
- * change what is written or reported; merge-reports merges only shards of one batch.
- */
-function batchId(files: readonly string[], options: Shared, opts: RenderCommandOptions): string {
-  const flags = { options, strict: opts.strict === true, name: opts.name };
-  return createHash('sha256').update(JSON.stringify({ files, flags })).digest('hex').slice(0, 16);
 }
 
 /** With --strict, warnings fail the run, and a line says so (the warnings themselves may be quiet). */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { BatchResult } from '../api/batch.js';
 import type { Shard } from '../api/shard.js';
@@ -30,6 +31,14 @@ export interface Summary {
   readonly shard?: ShardOfBatch;
   readonly inputs: readonly SummaryInput[];
   readonly totals: SummaryTotals;
+}
+
+/**
+ * What identifies a batch across the machines of a CI matrix: its inputs in order and the flags that
+ * change what is written or reported; merge-reports merges only shards of one batch.
+ */
+export function batchId(files: readonly string[], flags: unknown): string {
+  return createHash('sha256').update(JSON.stringify({ files, flags })).digest('hex').slice(0, 16);
 }
 
 /** The totals of a summary's inputs. */

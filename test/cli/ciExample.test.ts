@@ -1,16 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import {
-  chmodSync,
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  readFileSync,
-  writeFileSync,
-} from 'node:fs';
-import { join, resolve } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { EXAMPLE_MD, EXAMPLE_YAML, filesIn, tempDir } from '../helpers.js';
+import { EXAMPLE_MD, EXAMPLE_YAML, filesIn, projectWithCli, tempDir } from '../helpers.js';
 
 interface Step {
   readonly id?: string;
@@ -71,12 +64,7 @@ describe('the CI example workflow', () => {
     writeFileSync(join(dir, 'briefs', 'broken.yaml'), 'meta:\n  titel: Broken\n');
     writeFileSync(join(dir, 'briefs', 'README.md'), '# How to write a brief\n\nNot a brief.\n');
     writeFileSync(join(dir, 'briefs', 'warned.md'), '# Warned\n\n<b>raw</b> HTML\n');
-    // `npx briefwright` runs this checkout's CLI, as it runs the installed package's in a project.
-    writeFileSync(join(dir, 'package.json'), '{ "name": "briefs", "private": true }\n');
-    mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
-    const bin = join(dir, 'node_modules', '.bin', 'briefwright');
-    writeFileSync(bin, `#!/bin/sh\nexec node ${resolve('dist/cli/main.js')} "$@"\n`);
-    chmodSync(bin, 0o755);
+    projectWithCli(dir);
     const summary = join(dir, 'step-summary.md');
     writeFileSync(summary, '');
 

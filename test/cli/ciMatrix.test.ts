@@ -1,6 +1,5 @@
 import { spawnSync } from 'node:child_process';
 import {
-  chmodSync,
   copyFileSync,
   existsSync,
   mkdirSync,
@@ -8,11 +7,11 @@ import {
   readFileSync,
   writeFileSync,
 } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { shardInputs } from '../../src/api/shard.js';
-import { EXAMPLE_MD, EXAMPLE_YAML, tempDir } from '../helpers.js';
+import { EXAMPLE_MD, EXAMPLE_YAML, projectWithCli, tempDir } from '../helpers.js';
 
 interface Step {
   readonly if?: string;
@@ -53,11 +52,7 @@ function project(dir: string): void {
   }
   writeFileSync(join(dir, 'briefs', 'broken.yaml'), 'meta:\n  titel: Broken\n');
   writeFileSync(join(dir, 'briefs', 'README.md'), '# How to write a brief\n');
-  writeFileSync(join(dir, 'package.json'), '{ "name": "briefs", "private": true }\n');
-  mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
-  const bin = join(dir, 'node_modules', '.bin', 'briefwright');
-  writeFileSync(bin, `#!/bin/sh\nexec node ${resolve('dist/cli/main.js')} "$@"\n`);
-  chmodSync(bin, 0o755);
+  projectWithCli(dir);
 }
 
 /** Runs a step's command with bash as GitHub does, with the matrix value put in. */
