@@ -39,13 +39,15 @@ export function coldStarts(rounds: number): Record<ColdCase, number> {
       times.set(name, [...(times.get(name) ?? []), elapsed]);
     }
   }
-  const median = (values: number[]) => {
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)] ?? 0;
-  };
   return Object.fromEntries(
     Object.keys(COLD_CASES).map((name) => [name, median(times.get(name) ?? [])]),
   ) as Record<ColdCase, number>;
+}
+
+/** The median of some figures (the upper middle of an even count). */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
 }
 
 // Run directly (`node dist-bench/cold.js`): print the cold figures alone.
