@@ -71,6 +71,7 @@ export {
   type RenderContext,
   type Renderer,
 } from './render/engine.js';
+export { htmlRenderer } from './render/html/index.js';
 export { pdfRenderer } from './render/pdf/index.js';
 export { pptxRenderer } from './render/pptx/index.js';
 export { fillReportTemplate, type TemplateData, toTemplateData } from './template/index.js';

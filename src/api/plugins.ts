@@ -3,9 +3,8 @@ import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { BriefwrightError } from '../diagnostics/errors.js';
+import { BUILTIN_RENDERERS } from '../render/builtins.js';
 import { createEngine, type Engine, type Renderer } from '../render/engine.js';
-import { pdfRenderer } from '../render/pdf/index.js';
-import { pptxRenderer } from '../render/pptx/index.js';
 
 const engines = new Map<string, Promise<Engine>>();
 
@@ -24,7 +23,7 @@ export function engineWithRenderers(
   let engine = engines.get(key);
   if (!engine) {
     engine = loadRenderers(urls, modules).then((renderers) =>
-      createEngine({ renderers: [pdfRenderer, pptxRenderer, ...renderers] }),
+      createEngine({ renderers: [...BUILTIN_RENDERERS, ...renderers] }),
     );
     engines.set(key, engine);
     // A module that failed to load may be fixed and asked for again (in --watch).

@@ -18,9 +18,8 @@ import { checkContent } from '../markdown/checks.js';
 import { buildDocTree } from '../markdown/index.js';
 import { normalizeSchemes } from '../markdown/links.js';
 import type { Report, ReportInput } from '../model/schema.js';
+import { BUILTIN_RENDERERS } from '../render/builtins.js';
 import { createEngine, type Engine, type RenderContext, type Renderer } from '../render/engine.js';
-import { pdfRenderer } from '../render/pdf/index.js';
-import { pptxRenderer } from '../render/pptx/index.js';
 import { fillWithDefaults } from '../template/index.js';
 import { FallbackFinder } from '../text/fallback.js';
 import { loadFont, loadFontBytes } from '../text/fonts.js';
@@ -154,7 +153,7 @@ let builtinEngine: Engine | undefined;
 
 /** The engine with the built-in renderers. */
 export function defaultEngine(): Engine {
-  builtinEngine ??= createEngine({ renderers: [pdfRenderer, pptxRenderer] });
+  builtinEngine ??= createEngine({ renderers: BUILTIN_RENDERERS });
   return builtinEngine;
 }
 

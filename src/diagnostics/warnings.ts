@@ -22,7 +22,8 @@ export type WarningCode =
   | 'LINK_BROKEN'
   | 'LINK_UNSAFE'
   | 'CHARACTER_REMOVED'
-  | 'FRONT_MATTER_IGNORED';
+  | 'FRONT_MATTER_IGNORED'
+  | 'FONT_NOT_EMBEDDED';
 
 /** A problem in content that did not stop the render. */
 export interface Warning extends SourceLocation {

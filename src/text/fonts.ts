@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { isAbsolute, join, resolve } from 'node:path';
 import * as fontkit from 'fontkit';
@@ -34,6 +34,13 @@ export interface FontFace {
   hasGlyphForCodePoint(codePoint: number): boolean;
   /** The code points of the font's cmap. */
   readonly characterSet?: readonly number[];
+  /** A string of the `name` table, such as "preferredFamily" or "fontFamily". */
+  getName?(key: string): string | null | undefined;
+  readonly italicAngle?: number;
+  readonly 'OS/2'?: {
+    readonly usWeightClass?: number;
+    readonly fsSelection?: { readonly italic?: boolean };
+  };
 }
 
 /**
@@ -272,4 +279,26 @@ function parseFont(
     ascent: font.ascent / font.unitsPerEm,
     descent: Math.abs(font.descent) / font.unitsPerEm,
   };
+}
+
+/**
+ * The bytes of a font's own file, for formats that embed the file rather than drawn glyphs (a web page's
+ * font faces); undefined for a face inside a collection (`.ttc`), which is not a font file by itself.
+ */
+export function fontFileBytes(loaded: LoadedFont): Uint8Array | undefined {
+  let bytes: Uint8Array | undefined;
+  if (loaded.path.startsWith('bytes:')) {
+    // A caller's buffer: the parsed font still holds it.
+    const face = loaded.font as FontFace & { readonly stream?: { readonly buffer?: Uint8Array } };
+    bytes = face.stream?.buffer;
+  } else {
+    try {
+      bytes = readFileSync(loaded.path);
+    } catch {
+      return undefined;
+    }
+  }
+  if (!bytes || bytes.length < 4) return undefined;
+  const tag = String.fromCharCode(bytes[0] ?? 0, bytes[1] ?? 0, bytes[2] ?? 0, bytes[3] ?? 0);
+  return tag === 'ttcf' ? undefined : bytes;
 }

@@ -56,6 +56,9 @@ export const DEFAULT_THEME = {
     headerText: '',
     footerText: '',
   },
+  html: {
+    fonts: 'embed' as 'embed' | 'system',
+  },
   deck: {
     layout: '16x9' as '16x9' | '4x3',
     /** Slide titles: this size, down to the smallest before a third line. */

@@ -49,6 +49,7 @@ export interface ResolvedTheme {
   readonly page: Defaults['page'];
   readonly colors: Defaults['colors'];
   readonly pdf: Defaults['pdf'];
+  readonly html: Defaults['html'];
   readonly deck: Defaults['deck'];
   readonly labels: Defaults['labels'];
   /** The deck, PDF and label values the theme itself set, which win over a template's defaults. */
@@ -146,6 +147,7 @@ export function resolveTheme(
     },
     colors: { ...DEFAULT_THEME.colors, ...input.colors },
     pdf: { ...DEFAULT_THEME.pdf, ...input.pdf },
+    html: { ...DEFAULT_THEME.html, ...input.html },
     deck: { ...DEFAULT_THEME.deck, ...input.deck },
     labels: { ...DEFAULT_THEME.labels, ...input.labels },
     given: { deck: { ...input.deck }, pdf: { ...input.pdf }, labels: { ...input.labels } },

@@ -93,6 +93,17 @@ export const ThemeSchema = z.strictObject({
     .partial()
     .describe('The PDF brief: sizes, numbering, footnotes, contents, header and footer')
     .optional(),
+  html: z
+    .strictObject({
+      fonts: z
+        .enum(['embed', 'system'])
+        .describe(
+          "The page's fonts: the theme's, subset and embedded in the file, or the reader's system fonts",
+        ),
+    })
+    .partial()
+    .describe('The HTML page')
+    .optional(),
   deck: z
     .strictObject({
       layout: z.enum(['16x9', '4x3']).describe('Slide shape'),

@@ -1,11 +1,11 @@
 import { hyphenatorFor } from '../../../text/hyphenate.js';
+import { numberHeadings } from '../../../tree/numbering.js';
 import type { Block, Root } from '../../../tree/types.js';
 import { layoutBlocks } from './blocks.js';
 import { addChrome } from './chrome.js';
 import { layoutCover } from './cover.js';
 import { type LayoutEnv, type LayoutInput, MM, type TextBase } from './env.js';
 import { layoutNotes, notesReferenced } from './footnotes.js';
-import { numberHeadings } from './numbering.js';
 import { paginate } from './paginate.js';
 import { ROOT, StructTree } from './struct.js';
 import { layoutToc, resolvePageRefs } from './toc.js';

@@ -3,7 +3,7 @@ import { seriesColors } from '../../../../chart/palette.js';
 import type { Chart } from '../../../../tree/types.js';
 import { toInlineRuns } from '../../../inlineRuns.js';
 import type { BlockFrame } from '../blocks.js';
-import { MM } from '../env.js';
+import { type LayoutEnv, MM } from '../env.js';
 import { keepLastWithNext } from '../slices.js';
 import { tagSlices } from '../struct.js';
 import { layoutText } from '../text.js';
@@ -47,23 +47,7 @@ export function layoutChart(block: Chart, frame: BlockFrame): Slice[] {
         ),
       )
     : [];
-  const round = spec.kind === 'pie' || spec.kind === 'doughnut';
-  const style: ChartStyle = {
-    colors: seriesColors(colors.palette, round ? spec.categories.length : spec.series.length),
-    grid: colors.rule,
-    axis: colors.muted,
-    tick: { size: 7.5, color: colors.muted },
-    category: { size: 8, color: colors.text },
-    value: { size: 7.5, color: colors.text },
-    title: { size: 7.5, color: colors.muted },
-  };
-  const canvas: ChartCanvas = { spec, labels: new Labels(env), style, items: [], placed: [] };
-  let height = CHART_HEIGHT;
-  if (round) drawRound(canvas, width, height);
-  else if (spec.horizontal) {
-    height = horizontalHeight(canvas, width, CHART_HEIGHT * 0.6);
-    drawHorizontal(canvas, width, height);
-  } else height = drawVertical(canvas, width, height);
+  const { items, height } = drawChart(spec, width, env);
   const sourceText = sourceLine(spec);
   const source = sourceText
     ? tagSlices(
@@ -86,9 +70,39 @@ export function layoutChart(block: Chart, frame: BlockFrame): Slice[] {
     height: height + 2,
     spaceBefore: caption.length > 0 ? 4 : 0,
     keepWithNext: source.length > 0,
-    items: canvas.items.map((item) => tagged(item, figure)),
+    items: items.map((item) => tagged(item, figure)),
   };
   return [...caption, drawing, ...source];
+}
+
+/**
+ * A chart drawn as vector shapes and text in the theme's sans and palette, `width` wide, its items
+ * relative to its top-left corner: what the brief places as a figure and the SVG output serialises.
+ */
+export function drawChart(
+  spec: Chart['spec'],
+  width: number,
+  env: LayoutEnv,
+): { items: PageItem[]; height: number } {
+  const { colors } = env.theme;
+  const round = spec.kind === 'pie' || spec.kind === 'doughnut';
+  const style: ChartStyle = {
+    colors: seriesColors(colors.palette, round ? spec.categories.length : spec.series.length),
+    grid: colors.rule,
+    axis: colors.muted,
+    tick: { size: 7.5, color: colors.muted },
+    category: { size: 8, color: colors.text },
+    value: { size: 7.5, color: colors.text },
+    title: { size: 7.5, color: colors.muted },
+  };
+  const canvas: ChartCanvas = { spec, labels: new Labels(env), style, items: [], placed: [] };
+  let height = CHART_HEIGHT;
+  if (round) drawRound(canvas, width, height);
+  else if (spec.horizontal) {
+    height = horizontalHeight(canvas, width, CHART_HEIGHT * 0.6);
+    drawHorizontal(canvas, width, height);
+  } else height = drawVertical(canvas, width, height);
+  return { items: canvas.items, height };
 }
 
 function tagged(item: PageItem, tag: number): PageItem {

@@ -1,4 +1,4 @@
-import type { Block } from '../../../tree/types.js';
+import type { Block } from './types.js';
 
 /**
  * Numbers the document's headings "1.", "1.1", "1.1.1" by id, as the theme's `numberHeadings` asks; the
