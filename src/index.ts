@@ -62,6 +62,7 @@ export {
 } from './model/index.js';
 export { countPages } from './output/pages.js';
 export { removePendingTemporaryFiles } from './output/writeAtomic.js';
+export { docxRenderer } from './render/docx/index.js';
 export {
   type ChunkSink,
   createEngine,

@@ -1,4 +1,5 @@
-import type { Block, Root } from '../tree/types.js';
+import type { Root } from '../tree/types.js';
+import { allBlocks } from '../tree/walk.js';
 import type { LoadedImage, RenderContext } from './engine.js';
 
 /** Loads every image the document shows, once each, through the context. */
@@ -7,21 +8,7 @@ export async function collectImages(
   ctx: RenderContext,
 ): Promise<Map<string, LoadedImage>> {
   const sources = new Set<string>();
-  const visit = (blocks: readonly Block[]) => {
-    for (const block of blocks) {
-      if (block.type === 'image') sources.add(block.src);
-      else if (block.type === 'list') for (const item of block.children) visit(item.children);
-      else if (
-        'children' in block &&
-        Array.isArray(block.children) &&
-        block.type !== 'paragraph' &&
-        block.type !== 'heading'
-      ) {
-        visit(block.children as Block[]);
-      }
-    }
-  };
-  visit(doc.children);
+  for (const block of allBlocks(doc.children)) if (block.type === 'image') sources.add(block.src);
   const images = new Map<string, LoadedImage>();
   for (const src of [...sources].sort()) {
     const image = await ctx.loadImage(src);

@@ -64,7 +64,9 @@ export const htmlRenderer: Renderer = {
     const roles = new Set<PageRole>(
       draft.includes('<code') ? ['serif', 'sans', 'mono'] : ['serif', 'sans'],
     );
-    const fonts = await pageFonts(theme, visibleText(draft), roles, ctx.warn);
+    const fonts = await pageFonts(theme, visibleText(draft), roles, (warning) =>
+      ctx.warn({ file: ctx.file, ...warning }),
+    );
     const body = write(fonts);
     const style = pageStyle(theme, fonts);
     const html = page(doc.meta, body, style, languageDirection(language));

@@ -1,9 +1,10 @@
 import { strFromU8, strToU8, unzipSync } from 'fflate';
 import { toXmlBytes } from '../../../text/xmlChars.js';
+import { dateStamp, isXmlPart, pinDates, sortParts } from '../../ooxml/parts.js';
+import { zipParts } from '../../ooxml/zip.js';
 import { matchMarkerColors } from './chartXml.js';
 import { markEastAsianRuns } from './eastAsian.js';
 import { dropStrayParagraphProperties } from './paragraphXml.js';
-import { zipParts } from './zip.js';
 
 /** The parts whose XML carries paragraphs. */
 const PARAGRAPH_PARTS = /^ppt\/(slides|notesSlides|slideLayouts|slideMasters)\/[^/]+\.xml$/;
@@ -17,7 +18,7 @@ const PARAGRAPH_PARTS = /^ppt\/(slides|notesSlides|slideLayouts|slideMasters)\/[
  */
 export function normalizeDeck(bytes: Uint8Array, date: Date, eastAsianFont: string): Uint8Array {
   const parts = unzipSync(bytes);
-  const stamp = date.toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const stamp = dateStamp(date);
   const renumber = chartNumbering(Object.keys(parts));
   const out: [string, Uint8Array][] = [];
   for (const name of Object.keys(parts)) {
@@ -25,12 +26,7 @@ export function normalizeDeck(bytes: Uint8Array, date: Date, eastAsianFont: stri
     if (!data || name.endsWith('/')) continue;
     out.push([renumber(name), fixPart(name, data, stamp, eastAsianFont, renumber)]);
   }
-  return zipParts(sorted(out));
-}
-
-/** Parts in the order of their names. */
-function sorted(parts: [string, Uint8Array][]): [string, Uint8Array][] {
-  return parts.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return zipParts(sortParts(out));
 }
 
 /** Part names that carry a chart's number: the chart, its relationships and its workbook. */
@@ -52,11 +48,6 @@ function chartNumbering(names: readonly string[]): (text: string) => string {
       const to = map.get(Number(n));
       return to === undefined ? all : `${prefix}${to}${suffix}`;
     });
-}
-
-/** Whether a part is XML (which must hold only the characters XML allows). */
-function isXmlPart(name: string): boolean {
-  return name.endsWith('.xml') || name.endsWith('.rels');
 }
 
 function fixPart(
@@ -81,16 +72,6 @@ function fixPart(
   return data;
 }
 
-/** Sets the created and modified dates of a `docProps/core.xml` to the document's date. */
-function pinDates(data: Uint8Array, stamp: string): Uint8Array {
-  return strToU8(
-    strFromU8(data).replace(
-      /(<dcterms:(?:created|modified)[^>]*>)[^<]*(<\/dcterms:(?:created|modified)>)/g,
-      `$1${stamp}$2`,
-    ),
-  );
-}
-
 /** A chart's embedded workbook, made byte-identical the same way as the deck around it. */
 function normalizeWorkbook(bytes: Uint8Array, stamp: string): Uint8Array {
   const parts = unzipSync(bytes);
@@ -101,5 +82,5 @@ function normalizeWorkbook(bytes: Uint8Array, stamp: string): Uint8Array {
     const clean = isXmlPart(name) ? toXmlBytes(data) : data;
     out.push([name, name === 'docProps/core.xml' ? pinDates(clean, stamp) : clean]);
   }
-  return zipParts(sorted(out));
+  return zipParts(sortParts(out));
 }

@@ -1,0 +1,191 @@
+import {
+  Document,
+  Footer,
+  Packer,
+  PageNumber,
+  Paragraph,
+  type Table,
+  TableOfContents,
+  TextRun,
+} from 'docx';
+import type { Warning } from '../../diagnostics/warnings.js';
+import type { LoadedImage } from '../../media/imageInfo.js';
+import { fontName } from '../../text/fontNames.js';
+import type { ResolvedTheme } from '../../theme/resolve.js';
+import { shownDate } from '../../tree/dates.js';
+import { numberHeadings } from '../../tree/numbering.js';
+import type { Block, DocMeta, Root } from '../../tree/types.js';
+import { allBlocks } from '../../tree/walk.js';
+import { blocksDocx, type DocxContext } from './blocks.js';
+import { chartPictures } from './charts.js';
+import { normalizeDocx } from './package.js';
+import { type DocxFonts, documentStyles, numberingOptions, STYLE } from './styles.js';
+
+/** Page sizes in millimetres. */
+const PAGE_MM = { A4: { width: 210, height: 297 }, Letter: { width: 215.9, height: 279.4 } };
+/** Twips in a millimetre. */
+const TWIPS_PER_MM = 1440 / 25.4;
+
+/** What {@link writeDocx} needs besides the tree. */
+export interface DocxInput {
+  readonly theme: ResolvedTheme;
+  readonly date: Date;
+  readonly images: ReadonlyMap<string, LoadedImage>;
+  readonly warn: (warning: Omit<Warning, 'format'>) => void;
+}
+
+/**
+ * Writes a Word document: the title block, the body in named styles, footnotes as Word footnotes,
+ * a footer with the organisation and page numbers, the document's properties, and (when the theme asks
+ * for contents) a table-of-contents field Word fills when the file is opened. Byte-identical for the
+ * same input (see {@link normalizeDocx}).
+ */
+export async function writeDocx(doc: Root, input: DocxInput): Promise<Uint8Array> {
+  const { theme } = input;
+  const { meta } = doc;
+  const fonts: DocxFonts = {
+    serif: fontName(theme.fonts['serif-regular']).family,
+    sans: fontName(theme.fonts['sans-regular']).family,
+    mono: fontName(theme.fonts['mono-regular']).family,
+  };
+  const page = typeof theme.page.size === 'string' ? PAGE_MM[theme.page.size] : theme.page.size;
+  const { margins } = theme.page;
+  const contentMm = page.width - margins.left - margins.right;
+  const contentPt = (contentMm / 25.4) * 72;
+  const ctx: DocxContext = {
+    fonts,
+    language: meta.language,
+    images: input.images,
+    charts: await chartPictures(doc, theme, contentPt, input.warn),
+    numbers: theme.pdf.numberHeadings ? numberHeadings(doc.children) : new Map(),
+    bookmarks: bookmarkNames(doc.children),
+    contentWidth: Math.round((contentMm / 25.4) * 96),
+    lists: 0,
+  };
+  const toc = theme.pdf.toc
+    ? [
+        new Paragraph({ style: STYLE.caption, children: [new TextRun('Contents')] }),
+        new TableOfContents('Contents', {
+          hyperlink: true,
+          headingStyleRange: `1-${theme.pdf.tocDepth}`,
+        }),
+      ]
+    : [];
+  const body: (Paragraph | Table | TableOfContents)[] = [
+    ...titleBlock(meta),
+    ...toc,
+    ...blocksDocx(doc.children, ctx),
+  ];
+  const footnotes = Object.fromEntries(
+    doc.footnotes.map((note) => [
+      String(note.number),
+      {
+        children: blocksDocx(note.children, ctx, { style: 'FootnoteText' }).filter(
+          (child): child is Paragraph => child instanceof Paragraph,
+        ),
+      },
+    ]),
+  );
+  const starts = [
+    ...allBlocks(doc.children),
+    ...doc.footnotes.flatMap((n) => [...allBlocks(n.children)]),
+  ]
+    .filter((b): b is Extract<Block, { type: 'list' }> => b.type === 'list' && b.ordered)
+    .map((list) => list.start);
+  const twips = (mm: number) => Math.round(mm * TWIPS_PER_MM);
+  const footerText = theme.pdf.footerText || meta.organization || '';
+  const document = new Document({
+    title: meta.title,
+    ...(meta.subtitle ? { subject: meta.subtitle } : {}),
+    creator: meta.authors.map((a) => a.name).join('; ') || meta.organization || 'briefwright',
+    lastModifiedBy: 'briefwright',
+    keywords: meta.keywords.join(', '),
+    description: meta.subtitle ?? meta.title,
+    revision: 1,
+    ...(theme.pdf.toc ? { features: { updateFields: true } } : {}),
+    styles: documentStyles(theme, fonts, meta.language),
+    numbering: numberingOptions(starts),
+    footnotes,
+    sections: [
+      {
+        properties: {
+          page: {
+            size: { width: twips(page.width), height: twips(page.height) },
+            margin: {
+              top: twips(margins.top),
+              right: twips(margins.right),
+              bottom: twips(margins.bottom),
+              left: twips(margins.left),
+            },
+          },
+        },
+        footers: {
+          default: new Footer({
+            children: [
+              new Paragraph({
+                style: STYLE.footer,
+                tabStops: [{ type: 'right', position: twips(contentMm) }],
+                children: [
+                  new TextRun(footerText),
+                  new TextRun({
+                    children: ['\tPage ', PageNumber.CURRENT, ' of ', PageNumber.TOTAL_PAGES],
+                  }),
+                ],
+              }),
+            ],
+          }),
+        },
+        children: body,
+      },
+    ],
+  });
+  const packed = await Packer.toBuffer(document);
+  return normalizeDocx(new Uint8Array(packed), {
+    date: input.date,
+    theme,
+    fonts,
+    language: meta.language,
+  });
+}
+
+/** The title block: series and number, title, subtitle, authors, date and organisation, classification. */
+function titleBlock(meta: DocMeta): Paragraph[] {
+  const series = [meta.series, meta.number ? `No. ${meta.number}` : undefined]
+    .filter(Boolean)
+    .join(' · ');
+  const line = [shownDate(meta), meta.organization].filter(Boolean).join(' · ');
+  const text = (style: string, value: string, after?: number) =>
+    new Paragraph({
+      style,
+      children: [new TextRun(value)],
+      ...(after !== undefined ? { spacing: { after } } : {}),
+    });
+  return [
+    ...(series ? [text(STYLE.series, series)] : []),
+    new Paragraph({ heading: 'Title', children: [new TextRun(meta.title)] }),
+    ...(meta.subtitle ? [text(STYLE.subtitle, meta.subtitle)] : []),
+    ...meta.authors.map((a) =>
+      text(STYLE.byline, a.affiliation ? `${a.name}, ${a.affiliation}` : a.name),
+    ),
+    ...(line ? [text(STYLE.byline, line, meta.classification ? 0 : 240)] : []),
+    ...(meta.classification ? [text(STYLE.series, meta.classification, 240)] : []),
+  ];
+}
+
+/**
+ * Word bookmark names for the headings: a letter first, then letters, digits and underscores, at most
+ * 40 characters, unique (Word drops or merges bookmarks that break these rules).
+ */
+function bookmarkNames(blocks: readonly Block[]): Map<string, string> {
+  const names = new Map<string, string>();
+  const taken = new Set<string>();
+  for (const block of allBlocks(blocks)) {
+    if (block.type !== 'heading') continue;
+    const base = `h_${block.id.replace(/[^A-Za-z0-9]+/g, '_')}`.slice(0, 36);
+    let name = base;
+    for (let n = 2; taken.has(name); n++) name = `${base}_${n}`;
+    taken.add(name);
+    names.set(block.id, name);
+  }
+  return names;
+}
