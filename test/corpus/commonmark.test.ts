@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { render } from '../../src/index.js';
 import { defaultResolvedTheme } from '../../src/theme/index.js';
 import { pdfPages } from '../helpers.js';
-import { deckText } from './words.js';
+import { deckText, docxText, htmlText } from './words.js';
 
 interface Example {
   readonly markdown: string;
@@ -77,6 +77,29 @@ describe('the CommonMark spec as a corpus', () => {
         }
         if (!flat.includes(word)) lost.push(`example ${example.number}, PDF: ${word}`);
       }
+    }
+    expect(lost).toEqual([]);
+  }, 600_000);
+
+  it('keeps the text of every example in the Word file and in the web page', async () => {
+    const lost: string[] = [];
+    for (const example of rendered) {
+      const words = expectedWords(example.html);
+      const result = await render(
+        { meta: { title: 'Example' }, summary: example.markdown },
+        { formats: ['docx', 'html'], theme: { html: { fonts: 'system' } } },
+      );
+      expect(result.outputs).toHaveLength(2);
+      const [docx, html] = result.outputs.map((o) => o.bytes ?? new Uint8Array());
+      const texts = {
+        DOCX: docxText(docx ?? new Uint8Array()).replace(/\s+/g, ''),
+        HTML: htmlText(html ?? new Uint8Array()).replace(/\s+/g, ''),
+      };
+      for (const word of words)
+        // List numbers are the reader's own numbering (Word's and the browser's), not text.
+        for (const [format, text] of Object.entries(texts))
+          if (!text.includes(word) && !/^\d+[.)]$/.test(word))
+            lost.push(`example ${example.number}, ${format}: ${word}`);
     }
     expect(lost).toEqual([]);
   }, 600_000);

@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { render, type Warning } from '../../src/index.js';
 import {
   deckText,
+  docxText,
+  htmlText,
   missingWords,
   pdfText,
   slideTitles,
@@ -49,6 +51,20 @@ describe('documents written for other tools', () => {
           (w: Warning) => w.code === 'RAW_HTML_DROPPED' && !/<!--|<div|<span/.test(w.message),
         ),
       ).toEqual([]);
+    });
+
+    it(`renders ${name} with every word in the Word file and the web page`, async () => {
+      const file = join(DIR, name);
+      const words = sourceWords(readFileSync(file, 'utf8'));
+      const { outputs } = await render(file, {
+        systemFonts: false,
+        formats: ['docx', 'html'],
+        // The words are what count here: the page names system fonts rather than subsetting them.
+        theme: { html: { fonts: 'system' } },
+      });
+      const [docx, html] = outputs.map((o) => o.bytes);
+      expect(missingWords(words, docxText(docx ?? new Uint8Array())), 'DOCX').toEqual([]);
+      expect(missingWords(words, htmlText(html ?? new Uint8Array())), 'HTML').toEqual([]);
     });
   }
 });

@@ -1,4 +1,5 @@
 import { decodeHTML } from 'entities';
+import { strFromU8, unzipSync } from 'fflate';
 import { Lexer, type Token, type Tokens } from 'marked';
 import { parse as parseYaml } from 'yaml';
 import { pdfPages, pptxParts, slideNames } from '../helpers.js';
@@ -126,4 +127,30 @@ export function sourceHeadings(source: string): string[] {
     .filter((token): token is Tokens.Heading => token.type === 'heading')
     .map((token) => decodeHTML(token.text).trim())
     .filter(Boolean);
+}
+
+/** Everything a Word reader shows as text: the body's and the footnotes' runs (with the numbers Word gives footnote references), a line per paragraph. */
+export function docxText(bytes: Uint8Array): string {
+  const parts = unzipSync(bytes, {
+    filter: (file) => file.name === 'word/document.xml' || file.name === 'word/footnotes.xml',
+  });
+  return ['word/document.xml', 'word/footnotes.xml']
+    .map((name) => strFromU8(parts[name] ?? new Uint8Array()))
+    .map((xml) =>
+      xml
+        .replace(/<\/w:p>|<w:br\/>|<w:tab\/>/g, '\n')
+        // Word numbers footnote references itself; a reader sees the number.
+        .replace(/<w:footnoteReference w:id="(\d+)"\/>/g, ' $1 ')
+        .replace(/<w:t(?:\s[^>]*)?>([^<]*)<\/w:t>|<[^>]*>/g, (_, text: string | undefined) =>
+          text === undefined ? '' : decodeHTML(text),
+        ),
+    )
+    .join('\n');
+}
+
+/** The text of an HTML page as its DOM holds it: the body's text nodes, entities decoded (no style). */
+export function htmlText(bytes: Uint8Array): string {
+  const html = new TextDecoder().decode(bytes);
+  const body = html.slice(html.indexOf('<body'));
+  return decodeHTML(body.replace(/<style[\s\S]*?<\/style>/g, '').replace(/<[^>]*>/g, ' '));
 }

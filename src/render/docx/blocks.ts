@@ -135,8 +135,19 @@ function blockDocx(block: Block, ctx: DocxContext, place: Place): (Paragraph | T
     case 'chart':
       return chartDocx(block, ctx);
     case 'image': {
+      // The caption above, as the brief sets it; an image that could not be loaded shows its alt text.
+      const caption = block.caption
+        ? [new Paragraph({ style: STYLE.caption, children: [new TextRun(block.caption)] })]
+        : [];
       const image = ctx.images.get(block.src);
-      if (!image) return [];
+      if (!image)
+        return [
+          ...caption,
+          new Paragraph({
+            style: place.style,
+            children: [new TextRun({ text: `[Image: ${block.alt}]`, italics: true })],
+          }),
+        ];
       const { width, height } = fitted(image.width, image.height, ctx.contentWidth);
       const picture = new ImageRun({
         type: image.mediaType === 'image/png' ? 'png' : 'jpg',
@@ -144,17 +155,9 @@ function blockDocx(block: Block, ctx: DocxContext, place: Place): (Paragraph | T
         transformation: { width, height },
         altText: { name: block.alt || 'Image', title: block.alt, description: block.alt },
       });
-      const caption = block.caption
-        ? [new Paragraph({ style: STYLE.source, children: [new TextRun(block.caption)] })]
-        : [];
       return [
-        new Paragraph({
-          style: STYLE.body,
-          keepNext: !!block.caption,
-          spacing: PICTURE_SPACING,
-          children: [picture],
-        }),
         ...caption,
+        new Paragraph({ style: STYLE.body, spacing: PICTURE_SPACING, children: [picture] }),
       ];
     }
     case 'pageBreak':

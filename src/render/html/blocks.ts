@@ -87,11 +87,13 @@ function blockHtml(block: Block, ctx: BlockContext): string {
     case 'chart':
       return chartHtml(block, ctx);
     case 'image': {
+      // The caption above, as the brief sets it; an image that could not be loaded shows its alt text.
+      const caption = block.caption ? `<figcaption>${esc(block.caption)}</figcaption>\n` : '';
       const image = ctx.images.get(block.src);
-      if (!image) return '';
+      if (!image)
+        return `<figure class="image">\n${caption}<p class="image-missing">[Image: ${esc(block.alt)}]</p>\n</figure>`;
       const data = `data:${image.mediaType};base64,${Buffer.from(image.data).toString('base64')}`;
-      const caption = block.caption ? `\n<figcaption>${esc(block.caption)}</figcaption>` : '';
-      return `<figure class="image"><img src="${data}" alt="${esc(block.alt)}" width="${image.width}" height="${image.height}">${caption}</figure>`;
+      return `<figure class="image">\n${caption}<img src="${data}" alt="${esc(block.alt)}" width="${image.width}" height="${image.height}">\n</figure>`;
     }
     case 'pageBreak':
       return '<div class="page-break"></div>';

@@ -80,7 +80,7 @@ figcaption{font-family:var(--sans);font-weight:600;font-size:.95rem;margin-botto
 figure svg{display:block;width:100%;height:auto}
 .chart-narrow{display:none}
 figure img{display:block;max-width:100%;height:auto}
-.image figcaption{font-weight:400;color:var(--muted);font-size:.85rem;margin:.5rem 0 0}
+.image-missing{font-style:italic;color:var(--muted)}
 .references{font-size:.9rem;line-height:1.5}
 hr{border:0;border-top:1px solid var(--rule);margin:2rem 0}
 .toc{font-family:var(--sans);font-size:.95rem;border-top:1px solid var(--rule);border-bottom:1px solid var(--rule);padding:1rem 0;margin-bottom:2rem}

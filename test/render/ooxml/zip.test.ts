@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { zipParts } from '../../../src/render/pptx/write/zip.js';
+import { zipParts } from '../../../src/render/ooxml/zip.js';
 import { tempDir } from '../../helpers.js';
 
 const parts: [string, Uint8Array][] = [
