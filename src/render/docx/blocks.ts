@@ -280,11 +280,32 @@ function tableDocx(table: TableNode, ctx: DocxContext): (Paragraph | Table)[] {
     ...caption,
     new Table({
       style: STYLE.table,
+      columnWidths: columnWidths(table, ctx.contentWidth * 15),
+      tableLook: {
+        firstRow: true,
+        lastRow: false,
+        firstColumn: false,
+        lastColumn: false,
+        noVBand: true,
+      },
       width: { size: 100, type: 'pct' },
       rows,
     }),
     ...source,
   ];
+}
+
+/**
+ * Column widths in twips, sharing the text width by how much each column holds (its longest cell,
+ * between 4 and 40 characters), so that a label column does not take half the table.
+ */
+function columnWidths(table: TableNode, width: number): number[] {
+  const rows = [table.header, ...table.rows];
+  const weights = table.header.map((_, i) =>
+    Math.min(40, Math.max(4, ...rows.map((row) => inlineText(row[i]?.children ?? []).length))),
+  );
+  const total = weights.reduce((a, b) => a + b, 0);
+  return weights.map((w) => Math.floor((width * w) / total));
 }
 
 /** A chart: its title as the caption, the picture (SVG with a PNG beside it) with the alt text, the source. */

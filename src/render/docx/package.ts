@@ -3,7 +3,7 @@ import { toXmlBytes } from '../../text/xmlChars.js';
 import type { ResolvedTheme } from '../../theme/resolve.js';
 import { dateStamp, isXmlPart, type Part, pinDates, sortParts } from '../ooxml/parts.js';
 import { zipParts } from '../ooxml/zip.js';
-import { type DocxFonts, fontTableXml, STYLE, tableStyleXml } from './styles.js';
+import { type DocxFonts, fontTableXml, tableStyleXml } from './styles.js';
 
 /** What normalising a Word file needs. */
 export interface DocxNormalizeOptions {
@@ -19,8 +19,8 @@ const RANDOM_ID = /rId[a-z0-9_-]{21}\b/g;
 /**
  * Makes a Word file byte-identical for the same input and completes what the docx library does not
  * write: random relationship ids renumbered in order of appearance, the document dates set to the
- * document's date, only characters XML allows, the "Brief Table" table style and its look on every
- * table, the font table naming each family's fallback; every part re-added in sorted order with a
+ * document's date, only characters XML allows, the "Brief Table" table style (and no grid of the
+ * library's on the tables), bookmarks numbered, the font table naming each family's fallback; every part re-added in sorted order with a
  * fixed timestamp.
  */
 export function normalizeDocx(bytes: Uint8Array, options: DocxNormalizeOptions): Uint8Array {
@@ -69,15 +69,8 @@ function fixPart(
   if (name === 'word/styles.xml')
     return strToU8(xml.replace('</w:styles>', `${tableStyleXml(options.theme)}</w:styles>`));
   if (name === 'word/document.xml')
-    return strToU8(
-      // The docx library gives every table a full grid; the Brief Table style draws the rules instead.
-      xml
-        .replace(/<w:tblBorders>.*?<\/w:tblBorders>/g, '')
-        .replace(
-          new RegExp(`<w:tblStyle w:val="${STYLE.table}"/>`, 'g'),
-          `<w:tblStyle w:val="${STYLE.table}"/><w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="0" w:lastColumn="0" w:noHBand="0" w:noVBand="1"/>`,
-        ),
-    );
+    // The docx library gives every table a full grid; the Brief Table style draws the rules instead.
+    return strToU8(numberBookmarks(xml.replace(/<w:tblBorders>.*?<\/w:tblBorders>/g, '')));
   if (name === 'word/fontTable.xml') {
     const entries = fontTableXml(options.fonts);
     return strToU8(
@@ -97,4 +90,22 @@ function withLanguage(xml: string, language: string): string {
     '</cp:coreProperties>',
     `<dc:language>${escaped}</dc:language></cp:coreProperties>`,
   );
+}
+
+/**
+ * Numbers the bookmarks 1, 2, … in order (the docx library gives every one the same id, and Word keeps
+ * only one bookmark of an id). Headings' bookmarks do not nest, so the n-th end closes the n-th start.
+ */
+function numberBookmarks(xml: string): string {
+  let starts = 0;
+  let ends = 0;
+  return xml
+    .replace(
+      /(<w:bookmarkStart\b[^>]*\bw:id=")\d+(")/g,
+      (_, head: string, tail: string) => `${head}${++starts}${tail}`,
+    )
+    .replace(
+      /(<w:bookmarkEnd\b[^>]*\bw:id=")\d+(")/g,
+      (_, head: string, tail: string) => `${head}${++ends}${tail}`,
+    );
 }
