@@ -14,7 +14,7 @@ export interface DocxNormalizeOptions {
 }
 
 /** Relationship ids the docx library draws at random (hyperlinks): `rId` and 21 characters. */
-const RANDOM_ID = /rId[a-z0-9_-]{21}\b/g;
+const RANDOM_ID = /rId[a-z0-9_-]{21}(?=")/g;
 
 /**
  * Makes a Word file byte-identical for the same input and completes what the docx library does not
