@@ -149,7 +149,7 @@ function tableHtml(table: Table, ctx: BlockContext): string {
   const name = table.caption ?? inlineText(table.header.flatMap((cell) => cell.children));
   const source = table.source ? `\n<p class="source">${esc(table.source)}</p>` : '';
   // A wide table scrolls inside its own region on a phone; the region takes focus so keyboards can scroll it.
-  return `<div class="table-wrap" role="region" tabindex="0" aria-label="${esc(name || 'Table')}">\n<table>${caption}\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table>\n</div>${source}`;
+  return `<section class="table-wrap" tabindex="0" aria-label="${esc(name || 'Table')}">\n<table>${caption}\n<thead><tr>${head}</tr></thead>\n<tbody>\n${rows}\n</tbody>\n</table>\n</section>${source}`;
 }
 
 function chartHtml(block: Chart, ctx: BlockContext): string {

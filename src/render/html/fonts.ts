@@ -9,6 +9,7 @@ import {
   type ResolvedTheme,
 } from '../../theme/resolve.js';
 import type { SvgFont } from '../svg/chart.js';
+import { sfntToWoff } from './woff.js';
 
 /** The roles a page sets text in. */
 export type PageRole = Exclude<FontRole, 'deck'>;
@@ -39,7 +40,7 @@ interface Face {
 
 /**
  * The page's fonts. Embedded (the default): each face of the theme's serif, sans and mono the page can
- * use is subset to the characters of the page and written as a WOFF2 data URI, and characters none of
+ * use is subset to the characters of the page and written as a WOFF data URI, and characters none of
  * the theme's fonts has get the fallback font the PDF would use, embedded the same way; so the page
  * looks the same on every device and makes no request. `system` names the theme's families, then the
  * usual system fonts. Subsetting needs `subset-font` (HarfBuzz compiled to WebAssembly); when it cannot
@@ -98,9 +99,9 @@ export async function pageFonts(
       face.font.font.hasGlyphForCodePoint(c.codePointAt(0) ?? 0),
     );
     if (!bytes || chars.length === 0) continue;
-    const woff2 = await subset(bytes, chars.join(''), { targetFormat: 'woff2' });
+    const woff = sfntToWoff(await subset(bytes, chars.join(''), { targetFormat: 'sfnt' }));
     rules.push(
-      `@font-face{font-family:"${face.family}";src:url(data:font/woff2;base64,${Buffer.from(woff2).toString('base64')}) format("woff2");font-weight:${face.weight};font-style:${face.italic ? 'italic' : 'normal'};font-display:swap}`,
+      `@font-face{font-family:"${face.family}";src:url(data:font/woff;base64,${Buffer.from(woff).toString('base64')}) format("woff");font-weight:${face.weight};font-style:${face.italic ? 'italic' : 'normal'};font-display:swap}`,
     );
   }
   const extra = [...new Set(fallbacks.map((face) => `"${face.family}"`))].join(', ');
