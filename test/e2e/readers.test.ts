@@ -96,6 +96,42 @@ describe.skipIf(missing.length > 0)('the sample in real readers', () => {
   });
 });
 
+describe.skipIf(missing.length > 0)('the sample as a Word file in LibreOffice Writer', () => {
+  let dir: string;
+  let text: string;
+  beforeAll(async () => {
+    dir = tempDir();
+    const result = await renderToFiles(EXAMPLE_YAML, { outDir: dir, formats: ['docx'] });
+    const docx = result.files[0]?.path ?? '';
+    const profile = `-env:UserInstallation=file://${join(dir, 'lo-profile')}`;
+    run('soffice', [
+      '--headless',
+      profile,
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      join(dir, 'word'),
+      docx,
+    ]);
+    text = run('pdftotext', ['-raw', join(dir, 'word', 'carney-xi.pdf'), '-']);
+  });
+
+  it('converts to PDF with every heading, bullet and table cell of the seed in reading order', () => {
+    expect(firstMissingInOrder(text, seedParts().ordered)).toBeUndefined();
+  });
+
+  it('holds every word of the seed’s prose and the chart’s caption and source', () => {
+    const flat = text.replace(/\s+/g, ' ');
+    const words = (s: string) => s.split(/\s+/).filter((w) => w.length > 3);
+    const missingProse = seedParts()
+      .prose.flatMap(words)
+      .filter((w) => !flat.includes(w));
+    expect(missingProse).toEqual([]);
+    expect(flat).toContain('The trade goal, indexed to today’s bilateral trade');
+    expect(flat).toContain('Source: The goal of 15% more bilateral trade');
+  });
+});
+
 describe.skipIf(missing.length > 0)('hostile text in real readers', () => {
   it('gives a deck LibreOffice converts when every field holds markup, ampersands and control characters', async () => {
     const dir = tempDir();

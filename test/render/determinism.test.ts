@@ -9,9 +9,11 @@ const hash = (bytes: Uint8Array | undefined) =>
     .digest('hex');
 
 describe('determinism', () => {
-  it('gives byte-identical PDF and PPTX for the same input', async () => {
-    const a = await render(EXAMPLE_YAML);
-    const b = await render(EXAMPLE_YAML);
+  it('gives byte-identical PDF, PPTX, DOCX and HTML for the same input', async () => {
+    const formats = ['pdf', 'pptx', 'docx', 'html'];
+    const a = await render(EXAMPLE_YAML, { formats });
+    const b = await render(EXAMPLE_YAML, { formats });
+    expect(a.outputs).toHaveLength(4);
     expect(a.outputs.map((o) => hash(o.bytes))).toEqual(b.outputs.map((o) => hash(o.bytes)));
   });
 
@@ -28,7 +30,7 @@ describe('determinism across processes, time zones and locales', () => {
     const script = `
       import { render } from './dist/index.js';
       import { createHash } from 'node:crypto';
-      const r = await render('examples/carney-xi/carney-xi.yaml');
+      const r = await render('examples/carney-xi/carney-xi.yaml', { formats: ['pdf', 'pptx', 'docx', 'html'] });
       console.log(r.outputs.map((o) => createHash('sha256').update(o.bytes).digest('hex')).join(' '));
     `;
     const run = (env: Record<string, string>) =>

@@ -92,7 +92,7 @@ sup{line-height:0}
 .fnref a{text-decoration:none;padding:0 .1em}
 .footnotes{border-top:1px solid var(--rule);margin-top:3rem;padding-top:.5rem;font-size:.9rem;line-height:1.5}
 .footnotes h2{font-size:1rem;margin:1rem 0 .75rem}
-.backref{text-decoration:none;margin-inline-start:.25rem}
+.backref{margin-inline-start:.25rem}
 .colophon{font-family:var(--sans);font-size:.8rem;color:var(--muted);border-top:1px solid var(--rule);margin-top:3rem;padding-top:1rem}
 .task{font-family:var(--sans)}
 @media (max-width:40rem){
