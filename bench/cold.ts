@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 const SAMPLE = 'examples/carney-xi/carney-xi.yaml';
 const here = (file: string) => fileURLToPath(new URL(file, import.meta.url));
 
-/** The cold cases: briefwright's CLI for each format and both, and the two floors. */
+/** The cold cases: briefwright's CLI for each format and for the brief and deck together, and the two floors. */
 export const COLD_CASES = {
   'floor: pdfkit with embedded TTFs': { args: [here('./coldFloorPdf.js'), SAMPLE], cli: false },
   'floor: pptxgenjs': { args: [here('./coldFloorPptx.js'), SAMPLE], cli: false },
@@ -20,6 +20,14 @@ export const COLD_CASES = {
     cli: true,
   },
   'briefwright CLI → both': { args: ['dist/bin/main.js', 'render', SAMPLE], cli: true },
+  'briefwright CLI → DOCX': {
+    args: ['dist/bin/main.js', 'render', SAMPLE, '-f', 'docx'],
+    cli: true,
+  },
+  'briefwright CLI → HTML': {
+    args: ['dist/bin/main.js', 'render', SAMPLE, '-f', 'html'],
+    cli: true,
+  },
 } as const;
 
 /** A cold case's name. */

@@ -102,6 +102,13 @@ process.stdout.write(
 process.stdout.write(
   `cold CLI, both formats:         ${seconds(cold['briefwright CLI → both'])} (target ≤ 0.55 s on the reference machine)\n`,
 );
+// The Word file and the web page (no target of their own): against the same floor as the PDF.
+for (const format of ['DOCX', 'HTML'] as const) {
+  const ms = cold[`briefwright CLI → ${format}`];
+  process.stdout.write(
+    `cold CLI, sample → ${format}:        ${ratio(ms, pdfFloor)}× pdfkit with embedded TTFs (${seconds(ms)})\n`,
+  );
+}
 // The decks differ in slides (briefwright gives sections, tables and charts slides of their own, and
 // continues what does not fit): compared per slide.
 const perSlide = (r: Result) => r.median / r.pages;

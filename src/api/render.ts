@@ -18,7 +18,7 @@ import { checkContent } from '../markdown/checks.js';
 import { buildDocTree } from '../markdown/index.js';
 import { normalizeSchemes } from '../markdown/links.js';
 import type { Report, ReportInput } from '../model/schema.js';
-import { BUILTIN_RENDERERS } from '../render/builtins.js';
+import { BUILTIN_RENDERERS, defaultFormats } from '../render/builtins.js';
 import { createEngine, type Engine, type RenderContext, type Renderer } from '../render/engine.js';
 import { fillWithDefaults } from '../template/index.js';
 import { FallbackFinder } from '../text/fallback.js';
@@ -46,7 +46,7 @@ export type RenderInput = string | ReportInput;
  * A format name: `pdf` and `pptx` are built in; a renderer of your own adds its own (`createEngine`,
  * `--renderer`).
  */
-export type FormatName = 'pdf' | 'pptx' | (string & {});
+export type FormatName = 'pdf' | 'pptx' | 'docx' | 'html' | (string & {});
 
 /**
  * A built-in template name (`policy-brief` for the PDF; `briefing-deck` for a deck to present,
@@ -56,7 +56,10 @@ export type TemplateName = 'policy-brief' | 'briefing-deck' | 'briefing-deck-den
 
 /** Options of {@link render}. */
 export interface RenderOptions {
-  /** Formats to produce. @default every format of the engine: ["pdf", "pptx"] */
+  /**
+   * Formats to produce: "pdf", "pptx", "docx", "html", or a renderer module's.
+   * @default ["pdf", "pptx"] and the formats of the engine's other renderers ("docx" and "html" are written when asked for)
+   */
   formats?: readonly FormatName[];
   /**
    * A template name or folder for every format, or one per format (`{ pdf: 'my-brief/' }`).
@@ -194,7 +197,7 @@ async function renderPipeline(
 ): Promise<RenderResult> {
   checkOptions(options);
   const engine = options.engine ?? defaultEngine();
-  const formats = options.formats ?? engine.formats;
+  const formats = options.formats ?? defaultFormats(engine.formats);
   const renderers = formats.map((format) => engine.renderer(format));
   const limits = resolveLimits(options.limits);
   const linkSchemes = options.linkSchemes && normalizeSchemes(options.linkSchemes);

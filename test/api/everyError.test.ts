@@ -74,7 +74,7 @@ const CASES: Record<ErrorCode, { trigger: () => unknown; where: 'line' | 'pointe
     trigger: () => render(EXAMPLE_YAML, { template: brokenTemplate, formats: ['pdf'] }),
     where: 'line',
   },
-  FORMAT_UNKNOWN: { trigger: () => render(EXAMPLE_YAML, { formats: ['docx'] }), where: 'file' },
+  FORMAT_UNKNOWN: { trigger: () => render(EXAMPLE_YAML, { formats: ['odt'] }), where: 'file' },
   OUTPUT_WRITE: {
     trigger: () =>
       renderToFiles(EXAMPLE_YAML, { formats: ['pdf'], outDir: join(file('blocker', 'x'), 'sub') }),

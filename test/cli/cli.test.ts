@@ -25,6 +25,47 @@ describe('briefwright render', () => {
     expect(result.stdout).toContain('carney-xi.pdf');
   });
 
+  it('writes all four formats of a batch, with the JSON summary listing each file', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'out');
+    const second = join(dir, 'second.md');
+    writeFileSync(second, '# Second\n\nA short brief & its <note>.\n');
+    const result = await cli([
+      'render',
+      EXAMPLE_YAML,
+      second,
+      '--format',
+      'pdf,pptx,docx,html',
+      '--jobs',
+      '2',
+      '--out',
+      out,
+      '--json',
+    ]);
+    expect(result.code, result.stderr).toBe(0);
+    expect(filesIn(out)).toEqual([
+      'carney-xi.docx',
+      'carney-xi.html',
+      'carney-xi.pdf',
+      'carney-xi.pptx',
+      'second.docx',
+      'second.html',
+      'second.pdf',
+      'second.pptx',
+    ]);
+    const summary = JSON.parse(result.stdout) as {
+      inputs: { files: { format: string; pages: number }[] }[];
+      totals: { files: number };
+    };
+    expect(summary.totals.files).toBe(8);
+    expect(summary.inputs[0]?.files.map((f) => [f.format, f.pages > 0])).toEqual([
+      ['pdf', true],
+      ['pptx', true],
+      ['docx', false],
+      ['html', false],
+    ]);
+  });
+
   it('exits 1 with file:line:col for malformed YAML and leaves no file', async () => {
     const dir = tempDir();
     const input = join(dir, 'bad.yaml');
@@ -71,7 +112,7 @@ describe('briefwright render', () => {
   it('exits 2 for bad usage and an unknown format', async () => {
     expect((await cli(['render'])).code).toBe(2);
     expect((await cli(['frobnicate'])).code).toBe(2);
-    const unknown = await cli(['render', EXAMPLE_YAML, '--format', 'docx', '--out', tempDir()]);
+    const unknown = await cli(['render', EXAMPLE_YAML, '--format', 'odt', '--out', tempDir()]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toContain('FORMAT_UNKNOWN');
   });

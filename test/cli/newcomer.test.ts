@@ -5,6 +5,7 @@ import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run.js';
 import { countPages, render } from '../../src/index.js';
+import { docxText, htmlText } from '../corpus/words.js';
 import {
   EXAMPLE_YAML,
   filesIn,
@@ -303,10 +304,18 @@ describe('what a newcomer tried next', () => {
 
   it('-o with an extension briefwright does not write, or naming a file, is refused; stdin outputs are named stdin', async () => {
     const dir = tempDir();
-    const docx = await cli(['render', EXAMPLE_YAML, '-o', join(dir, 'x.docx')]);
-    expect(docx.code).toBe(2);
-    expect(docx.stderr).toContain('briefwright writes no .docx files (it writes .pdf, .pptx)');
-    expect(existsSync(join(dir, 'x.docx'))).toBe(false);
+    const odt = await cli(['render', EXAMPLE_YAML, '-o', join(dir, 'x.odt')]);
+    expect(odt.code).toBe(2);
+    expect(odt.stderr).toContain(
+      'briefwright writes no .odt files (it writes .pdf, .pptx, .docx, .html)',
+    );
+    expect(existsSync(join(dir, 'x.odt'))).toBe(false);
+    // A Word file or a web page by the name's extension.
+    for (const name of ['x.docx', 'x.html']) {
+      const written = await cli(['render', EXAMPLE_YAML, '-o', join(dir, name)]);
+      expect(written.code, written.stderr).toBe(0);
+      expect(existsSync(join(dir, name)), name).toBe(true);
+    }
     writeFileSync(join(dir, 'notes'), 'keep');
     const onFile = await cli(['render', EXAMPLE_YAML, '-o', join(dir, 'notes')]);
     expect(onFile.code).toBe(2);
@@ -540,6 +549,40 @@ describe('--watch', () => {
       renameSync(temporary, input);
       await until(async () => (await title()).includes(`Save ${save}`), `save ${save}`);
     }
+    controller.abort();
+    expect(await running).toBe(0);
+  });
+
+  it('renders the Word file and the web page again on each save', async () => {
+    const dir = tempDir();
+    const input = join(dir, 'brief.md');
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    writeFileSync(input, '# First title\n\nText.\n');
+    const controller = new AbortController();
+    let stderr = '';
+    const running = runCli(['render', input, '-o', `${out}/`, '-f', 'docx,html', '--watch'], {
+      stdout: { write: () => true },
+      stderr: { write: (s: string) => (stderr += s) },
+      env: {},
+      signal: controller.signal,
+    });
+    const holds = (text: string) =>
+      ['brief.html', 'brief.docx'].every((name) => {
+        const path = join(out, name);
+        if (!existsSync(path)) return false;
+        const bytes = new Uint8Array(readFileSync(path));
+        return name.endsWith('.html')
+          ? htmlText(bytes).includes(text)
+          : docxText(bytes).includes(text);
+      });
+    const until = async (check: () => boolean, what: string) => {
+      for (let i = 0; i < 150 && !check(); i++) await new Promise((r) => setTimeout(r, 100));
+      if (!check()) throw new Error(`timed out waiting for ${what}; stderr: ${stderr}`);
+    };
+    await until(() => holds('First title'), 'the first render');
+    writeFileSync(input, '# Second title\n\nText.\n');
+    await until(() => holds('Second title'), 'the render after the save');
     controller.abort();
     expect(await running).toBe(0);
   });

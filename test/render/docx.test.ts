@@ -261,3 +261,19 @@ describe('normalizeDocx', () => {
     );
   });
 });
+
+describe('the Word file with contents and numbered headings', () => {
+  it('has a contents field Word fills on opening, and numbered headings', async () => {
+    const result = await render(EXAMPLE_YAML, {
+      formats: ['docx'],
+      theme: { pdf: { toc: true, tocDepth: 2, numberHeadings: true } },
+    });
+    const parts = partsOf(result.outputs[0]?.bytes ?? new Uint8Array());
+    const xml = parts.get('word/document.xml') ?? '';
+    expect(xml).toMatch(/<w:instrText[^>]*>TOC \\h \\o &quot;1-2&quot;<\/w:instrText>/);
+    expect(parts.get('word/settings.xml')).toContain('<w:updateFields/>');
+    expect(xml).toMatch(
+      /<w:pStyle w:val="Heading1"\/>[\s\S]*?<w:t xml:space="preserve">1\. <\/w:t>/,
+    );
+  });
+});

@@ -161,3 +161,18 @@ describe('the web page, other cases', () => {
     expect(html).toMatch(/--serif:"Source Serif 4", Georgia/);
   });
 });
+
+describe('the web page with contents and numbered headings', () => {
+  it('has a nav of the headings, each a link to its section, and numbered headings', async () => {
+    const html = await page(EXAMPLE_YAML, {
+      theme: { pdf: { toc: true, tocDepth: 2, numberHeadings: true } },
+    });
+    const nav =
+      /<nav class="toc" aria-labelledby="toc-title">[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
+    const targets = [...nav.matchAll(/<a href="#([^"]+)">/g)].map((m) => m[1]);
+    expect(targets.length).toBeGreaterThan(4);
+    for (const id of targets) expect(html, id).toContain(`id="${id}"`);
+    expect(html).toMatch(/<h2 id="[^"]+"><span class="number">1\.<\/span> /);
+    expect(await problems(html)).toEqual([]);
+  });
+});

@@ -12,7 +12,7 @@ import type { Warning } from '../../diagnostics/warnings.js';
 import type { LoadedImage } from '../../media/imageInfo.js';
 import { fontName } from '../../text/fontNames.js';
 import type { ResolvedTheme } from '../../theme/resolve.js';
-import { shownDate } from '../../tree/dates.js';
+import { mastheadLines } from '../../tree/masthead.js';
 import { numberHeadings } from '../../tree/numbering.js';
 import type { Block, DocMeta, Root } from '../../tree/types.js';
 import { allBlocks } from '../../tree/walk.js';
@@ -150,10 +150,7 @@ export async function writeDocx(doc: Root, input: DocxInput): Promise<Uint8Array
 
 /** The title block: series and number, title, subtitle, authors, date and organisation, classification. */
 function titleBlock(meta: DocMeta): Paragraph[] {
-  const series = [meta.series, meta.number ? `No. ${meta.number}` : undefined]
-    .filter(Boolean)
-    .join(' · ');
-  const line = [shownDate(meta), meta.organization].filter(Boolean).join(' · ');
+  const { series, authors, dateline: line } = mastheadLines(meta);
   const text = (style: string, value: string, after?: number) =>
     new Paragraph({
       style,
@@ -164,9 +161,7 @@ function titleBlock(meta: DocMeta): Paragraph[] {
     ...(series ? [text(STYLE.series, series)] : []),
     new Paragraph({ heading: 'Title', children: [new TextRun(meta.title)] }),
     ...(meta.subtitle ? [text(STYLE.subtitle, meta.subtitle)] : []),
-    ...meta.authors.map((a) =>
-      text(STYLE.byline, a.affiliation ? `${a.name}, ${a.affiliation}` : a.name),
-    ),
+    ...authors.map((author) => text(STYLE.byline, author)),
     ...(line ? [text(STYLE.byline, line, meta.classification ? 0 : 240)] : []),
     ...(meta.classification ? [text(STYLE.series, meta.classification, 240)] : []),
   ];

@@ -99,7 +99,17 @@ export async function pageFonts(
       face.font.font.hasGlyphForCodePoint(c.codePointAt(0) ?? 0),
     );
     if (!bytes || chars.length === 0) continue;
-    const woff = sfntToWoff(await subset(bytes, chars.join(''), { targetFormat: 'sfnt' }));
+    let woff: Uint8Array;
+    try {
+      woff = sfntToWoff(await subset(bytes, chars.join(''), { targetFormat: 'sfnt' }));
+    } catch (error) {
+      // HarfBuzz's WebAssembly not beside subset-font (a bundle that took it in): system fonts.
+      warn({
+        code: 'FONT_NOT_EMBEDDED',
+        message: `the HTML page uses system fonts: subsetting ${fontName(face.font).family} failed (${error instanceof Error ? error.message : String(error)}); keep subset-font out of the bundle, or set html.fonts: system in the theme`,
+      });
+      return { css: '', stacks: system, svgFont };
+    }
     rules.push(
       `@font-face{font-family:"${face.family}";src:url(data:font/woff;base64,${Buffer.from(woff).toString('base64')}) format("woff");font-weight:${face.weight};font-style:${face.italic ? 'italic' : 'normal'};font-display:swap}`,
     );

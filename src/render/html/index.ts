@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { languageDirection } from '../../text/bidi.js';
 import { shownDate } from '../../tree/dates.js';
+import { mastheadLines } from '../../tree/masthead.js';
 import { numberHeadings } from '../../tree/numbering.js';
 import { inlineText } from '../../tree/text.js';
 import type { Block, DocMeta, FootnoteDefinition, Heading, Root } from '../../tree/types.js';
@@ -118,13 +119,8 @@ function masthead(
   meta: DocMeta,
   logo: { data: Uint8Array; mediaType: string } | undefined,
 ): string {
-  const series = [meta.series, meta.number ? `No. ${meta.number}` : undefined]
-    .filter(Boolean)
-    .join(' · ');
-  const authors = meta.authors.map((a) =>
-    esc(a.affiliation ? `${a.name}, ${a.affiliation}` : a.name),
-  );
-  const dateline = [shownDate(meta), meta.organization].filter(Boolean).join(' · ');
+  const { series, dateline } = mastheadLines(meta);
+  const authors = mastheadLines(meta).authors.map(esc);
   const logoAlt = meta.organization ? `${meta.organization} logo` : 'Logo';
   return [
     '<header class="masthead">',

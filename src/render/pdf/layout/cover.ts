@@ -1,4 +1,4 @@
-import { shownDate } from '../../../tree/dates.js';
+import { mastheadLines } from '../../../tree/masthead.js';
 import type { DocMeta } from '../../../tree/types.js';
 import { append } from '../../../util/append.js';
 import { PLAIN } from '../../inlineRuns.js';
@@ -50,9 +50,7 @@ export function layoutCover(meta: DocMeta, width: number, env: LayoutEnv): Slice
     if (lines[0]) lines[0] = { ...lines[0], spaceBefore };
     append(slices, lines);
   };
-  const series = [meta.series, meta.number ? `No. ${meta.number}` : undefined]
-    .filter(Boolean)
-    .join(' · ');
+  const { series, authors, dateline: line } = mastheadLines(meta);
   if (series)
     add(
       series.toUpperCase(),
@@ -62,10 +60,8 @@ export function layoutCover(meta: DocMeta, width: number, env: LayoutEnv): Slice
   add(meta.title, { role: 'sans', size: 24, leading: 29, color: colors.text, bold: true }, 6);
   if (meta.subtitle)
     add(meta.subtitle, { role: 'sans', size: 13, leading: 17, color: colors.muted }, 6);
-  const authors = meta.authors.map((a) => (a.affiliation ? `${a.name}, ${a.affiliation}` : a.name));
   const small: TextBase = { role: 'sans', size: 9, leading: 12.5, color: colors.text };
   for (const [index, author] of authors.entries()) add(author, small, index === 0 ? 14 : 0);
-  const line = [shownDate(meta), meta.organization].filter(Boolean).join(' · ');
   if (line) add(line, { ...small, color: colors.muted }, authors.length > 0 ? 2 : 14);
   const last = slices.at(-1);
   if (last) slices[slices.length - 1] = { ...last, keepWithNext: false, height: last.height + 8 };
