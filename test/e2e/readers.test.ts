@@ -132,6 +132,40 @@ describe.skipIf(missing.length > 0)('the sample as a Word file in LibreOffice Wr
   });
 });
 
+describe.skipIf(missing.length > 0)('a Word file with notes in notes in LibreOffice Writer', () => {
+  it('opens, with every note’s words (Word has no footnote of a footnote: it follows its note)', async () => {
+    const dir = tempDir();
+    const summary = [
+      'A claim[^outer], again[^outer] and another[^other].',
+      '',
+      '[^outer]: Outer refers to[^inner].',
+      '[^inner]: Inner words.',
+      '[^other]: A note with a table:',
+      '',
+      '    | A | B |',
+      '    |---|---|',
+      '    | WNOTETAB1 | WNOTETAB2 |',
+    ].join('\n');
+    const { files } = await renderToFiles(
+      { meta: { title: 'Notes' }, summary },
+      { outDir: dir, name: 'notes', formats: ['docx'] },
+    );
+    const profile = `-env:UserInstallation=file://${join(dir, 'lo-profile')}`;
+    run('soffice', [
+      '--headless',
+      profile,
+      '--convert-to',
+      'pdf',
+      '--outdir',
+      dir,
+      files[0]?.path ?? '',
+    ]);
+    const text = run('pdftotext', [join(dir, 'notes.pdf'), '-']).replace(/\s+/g, ' ');
+    for (const words of ['Outer refers to', 'Inner words.', 'WNOTETAB1', 'WNOTETAB2'])
+      expect(text, words).toContain(words);
+  });
+});
+
 describe.skipIf(missing.length > 0)('hostile text in real readers', () => {
   it('gives a deck LibreOffice converts when every field holds markup, ampersands and control characters', async () => {
     const dir = tempDir();

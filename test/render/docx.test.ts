@@ -277,3 +277,64 @@ describe('the Word file with contents and numbered headings', () => {
     );
   });
 });
+
+describe('the Word file, cases found from outside', () => {
+  const source = [
+    '# Notes and lists',
+    '',
+    'A claim[^outer], again[^outer], another[^other] and a [site](https://example.com/?rIdaaaaaaaaaaaaaaaaaaaaa).',
+    '',
+    '- bullet',
+    '  1. WIN1',
+    '  2. WIN2',
+    '- bullet',
+    '  1. WIN3',
+    '',
+    '[^outer]: Outer refers to[^inner].',
+    '[^inner]: Inner words.',
+    '[^other]: A note with a table:',
+    '',
+    '    | A | B |',
+    '    |---|---|',
+    '    | WNOTETAB1 | WNOTETAB2 |',
+  ].join('\n');
+  let bytes: Uint8Array;
+  let parts: Map<string, string>;
+  beforeAll(async () => {
+    const result = await render(
+      { meta: { title: 'Cases' }, summary: source },
+      { formats: ['docx'] },
+    );
+    bytes = result.outputs[0]?.bytes ?? new Uint8Array();
+    parts = partsOf(bytes);
+  });
+
+  it('gives each footnote one reference, its later citations and those inside notes its number', () => {
+    const xml = parts.get('word/document.xml') ?? '';
+    const references = [...xml.matchAll(/<w:footnoteReference w:id="(\d+)"\/>/g)].map((m) => m[1]);
+    expect(references).toEqual(['1', '2']);
+    const notes = parts.get('word/footnotes.xml') ?? '';
+    expect(notes).not.toContain('<w:footnoteReference ');
+    // The inner note, cited only from the outer one, follows it; the table's cells are text.
+    expect(notes).toMatch(/Outer refers to[\s\S]*Inner words\./);
+    expect(docxText(bytes)).toMatch(/WNOTETAB1\s*·?\s*WNOTETAB2|WNOTETAB1 · WNOTETAB2/);
+    expect(ooxmlXmlErrors(bytes)).toEqual([]);
+  });
+
+  it('restarts a numbered list nested under bullets at every level', () => {
+    const numbering = parts.get('word/numbering.xml') ?? '';
+    const nums = [...numbering.matchAll(/<w:num w:numId="\d+">([\s\S]*?)<\/w:num>/g)].map(
+      (m) => m[1] ?? '',
+    );
+    for (const num of nums)
+      expect(num.match(/<w:lvlOverride w:ilvl="\d"><w:startOverride w:val="\d+"\/>/g)).toHaveLength(
+        5,
+      );
+  });
+
+  it('renames only the library’s relationship ids, never text that looks like one', () => {
+    const rels = parts.get('word/_rels/document.xml.rels') ?? '';
+    expect(rels).toContain('Target="https://example.com/?rIdaaaaaaaaaaaaaaaaaaaaa"');
+    expect(rels).toMatch(/Id="rIdLink1"/);
+  });
+});

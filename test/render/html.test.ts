@@ -56,11 +56,11 @@ describe('the web page of the sample', () => {
 
   it('draws the chart inline as SVG, an image titled and described by its alt text', () => {
     const svg = /<svg class="chart-wide"[^>]*>[\s\S]*?<\/svg>/.exec(html)?.[0] ?? '';
-    expect(svg).toMatch(/role="img" aria-labelledby="chart-1-wide-title chart-1-wide-desc"/);
+    expect(svg).toMatch(/role="img" aria-labelledby="chart_1_wide-title chart_1_wide-desc"/);
     expect(svg).toContain(
-      '<title id="chart-1-wide-title">The trade goal, indexed to today’s bilateral trade</title>',
+      '<title id="chart_1_wide-title">The trade goal, indexed to today’s bilateral trade</title>',
     );
-    expect(svg).toMatch(/<desc id="chart-1-wide-desc">Bar chart: The trade goal/);
+    expect(svg).toMatch(/<desc id="chart_1_wide-desc">Bar chart: The trade goal/);
     expect(svg).toContain('>After two years</text>');
     expect(html).toContain('<svg class="chart-narrow"');
   });
@@ -110,12 +110,12 @@ describe('the web page of a document with every kind of block', () => {
   });
 
   it('writes footnotes as an ordered list, each reference and note linked both ways', () => {
-    expect(html).toMatch(/<sup class="fnref"><a href="#fn-1" id="fnref-1" role="doc-noteref"/);
+    expect(html).toMatch(/<sup class="fnref"><a href="#fn_1" id="fnref_1" role="doc-noteref"/);
     expect(html).toMatch(
-      /<li id="fn-1" value="1"><p>The first note, with <em>emphasis<\/em>.<a class="backref" href="#fnref-1" role="doc-backlink"/,
+      /<li id="fn_1" value="1"><p>The first note, with <em>emphasis<\/em>.<a class="backref" href="#fnref_1" role="doc-backlink"/,
     );
     expect(html).toMatch(
-      /<section class="footnotes" role="doc-endnotes" aria-labelledby="notes-title">/,
+      /<section class="footnotes" role="doc-endnotes" aria-labelledby="notes_title">/,
     );
   });
 
@@ -168,11 +168,36 @@ describe('the web page with contents and numbered headings', () => {
       theme: { pdf: { toc: true, tocDepth: 2, numberHeadings: true } },
     });
     const nav =
-      /<nav class="toc" aria-labelledby="toc-title">[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
+      /<nav class="toc" aria-labelledby="toc_title">[\s\S]*?<\/nav>/.exec(html)?.[0] ?? '';
     const targets = [...nav.matchAll(/<a href="#([^"]+)">/g)].map((m) => m[1]);
     expect(targets.length).toBeGreaterThan(4);
     for (const id of targets) expect(html, id).toContain(`id="${id}"`);
     expect(html).toMatch(/<h2 id="[^"]+"><span class="number">1\.<\/span> /);
     expect(await problems(html)).toEqual([]);
+  });
+});
+
+describe('the web page, cases found from outside', () => {
+  it('keeps the ids it makes apart from heading ids, and links only to headings that exist', async () => {
+    const html = await page({
+      meta: { title: 'Ids' },
+      summary:
+        '# fn 1\n\nA note[^a] and [a link](#nowhere).\n\n# Notes title\n\n# Chart 1 wide title\n\n```chart\ntitle: T\ncategories: [a, b]\nseries: [{ name: s, values: [1, 2] }]\n```\n\n[^a]: The note.',
+    });
+    const ids = [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.length).toBeGreaterThan(6);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(html).not.toContain('href="#nowhere"');
+    expect(html).toContain('a link');
+    expect(await problems(html)).toEqual([]);
+  });
+
+  it('drops the code points HTML forbids (C1 controls, noncharacters)', async () => {
+    const html = await page({
+      meta: { title: 'Odd\u0085' },
+      summary: 'i\u0085j k\ufdd0l m\u{10ffff}n',
+    });
+    expect(html).toContain('<p>ij kl mn</p>');
+    expect(html).not.toMatch(/[\u0080-\u009f\ufdd0-\ufdef]|\u{10ffff}/u);
   });
 });

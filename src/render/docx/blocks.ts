@@ -43,8 +43,15 @@ export interface DocxContext {
   readonly bookmarks: ReadonlyMap<string, string>;
   /** The width text runs in, in pixels at 96 dpi: images and charts are fitted to it. */
   readonly contentWidth: number;
-  /** The ordered lists' instances, counted as they are written, so each list numbers on its own. */
-  lists: number;
+  /** What the whole document's writing shares, body and notes alike. */
+  readonly state: {
+    /** The ordered lists' instances, counted as they are written, so each list numbers on its own. */
+    lists: number;
+    /** The footnotes cited so far: Word gives a footnote one reference, so later ones are its number. */
+    readonly cited: Set<number>;
+  };
+  /** Writing a footnote's text: references in it are numbers, tables are rows of text. */
+  readonly inNote?: boolean;
 }
 
 /** A run's look, as inline nodes nest. */
@@ -104,6 +111,18 @@ function blockDocx(block: Block, ctx: DocxContext, place: Place): (Paragraph | T
     case 'list':
       return listDocx(block, ctx, place, 0);
     case 'table':
+      // A footnote holds paragraphs only: a table in one is its rows, cells apart.
+      if (ctx.inNote)
+        return [block.header, ...block.rows].map(
+          (row, i) =>
+            new Paragraph({
+              style: place.style,
+              children: row.flatMap((cell, k) => [
+                ...(k > 0 ? [new TextRun(' · ')] : []),
+                ...inlineDocx(cell.children, ctx, i === 0 ? { bold: true } : {}),
+              ]),
+            }),
+        );
       return tableDocx(block, ctx);
     case 'code':
       return block.value.split('\n').map(
@@ -206,7 +225,7 @@ function listDocx(
   place: Place,
   depth: number,
 ): (Paragraph | Table)[] {
-  const instance = list.ordered ? ++ctx.lists : 0;
+  const instance = list.ordered ? ++ctx.state.lists : 0;
   const style = place.callout ? STYLE.callout : listStyle(list.ordered, depth + 1);
   const numbering = list.ordered
     ? { reference: numberedReference(list.start), level: Math.min(depth, 4), instance }
@@ -374,6 +393,11 @@ function inlineNode(node: Inline, ctx: DocxContext, style: RunStyle): ParagraphC
       return anchor ? [new InternalHyperlink({ anchor, children })] : children;
     }
     case 'footnoteReference':
+      // Word has no reference to a footnote from a footnote, nor two references to one: those are the
+      // note's number, set as Word sets references.
+      if (ctx.inNote || ctx.state.cited.has(node.number))
+        return [new TextRun({ text: String(node.number), style: 'FootnoteReference' })];
+      ctx.state.cited.add(node.number);
       return [new FootnoteReferenceRun(node.number)];
     default:
       return assertNever(node);

@@ -13,14 +13,17 @@ export interface DocxNormalizeOptions {
   readonly language: string;
 }
 
-/** Relationship ids the docx library draws at random (hyperlinks): `rId` and 21 characters. */
-const RANDOM_ID = /rId[a-z0-9_-]{21}(?=")/g;
+/**
+ * Relationship ids the docx library draws at random (hyperlinks): `rId` and 21 characters, where an id
+ * is written (the `Id` of a relationship, an `r:id` attribute).
+ */
+const RANDOM_ID = /\b(?:Id|r:id)="(rId[a-z0-9_-]{21})"/g;
 
 /**
  * Makes a Word file byte-identical for the same input and completes what the docx library does not
  * write: random relationship ids renumbered in order of appearance, the document dates set to the
  * document's date, only characters XML allows, the "Brief Table" table style (and no grid of the
- * library's on the tables), bookmarks numbered, the font table naming each family's fallback; every part re-added in sorted order with a
+ * library's on the tables), bookmarks numbered, every level of a list restarting, the font table naming each family's fallback; every part re-added in sorted order with a
  * fixed timestamp.
  */
 export function normalizeDocx(bytes: Uint8Array, options: DocxNormalizeOptions): Uint8Array {
@@ -28,21 +31,20 @@ export function normalizeDocx(bytes: Uint8Array, options: DocxNormalizeOptions):
   const names = Object.keys(parts)
     .filter((name) => !name.endsWith('/'))
     .sort();
+  // The random ids are those of relationships; only where an id is written (`Id="…"` in a .rels part,
+  // `r:id="…"` in the XML) is it renamed, never in text or addresses that happen to look like one.
   const ids = new Map<string, string>();
-  const renumber = (text: string) =>
-    text.replace(RANDOM_ID, (id) => {
-      let to = ids.get(id);
-      if (!to) {
-        to = `rIdLink${ids.size + 1}`;
-        ids.set(id, to);
-      }
-      return to;
-    });
-  // Renumbered in the order the body uses them, so that the ids follow the text.
   for (const name of ['word/document.xml', ...names]) {
     const data = parts[name];
-    if (data && isXmlPart(name)) renumber(strFromU8(data));
+    if (!data || !isXmlPart(name)) continue;
+    for (const [, id] of strFromU8(data).matchAll(RANDOM_ID))
+      if (id && !ids.has(id)) ids.set(id, `rIdLink${ids.size + 1}`);
   }
+  const renumber = (text: string) =>
+    text.replace(RANDOM_ID, (all, id: string) => {
+      const to = ids.get(id);
+      return to ? all.replace(id, to) : all;
+    });
   const stamp = dateStamp(options.date);
   const out: Part[] = [];
   for (const name of names) {
@@ -71,6 +73,21 @@ function fixPart(
   if (name === 'word/document.xml')
     // The docx library gives every table a full grid; the Brief Table style draws the rules instead.
     return strToU8(numberBookmarks(xml.replace(/<w:tblBorders>.*?<\/w:tblBorders>/g, '')));
+  if (name === 'word/numbering.xml')
+    // The library restarts an ordered list's first level only; a list nested in another is its own
+    // instance at a deeper level, which must restart too.
+    return strToU8(
+      xml.replace(
+        /<w:lvlOverride w:ilvl="0"><w:startOverride w:val="(\d+)"\/><\/w:lvlOverride>/g,
+        (_, start: string) =>
+          [0, 1, 2, 3, 4]
+            .map(
+              (level) =>
+                `<w:lvlOverride w:ilvl="${level}"><w:startOverride w:val="${start}"/></w:lvlOverride>`,
+            )
+            .join(''),
+      ),
+    );
   if (name === 'word/fontTable.xml') {
     const entries = fontTableXml(options.fonts);
     return strToU8(

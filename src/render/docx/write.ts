@@ -14,7 +14,7 @@ import { fontName } from '../../text/fontNames.js';
 import type { ResolvedTheme } from '../../theme/resolve.js';
 import { mastheadLines } from '../../tree/masthead.js';
 import { numberHeadings } from '../../tree/numbering.js';
-import type { Block, DocMeta, Root } from '../../tree/types.js';
+import type { Block, DocMeta, FootnoteDefinition, Inline, Root } from '../../tree/types.js';
 import { allBlocks } from '../../tree/walk.js';
 import { blocksDocx, type DocxContext } from './blocks.js';
 import { chartPictures } from './charts.js';
@@ -60,7 +60,7 @@ export async function writeDocx(doc: Root, input: DocxInput): Promise<Uint8Array
     numbers: theme.pdf.numberHeadings ? numberHeadings(doc.children) : new Map(),
     bookmarks: bookmarkNames(doc.children),
     contentWidth: Math.round((contentMm / 25.4) * 96),
-    lists: 0,
+    state: { lists: 0, cited: new Set() },
   };
   const toc = theme.pdf.toc
     ? [
@@ -76,16 +76,7 @@ export async function writeDocx(doc: Root, input: DocxInput): Promise<Uint8Array
     ...toc,
     ...blocksDocx(doc.children, ctx),
   ];
-  const footnotes = Object.fromEntries(
-    doc.footnotes.map((note) => [
-      String(note.number),
-      {
-        children: blocksDocx(note.children, ctx, { style: 'FootnoteText' }).filter(
-          (child): child is Paragraph => child instanceof Paragraph,
-        ),
-      },
-    ]),
-  );
+  const footnotes = footnotesDocx(doc, ctx);
   const starts = [
     ...allBlocks(doc.children),
     ...doc.footnotes.flatMap((n) => [...allBlocks(n.children)]),
@@ -183,4 +174,60 @@ function bookmarkNames(blocks: readonly Block[]): Map<string, string> {
     names.set(block.id, name);
   }
   return names;
+}
+
+/**
+ * The footnotes as Word takes them: one per note the body cites. A note cited only from another note
+ * follows that note's text, after its number; Word has no footnotes of footnotes.
+ */
+function footnotesDocx(doc: Root, ctx: DocxContext): Record<string, { children: Paragraph[] }> {
+  const notes = new Map(doc.footnotes.map((note) => [note.number, note]));
+  const inNote: DocxContext = { ...ctx, inNote: true };
+  const placed = new Set(ctx.state.cited);
+  const write = (note: FootnoteDefinition): Paragraph[] => {
+    const own = blocksDocx(note.children, inNote, { style: 'FootnoteText' }).filter(
+      (child): child is Paragraph => child instanceof Paragraph,
+    );
+    const inner = citedIn(note.children).filter((n) => !placed.has(n));
+    for (const n of inner) placed.add(n);
+    return [
+      ...own,
+      ...inner.flatMap((n) => {
+        const cited = notes.get(n);
+        if (!cited) return [];
+        const [first, ...rest] = write(cited);
+        const mark = new Paragraph({
+          style: 'FootnoteText',
+          children: [
+            new TextRun({ text: String(n), style: 'FootnoteReference' }),
+            new TextRun(' '),
+          ],
+        });
+        return [mark, ...(first ? [first] : []), ...rest];
+      }),
+    ];
+  };
+  return Object.fromEntries(
+    [...ctx.state.cited].flatMap((n) => {
+      const note = notes.get(n);
+      return note ? [[String(n), { children: write(note) }]] : [];
+    }),
+  );
+}
+
+/** The footnotes cited in blocks, in order, each once. */
+function citedIn(blocks: readonly Block[]): number[] {
+  const found = new Set<number>();
+  const visit = (nodes: readonly Inline[]): void => {
+    for (const node of nodes) {
+      if (node.type === 'footnoteReference') found.add(node.number);
+      else if ('children' in node) visit(node.children);
+    }
+  };
+  for (const block of allBlocks(blocks)) {
+    if (block.type === 'paragraph' || block.type === 'heading') visit(block.children);
+    else if (block.type === 'table')
+      for (const row of [block.header, ...block.rows]) for (const cell of row) visit(cell.children);
+  }
+  return [...found];
 }

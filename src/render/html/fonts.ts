@@ -28,8 +28,6 @@ const SYSTEM_STACKS: Readonly<Record<PageRole, string>> = {
   mono: 'ui-monospace, SFMono-Regular, Menlo, Consolas, "Liberation Mono", monospace',
 };
 
-const VARIANTS: readonly FontVariant[] = ['regular', 'bold', 'italic', 'boldItalic'];
-
 /** A face to declare: its family on the page, its weight and style, and the file to subset. */
 interface Face {
   readonly family: string;
@@ -39,8 +37,8 @@ interface Face {
 }
 
 /**
- * The page's fonts. Embedded (the default): each face of the theme's serif, sans and mono the page can
- * use is subset to the characters of the page and written as a WOFF data URI, and characters none of
+ * The page's fonts. Embedded (the default): each face of the theme's serif, sans and mono in `used` is
+ * subset to the characters of the page and written as a WOFF data URI, and characters none of
  * the theme's fonts has get the fallback font the PDF would use, embedded the same way; so the page
  * looks the same on every device and makes no request. `system` names the theme's families, then the
  * usual system fonts. Subsetting needs `subset-font` (HarfBuzz compiled to WebAssembly); when it cannot
@@ -49,7 +47,7 @@ interface Face {
 export async function pageFonts(
   theme: ResolvedTheme,
   text: string,
-  roles: ReadonlySet<PageRole>,
+  used: ReadonlySet<`${PageRole}-${FontVariant}`>,
   warn: (warning: Omit<Warning, 'format'>) => void,
 ): Promise<PageFonts> {
   const names = new Map<AnyFontKey, SvgFont>();
@@ -83,12 +81,11 @@ export async function pageFonts(
     return { css: '', stacks, svgFont };
   }
   const faces: Face[] = [];
-  for (const role of roles) {
-    for (const variant of VARIANTS) {
-      const font = theme.fonts[`${role}-${variant}`];
-      const named = fontName(font);
-      faces.push({ family: `bw-${role}`, font, weight: named.weight, italic: named.italic });
-    }
+  for (const key of used) {
+    const font = theme.fonts[key];
+    const named = fontName(font);
+    const role = key.split('-')[0] ?? 'serif';
+    faces.push({ family: `bw-${role}`, font, weight: named.weight, italic: named.italic });
   }
   const fallbacks = fallbackFaces(theme, text);
   faces.push(...fallbacks);

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
 import { languageDirection } from '../../text/bidi.js';
+import type { FontVariant } from '../../theme/resolve.js';
 import { shownDate } from '../../tree/dates.js';
 import { mastheadLines } from '../../tree/masthead.js';
 import { numberHeadings } from '../../tree/numbering.js';
 import { inlineText } from '../../tree/text.js';
 import type { Block, DocMeta, FootnoteDefinition, Heading, Root } from '../../tree/types.js';
+import { allBlocks } from '../../tree/walk.js';
 import type { Renderer } from '../engine.js';
 import { collectImages } from '../images.js';
 import { chartSvg } from '../svg/chart.js';
@@ -35,7 +37,11 @@ export const htmlRenderer: Renderer = {
     // written twice only in what it names: first to learn the page's characters, then for good.
     const write = (fonts: PageFonts | undefined) => {
       const block: BlockContext = {
-        refs: new FootnoteRefs(),
+        refs: new FootnoteRefs(
+          new Set(
+            [...allBlocks(doc.children)].flatMap((b) => (b.type === 'heading' ? [b.id] : [])),
+          ),
+        ),
         images,
         numbers: theme.pdf.numberHeadings ? numberHeadings(doc.children) : new Map(),
         charts: 0,
@@ -45,7 +51,7 @@ export const htmlRenderer: Renderer = {
               theme,
               language,
               width,
-              idPrefix: `chart-${index}-${variant}`,
+              idPrefix: `chart_${index}_${variant}`,
               font: (key) =>
                 fonts?.svgFont(key) ?? { family: 'sans-serif', weight: 400, italic: false },
               warn: ctx.warn,
@@ -61,11 +67,7 @@ export const htmlRenderer: Renderer = {
       return bodyHtml(doc, block, theme.pdf.toc ? theme.pdf.tocDepth : 0, ctx.theme.logo);
     };
     const draft = write(undefined);
-    // Serif and sans always; mono only when the page shows code.
-    const roles = new Set<PageRole>(
-      draft.includes('<code') ? ['serif', 'sans', 'mono'] : ['serif', 'sans'],
-    );
-    const fonts = await pageFonts(theme, visibleText(draft), roles, (warning) =>
+    const fonts = await pageFonts(theme, visibleText(draft), facesUsed(draft), (warning) =>
       ctx.warn({ file: ctx.file, ...warning }),
     );
     const body = write(fonts);
@@ -163,7 +165,7 @@ function tocHtml(blocks: readonly Block[], depth: number, ctx: BlockContext): st
     out.push('</li></ol>');
     level--;
   }
-  return `<nav class="toc" aria-labelledby="toc-title">\n<h2 id="toc-title">Contents</h2>\n${out.join('')}\n</nav>\n`;
+  return `<nav class="toc" aria-labelledby="toc_title">\n<h2 id="toc_title">Contents</h2>\n${out.join('')}\n</nav>\n`;
 }
 
 /** The notes: an ordered list after the text, each note with a way back to every place that cites it. */
@@ -179,9 +181,9 @@ function footnotesHtml(notes: readonly FootnoteDefinition[], ctx: BlockContext):
       )
       .join('');
     const withBack = body.endsWith('</p>') ? `${body.slice(0, -4)}${back}</p>` : `${body}${back}`;
-    return `<li id="fn-${note.number}" value="${note.number}">${withBack}</li>`;
+    return `<li id="fn_${note.number}" value="${note.number}">${withBack}</li>`;
   });
-  return `<section class="footnotes" role="doc-endnotes" aria-labelledby="notes-title">\n<h2 id="notes-title">Notes</h2>\n<ol>\n${items.join('\n')}\n</ol>\n</section>\n`;
+  return `<section class="footnotes" role="doc-endnotes" aria-labelledby="notes_title">\n<h2 id="notes_title">Notes</h2>\n<ol>\n${items.join('\n')}\n</ol>\n</section>\n`;
 }
 
 /** The text a reader sees on the page, for subsetting its fonts: the markup's text, unescaped. */
@@ -193,4 +195,27 @@ function visibleText(html: string): string {
     .replace(/&quot;/g, '"')
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&');
+}
+
+/**
+ * The faces a page can show, from its markup: the serif and the sans (headings, captions, tables) in
+ * regular and bold always, italics where there is emphasis or a quotation, the mono only with code. The
+ * browser loads only the faces text uses; the others would only make the file larger.
+ */
+function facesUsed(html: string): Set<`${PageRole}-${FontVariant}`> {
+  const italic = html.includes('<em>') || html.includes('<blockquote>');
+  const bold = html.includes('<strong>');
+  const faces = new Set<`${PageRole}-${FontVariant}`>([
+    'serif-regular',
+    'sans-regular',
+    'sans-bold',
+  ]);
+  if (bold) faces.add('serif-bold');
+  if (italic) faces.add('serif-italic').add('sans-italic');
+  if (italic && bold) faces.add('serif-boldItalic').add('sans-boldItalic');
+  if (html.includes('<code')) {
+    faces.add('mono-regular');
+    if (bold) faces.add('mono-bold');
+  }
+  return faces;
 }
