@@ -95,8 +95,8 @@ describe('the CommonMark spec as a corpus', () => {
         DOCX: docxText(docx ?? new Uint8Array()).replace(/\s+/g, ''),
         HTML: htmlText(html ?? new Uint8Array()).replace(/\s+/g, ''),
       };
+      // List numbers are the reader's own numbering (Word's and the browser's), not text.
       for (const word of words)
-        // List numbers are the reader's own numbering (Word's and the browser's), not text.
         for (const [format, text] of Object.entries(texts))
           if (!text.includes(word) && !/^\d+[.)]$/.test(word))
             lost.push(`example ${example.number}, ${format}: ${word}`);
