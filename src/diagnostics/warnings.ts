@@ -23,7 +23,8 @@ export type WarningCode =
   | 'LINK_UNSAFE'
   | 'CHARACTER_REMOVED'
   | 'FRONT_MATTER_IGNORED'
-  | 'FONT_NOT_EMBEDDED';
+  | 'FONT_NOT_EMBEDDED'
+  | 'TEMPLATE_LAYOUT_MISSING';
 
 /** A problem in content that did not stop the render. */
 export interface Warning extends SourceLocation {
