@@ -6,7 +6,7 @@ import { type Browser, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { renderToFiles } from '../../src/index.js';
 import { missingWords, wordsOf } from '../corpus/words.js';
-import { EXAMPLE_YAML, seedParts, tempDir } from '../helpers.js';
+import { EXAMPLE_YAML, pdfPages, seedParts, tempDir } from '../helpers.js';
 import { everythingFixture } from '../render/formatFixture.js';
 
 /** Debian's Chromium, driven by playwright-core: nothing is downloaded. `.ci/run` installs it. */
@@ -123,6 +123,33 @@ describe.skipIf(!present)('the web page in Chromium', () => {
       expect(shown).toEqual([width > 640 ? 'chart-wide' : 'chart-narrow']);
       await page.close();
     }
+  });
+
+  it('prints on the theme’s page size (its @page: A4 for the sample) with every word, no heading split', async () => {
+    const { page } = await open(sample, 1280);
+    const path = join(dir, 'printed.pdf');
+    // preferCSSPageSize: the page size and margins of the stylesheet's @page (A4 for the sample).
+    await page.pdf({ path, preferCSSPageSize: true, printBackground: true });
+    await page.close();
+    const bytes = new Uint8Array(readFileSync(path));
+    const { pages } = await pdfPages(bytes);
+    expect(pages.length).toBeGreaterThan(2);
+    const text = pages.join(' ');
+    const seed = seedParts();
+    expect(missingWords(wordsOf([...seed.ordered, ...seed.prose].join(' ')), text)).toEqual([]);
+    // No heading is split between two pages (each is whole on one page).
+    const flat = pages.map((p) => p.replace(/\s+/g, ' '));
+    for (const heading of seed.headings.filter((h) => h.length > 40))
+      expect(
+        flat.some((p) => p.includes(heading)),
+        heading,
+      ).toBe(true);
+    // A4 is 595 × 842 pt.
+    const box = /\/MediaBox\s*\[\s*0 0 ([\d.]+) ([\d.]+)\s*\]/.exec(
+      Buffer.from(bytes).toString('latin1'),
+    );
+    expect(Number(box?.[1])).toBeCloseTo(595, -1);
+    expect(Number(box?.[2])).toBeCloseTo(842, -1);
   });
 
   it('has no serious or critical accessibility violation (axe-core), on the sample and every kind of block', async () => {

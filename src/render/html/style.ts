@@ -110,7 +110,7 @@ h3{font-size:1.1rem}
 body{font-size:${theme.pdf.bodySize}pt;line-height:${theme.pdf.leading}pt}
 .page{max-width:none;padding:0}
 a{color:inherit}
-h2,h3,h4,h5,h6,figcaption,caption{break-after:avoid}
+h2,h3,h4,h5,h6,figcaption,caption{break-after:avoid;break-inside:avoid}
 figure,.callout,tr,blockquote,pre{break-inside:avoid}
 p{orphans:2;widows:2}
 .table-wrap{overflow:visible}
