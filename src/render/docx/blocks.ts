@@ -1,68 +1,15 @@
-import {
-  Bookmark,
-  ExternalHyperlink,
-  FootnoteReferenceRun,
-  ImageRun,
-  InternalHyperlink,
-  PageBreak,
-  Paragraph,
-  type ParagraphChild,
-  Table,
-  TableCell,
-  TableRow,
-  TextRun,
-} from 'docx';
+import { Bookmark, ImageRun, PageBreak, Paragraph, type Table, TextRun } from 'docx';
 import { sourceLine } from '../../chart/describe.js';
 import { assertNever } from '../../diagnostics/assertNever.js';
-import type { LoadedImage } from '../../media/imageInfo.js';
-import { paragraphDirection } from '../../text/bidi.js';
 import { inlineText } from '../../tree/text.js';
-import type { Block, Chart, Inline, List, Table as TableNode } from '../../tree/types.js';
-import { type DocxFonts, listStyle, numberedReference, STYLE } from './styles.js';
+import type { Block, Chart, Inline, List } from '../../tree/types.js';
+import { type DocxContext, direction } from './context.js';
+import { inlineDocx } from './inline.js';
+import { listStyle, numberedReference, STYLE } from './styles.js';
+import { tableAsText, tableDocx } from './tables.js';
 
 /** A picture's paragraph: single spacing, which readers never clip the picture to. */
 const PICTURE_SPACING = { line: 240, lineRule: 'auto', after: 120 } as const;
-
-/** A chart as Word takes it: the SVG, a PNG for readers without SVG, and its size in pixels (96 dpi). */
-export interface ChartPicture {
-  readonly svg: Uint8Array;
-  readonly png: Uint8Array;
-  readonly width: number;
-  readonly height: number;
-}
-
-/** What writing blocks needs besides the blocks. */
-export interface DocxContext {
-  readonly fonts: DocxFonts;
-  readonly language: string;
-  readonly images: ReadonlyMap<string, LoadedImage>;
-  readonly charts: ReadonlyMap<Chart, ChartPicture>;
-  /** Heading labels ("1.", "1.2") when the theme numbers headings. */
-  readonly numbers: ReadonlyMap<string, string>;
-  /** Bookmark names by heading id (Word's names: a letter first, then letters, digits and _). */
-  readonly bookmarks: ReadonlyMap<string, string>;
-  /** The width text runs in, in pixels at 96 dpi: images and charts are fitted to it. */
-  readonly contentWidth: number;
-  /** What the whole document's writing shares, body and notes alike. */
-  readonly state: {
-    /** The ordered lists' instances, counted as they are written, so each list numbers on its own. */
-    lists: number;
-    /** The footnotes cited so far: Word gives a footnote one reference, so later ones are its number. */
-    readonly cited: Set<number>;
-  };
-  /** Writing a footnote's text: references in it are numbers, tables are rows of text. */
-  readonly inNote?: boolean;
-}
-
-/** A run's look, as inline nodes nest. */
-interface RunStyle {
-  readonly bold?: boolean;
-  readonly italics?: boolean;
-  readonly strike?: boolean;
-  readonly code?: boolean;
-  /** In a link: Word's Hyperlink character style. */
-  readonly link?: boolean;
-}
 
 /** Where a paragraph is: its style, and the list level it belongs to. */
 interface Place {
@@ -112,18 +59,7 @@ function blockDocx(block: Block, ctx: DocxContext, place: Place): (Paragraph | T
       return listDocx(block, ctx, place, 0);
     case 'table':
       // A footnote holds paragraphs only: a table in one is its rows, cells apart.
-      if (ctx.inNote)
-        return [block.header, ...block.rows].map(
-          (row, i) =>
-            new Paragraph({
-              style: place.style,
-              children: row.flatMap((cell, k) => [
-                ...(k > 0 ? [new TextRun(' · ')] : []),
-                ...inlineDocx(cell.children, ctx, i === 0 ? { bold: true } : {}),
-              ]),
-            }),
-        );
-      return tableDocx(block, ctx);
+      return ctx.inNote ? tableAsText(block, ctx, place.style) : tableDocx(block, ctx);
     case 'code':
       return block.value.split('\n').map(
         (line) =>
@@ -209,11 +145,6 @@ function paragraph(
   });
 }
 
-/** A right-to-left paragraph's properties (Arabic, Hebrew), none for others. */
-function direction(text: string, ctx: DocxContext): { bidirectional?: boolean } {
-  return paragraphDirection(text, ctx.language) === 'rtl' ? { bidirectional: true } : {};
-}
-
 /**
  * A list: each item's first paragraph carries the list's numbering at its depth (bullets through the
  * List Bullet styles, numbers through this list's own instance), later paragraphs of an item sit at
@@ -257,76 +188,6 @@ function listDocx(
   return out;
 }
 
-/**
- * A table: its caption above (kept with it), a header row Word repeats on every page the table runs
- * on, rows that never break across pages, numbers aligned as the Markdown says, in the "Brief Table"
- * style; its source line below.
- */
-function tableDocx(table: TableNode, ctx: DocxContext): (Paragraph | Table)[] {
-  const alignment = (i: number) => {
-    const a = table.align[i];
-    return a === 'right' ? 'right' : a === 'center' ? 'center' : undefined;
-  };
-  const cell = (children: readonly Inline[], i: number, header: boolean) =>
-    new TableCell({
-      children: [
-        new Paragraph({
-          style: header ? STYLE.tableHeading : STYLE.tableText,
-          children: inlineDocx(children, ctx, {}),
-          ...(alignment(i) ? { alignment: alignment(i) } : {}),
-          ...direction(inlineText(children), ctx),
-        }),
-      ],
-    });
-  const rows = [
-    new TableRow({
-      tableHeader: true,
-      cantSplit: true,
-      children: table.header.map((c, i) => cell(c.children, i, true)),
-    }),
-    ...table.rows.map(
-      (row) =>
-        new TableRow({ cantSplit: true, children: row.map((c, i) => cell(c.children, i, false)) }),
-    ),
-  ];
-  const caption = table.caption
-    ? [new Paragraph({ style: STYLE.caption, children: [new TextRun(table.caption)] })]
-    : [];
-  const source = table.source
-    ? [new Paragraph({ style: STYLE.source, children: [new TextRun(table.source)] })]
-    : [];
-  return [
-    ...caption,
-    new Table({
-      style: STYLE.table,
-      columnWidths: columnWidths(table, ctx.contentWidth * 15),
-      tableLook: {
-        firstRow: true,
-        lastRow: false,
-        firstColumn: false,
-        lastColumn: false,
-        noVBand: true,
-      },
-      width: { size: 100, type: 'pct' },
-      rows,
-    }),
-    ...source,
-  ];
-}
-
-/**
- * Column widths in twips, sharing the text width by how much each column holds (its longest cell,
- * between 4 and 40 characters), so that a label column does not take half the table.
- */
-function columnWidths(table: TableNode, width: number): number[] {
-  const rows = [table.header, ...table.rows];
-  const weights = table.header.map((_, i) =>
-    Math.min(40, Math.max(4, ...rows.map((row) => inlineText(row[i]?.children ?? []).length))),
-  );
-  const total = weights.reduce((a, b) => a + b, 0);
-  return weights.map((w) => Math.floor((width * w) / total));
-}
-
 /** A chart: its title as the caption, the picture (SVG with a PNG beside it) with the alt text, the source. */
 function chartDocx(block: Chart, ctx: DocxContext): Paragraph[] {
   const picture = ctx.charts.get(block);
@@ -360,58 +221,4 @@ function fitted(width: number, height: number, max: number): { width: number; he
   const natural = (width * 96) / 150;
   const w = Math.min(max, natural);
   return { width: Math.round(w), height: Math.round((height * w) / width) };
-}
-
-/** Inline content as runs: bold, italics and strike as they nest, code in the mono font, links live. */
-export function inlineDocx(
-  nodes: readonly Inline[],
-  ctx: DocxContext,
-  style: RunStyle,
-): ParagraphChild[] {
-  return nodes.flatMap((node) => inlineNode(node, ctx, style));
-}
-
-function inlineNode(node: Inline, ctx: DocxContext, style: RunStyle): ParagraphChild[] {
-  switch (node.type) {
-    case 'text':
-      return [run(node.value, style, ctx)];
-    case 'strong':
-      return inlineDocx(node.children, ctx, { ...style, bold: true });
-    case 'emphasis':
-      return inlineDocx(node.children, ctx, { ...style, italics: true });
-    case 'delete':
-      return inlineDocx(node.children, ctx, { ...style, strike: true });
-    case 'inlineCode':
-      return [run(node.value, { ...style, code: true }, ctx)];
-    case 'break':
-      return [new TextRun({ text: '', break: 1 })];
-    case 'link': {
-      const children = inlineDocx(node.children, ctx, { ...style, link: true });
-      if (node.target.kind === 'url')
-        return [new ExternalHyperlink({ link: node.target.url, children })];
-      const anchor = ctx.bookmarks.get(node.target.id);
-      return anchor ? [new InternalHyperlink({ anchor, children })] : children;
-    }
-    case 'footnoteReference':
-      // Word has no reference to a footnote from a footnote, nor two references to one: those are the
-      // note's number, set as Word sets references.
-      if (ctx.inNote || ctx.state.cited.has(node.number))
-        return [new TextRun({ text: String(node.number), style: 'FootnoteReference' })];
-      ctx.state.cited.add(node.number);
-      return [new FootnoteReferenceRun(node.number)];
-    default:
-      return assertNever(node);
-  }
-}
-
-function run(text: string, style: RunStyle, ctx: DocxContext): TextRun {
-  const mono = ctx.fonts.mono;
-  return new TextRun({
-    text,
-    ...(style.bold ? { bold: true } : {}),
-    ...(style.italics ? { italics: true } : {}),
-    ...(style.strike ? { strike: true } : {}),
-    ...(style.code ? { font: { ascii: mono, hAnsi: mono, cs: mono } } : {}),
-    ...(style.link ? { style: 'Hyperlink' } : {}),
-  });
 }

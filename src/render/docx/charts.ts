@@ -8,7 +8,7 @@ import { fontFor, type ResolvedTheme } from '../../theme/resolve.js';
 import type { Chart, Root } from '../../tree/types.js';
 import { allBlocks } from '../../tree/walk.js';
 import { chartSvg } from '../svg/chart.js';
-import type { ChartPicture } from './blocks.js';
+import type { ChartPicture } from './context.js';
 
 /** The PNG beside each SVG chart is drawn at twice the chart's size on the page (192 dpi). */
 const PNG_SCALE = 2;

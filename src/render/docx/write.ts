@@ -16,8 +16,9 @@ import { mastheadLines } from '../../tree/masthead.js';
 import { numberHeadings } from '../../tree/numbering.js';
 import type { Block, DocMeta, FootnoteDefinition, Inline, Root } from '../../tree/types.js';
 import { allBlocks } from '../../tree/walk.js';
-import { blocksDocx, type DocxContext } from './blocks.js';
+import { blocksDocx } from './blocks.js';
 import { chartPictures } from './charts.js';
+import type { DocxContext } from './context.js';
 import { normalizeDocx } from './package.js';
 import { type DocxFonts, documentStyles, numberingOptions, STYLE } from './styles.js';
 
