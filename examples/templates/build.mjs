@@ -12,7 +12,7 @@ const TEMPLATES = {
     layout: 'LAYOUT_WIDE',
     width: 13.333,
     height: 7.5,
-    fonts: { head: 'Georgia', body: 'Verdana' },
+    fonts: { head: 'Arial', body: 'Arial' },
     colors: { dk2: '0B3D2E', accent1: '0B6E4F', accent2: 'E0A100', lt2: 'EEF4F1' },
     names: {
       title: 'Cover',
@@ -27,7 +27,7 @@ const TEMPLATES = {
     layout: 'LAYOUT_4x3',
     width: 10,
     height: 7.5,
-    fonts: { head: 'Trebuchet MS', body: 'Trebuchet MS' },
+    fonts: { head: 'Liberation Sans', body: 'Liberation Sans' },
     colors: { dk2: '3B1F4A', accent1: '6A2C70', accent2: 'F08A5D', lt2: 'F6EEF7' },
     names: {
       title: 'Title Slide',

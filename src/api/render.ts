@@ -25,6 +25,7 @@ import { FallbackFinder } from '../text/fallback.js';
 import { loadFont, loadFontBytes } from '../text/fonts.js';
 import {
   defaultResolvedTheme,
+  loadDeckTemplate,
   loadThemeFile,
   type ResolvedTheme,
   resolveTheme,
@@ -104,6 +105,12 @@ export interface RenderOptions {
    *   mapping with `meta`, else Markdown
    */
   inputFormat?: InputFormat;
+  /**
+   * A PowerPoint template (.potx or .pptx) to build the deck on: its masters, layouts, theme colours
+   * and fonts; slides take its layouts by name (the theme's `deck.layouts` to choose). Wins over the
+   * theme's `deck.template`.
+   */
+  pptxTemplate?: string;
 }
 
 /** The names of {@link RenderOptions}, for telling a misspelt option from a real one. */
@@ -121,6 +128,7 @@ export const RENDER_OPTION_NAMES: readonly (keyof RenderOptions)[] = [
   'missingGlyphs',
   'linkSchemes',
   'inputFormat',
+  'pptxTemplate',
 ];
 
 /**
@@ -206,7 +214,10 @@ async function renderPipeline(
   const { file, source, locate } = loaded;
   if (locate) sink.placeWith((pointer) => locate(pathOfPointer(pointer)));
   const report = cleanCharacters(loaded.report, file, (w) => sink.add(w));
-  const theme = withFallbacks(await loadTheme(options.theme), report.meta.language, options);
+  const theme = withDeckTemplate(
+    withFallbacks(await loadTheme(options.theme), report.meta.language, options),
+    options.pptxTemplate,
+  );
   const images = createImageLoader({
     roots: [inputFolder(file), ...(options.imageRoots ?? []).map((r) => resolve(r))],
     warn: (w) => sink.add(w),
@@ -448,6 +459,13 @@ async function loadTheme(theme: RenderOptions['theme']): Promise<ResolvedTheme> 
   if (theme === undefined) return defaultResolvedTheme();
   if (typeof theme === 'string') return loadThemeFile(theme);
   return resolveTheme(theme);
+}
+
+/** The theme with the deck template the options name (`pptxTemplate`, `--pptx-template`), which wins over the theme's. */
+function withDeckTemplate(theme: ResolvedTheme, path: string | undefined): ResolvedTheme {
+  if (path === undefined) return theme;
+  const file = resolve(path);
+  return { ...theme, deckTemplate: loadDeckTemplate(file, file) };
 }
 
 function templateFor(template: RenderOptions['template'], format: string): string | undefined {

@@ -40,6 +40,7 @@ interface RenderCommandOptions {
   font?: string[];
   renderer?: string[];
   linkSchemes?: string;
+  pptxTemplate?: string;
   systemFonts: boolean;
   missingGlyphs: string;
   shard?: string;
@@ -117,6 +118,10 @@ export function addRenderCommand(program: Command, io: CliIo, exit: (code: numbe
     .option(
       '--link-schemes <list>',
       'schemes whose links stay live (default http,https,mailto); others become plain text',
+    )
+    .option(
+      '--pptx-template <file>',
+      'build the deck on a PowerPoint template (.potx or .pptx): its masters, layouts, colours and fonts',
     )
     .option('--no-system-fonts', 'do not look for fallback fonts among the system fonts')
     .option(
@@ -254,6 +259,7 @@ function checkOptions(
         ? { linkSchemes: opts.linkSchemes.split(',').map((s) => s.trim()) }
         : {}),
       ...(from ? { inputFormat: from } : {}),
+      ...(opts.pptxTemplate ? { pptxTemplate: opts.pptxTemplate } : {}),
       ...(opts.renderer ? { renderers: opts.renderer } : {}),
       systemFonts: opts.systemFonts,
       missingGlyphs,

@@ -24,7 +24,8 @@ export type WarningCode =
   | 'CHARACTER_REMOVED'
   | 'FRONT_MATTER_IGNORED'
   | 'FONT_NOT_EMBEDDED'
-  | 'TEMPLATE_LAYOUT_MISSING';
+  | 'TEMPLATE_LAYOUT_MISSING'
+  | 'TEMPLATE_FONT_UNMEASURED';
 
 /** A problem in content that did not stop the render. */
 export interface Warning extends SourceLocation {

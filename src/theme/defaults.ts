@@ -1,4 +1,4 @@
-import type { FontFamily } from './schema.js';
+import type { FontFamily, SlideKind } from './schema.js';
 
 function expo(pkg: string, prefix: string): FontFamily {
   const base = `@expo-google-fonts/${pkg}`;
@@ -61,6 +61,9 @@ export const DEFAULT_THEME = {
   },
   deck: {
     layout: '16x9' as '16x9' | '4x3',
+    /** A PowerPoint template to build the deck on (a path), and its layout for each kind of slide. */
+    template: undefined as string | undefined,
+    layouts: {} as Partial<Record<SlideKind, string>>,
     /** Slide titles: this size, down to the smallest before a third line. */
     titleSize: 30,
     minTitleSize: 22,

@@ -4,6 +4,7 @@ export {
   type FontKey,
   type FontRole,
   type FontVariant,
+  loadDeckTemplate,
   loadThemeFile,
   type ResolvedTheme,
   resolveTheme,

@@ -9,6 +9,7 @@ import { readSourceText } from '../load/sourceText.js';
 import { faultsError, pathOfPointer, schemaFaults } from '../load/validate.js';
 import { type Locate, parseYamlSource } from '../load/yamlSource.js';
 import { checkImage, type LoadedImage } from '../media/imageInfo.js';
+import { type DeckTemplate, readDeckTemplate } from '../render/pptx/template/read.js';
 import {
   type FallbackFinder,
   type FallbackKey,
@@ -63,6 +64,8 @@ export interface ResolvedTheme {
   readonly fonts: Readonly<Record<FontKey, LoadedFont>>;
   /** The logo, read and checked when the theme is resolved. */
   readonly logo: LoadedImage | undefined;
+  /** The PowerPoint template decks are built on (`deck.template`), read when the theme is resolved. */
+  readonly deckTemplate?: DeckTemplate | undefined;
   /** Fonts the theme names for characters its families lack, tried first among fallbacks. */
   readonly fallbackFonts: readonly LoadedFont[];
   /** Finds fonts for characters no family has; set for each render (it depends on the language). */
@@ -131,6 +134,9 @@ export function resolveTheme(
   const logo = input.logo
     ? load('/logo', input.logo, (path) => loadLogo(path, options.file))
     : undefined;
+  const deckTemplate = input.deck?.template
+    ? load('/deck/template', input.deck.template, (path) => loadDeckTemplate(path, options.file))
+    : undefined;
   const fallbackFonts = (input.fallbackFonts ?? []).flatMap((reference, index) => {
     const pointer = `/fallbackFonts/${index}`;
     const loaded = load(pointer, reference, (path) =>
@@ -154,6 +160,7 @@ export function resolveTheme(
     families,
     fonts: fonts as Record<FontKey, LoadedFont>,
     logo,
+    deckTemplate,
     fallbackFonts,
   };
 }
@@ -252,4 +259,26 @@ let defaultTheme: ResolvedTheme | undefined;
 export function defaultResolvedTheme(): ResolvedTheme {
   defaultTheme ??= resolveTheme();
   return defaultTheme;
+}
+
+/** The largest deck template read (templates with many pictures run to tens of megabytes). */
+const MAX_TEMPLATE_BYTES = 100_000_000;
+
+/** Reads a PowerPoint template the theme names: a fault is the theme's, named at `/deck/template`. */
+export function loadDeckTemplate(path: string, file: string | undefined): DeckTemplate {
+  const where = { file, pointer: '/deck/template' };
+  const read = readRegularFile(path, MAX_TEMPLATE_BYTES);
+  if ('size' in read)
+    throw new BriefwrightError(
+      'THEME_INVALID',
+      `the deck template ${path} has ${read.size} bytes, more than ${MAX_TEMPLATE_BYTES}`,
+      where,
+    );
+  if ('unreadable' in read)
+    throw new BriefwrightError(
+      'THEME_INVALID',
+      `the deck template ${path} ${read.unreadable}`,
+      where,
+    );
+  return readDeckTemplate(read.data, path);
 }

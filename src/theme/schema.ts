@@ -23,6 +23,25 @@ export const FontFamilySchema = z.strictObject({
   boldItalic: fontFile('Bold italic'),
 });
 
+/** The kinds of slide a deck template maps to its layouts (`deck.layouts`). */
+export const SLIDE_KINDS = [
+  'title',
+  'section',
+  'text',
+  'cards',
+  'numbers',
+  'rows',
+  'two',
+  'table',
+  'chart',
+  'image',
+  'quote',
+  'closing',
+] as const;
+
+/** A kind of slide. */
+export type SlideKind = (typeof SLIDE_KINDS)[number];
+
 /** The theme: one for every renderer. Every field is optional in a theme file; defaults fill the rest. */
 export const ThemeSchema = z.strictObject({
   $schema: z.string().describe('Editor hint: path or URL of theme.schema.json').optional(),
@@ -159,6 +178,28 @@ export const ThemeSchema = z.strictObject({
       eastAsianFont: z
         .string()
         .describe('Typeface of Chinese, Japanese and Korean runs; by default one for the language'),
+      template: z
+        .string()
+        .min(1)
+        .describe(
+          'A PowerPoint template (.potx or .pptx), relative to the theme file: the deck is built on its masters, layouts and theme',
+        ),
+      layouts: z
+        .strictObject(
+          Object.fromEntries(
+            SLIDE_KINDS.map((kind) => [
+              kind,
+              z
+                .string()
+                .min(1)
+                .describe(`The template layout of ${kind} slides, by name`)
+                .optional(),
+            ]),
+          ) as Record<(typeof SLIDE_KINDS)[number], z.ZodOptional<z.ZodString>>,
+        )
+        .describe(
+          'The template layout for each kind of slide, by name (default: PowerPoint’s names, such as "Title and Content")',
+        ),
     })
     .partial()
     .describe('The deck: layout, sizes, and when content continues on another slide')

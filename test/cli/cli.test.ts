@@ -66,6 +66,50 @@ describe('briefwright render', () => {
     ]);
   });
 
+  it('builds the deck on a PowerPoint template with --pptx-template, or the theme’s deck.template', async () => {
+    const dir = tempDir();
+    const bare = await cli([
+      'render',
+      EXAMPLE_YAML,
+      '-f',
+      'pptx',
+      '--pptx-template',
+      'examples/templates/corporate-16x9.potx',
+      '-o',
+      join(dir, 'bare.pptx'),
+    ]);
+    expect(bare.code, bare.stderr).toBe(0);
+    // Layouts with names of its own: the kinds it lacks fall back, with a warning.
+    expect(bare.stderr).toContain('warning TEMPLATE_LAYOUT_MISSING');
+    const mapped = await cli([
+      'render',
+      EXAMPLE_YAML,
+      '-f',
+      'pptx',
+      '--theme',
+      'examples/templates/corporate-theme.json',
+      '-o',
+      join(dir, 'mapped.pptx'),
+    ]);
+    expect(mapped.code, mapped.stderr).toBe(0);
+    expect(mapped.stderr).not.toContain('TEMPLATE_LAYOUT_MISSING');
+    const parts = await pptxParts(new Uint8Array(readFileSync(join(dir, 'mapped.pptx'))));
+    expect(await parts.read('ppt/slideLayouts/slideLayout2.xml')).toContain('name="Cover"');
+    const missing = await cli([
+      'render',
+      EXAMPLE_YAML,
+      '-f',
+      'pptx',
+      '--pptx-template',
+      join(dir, 'none.potx'),
+      '-o',
+      dir,
+    ]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('THEME_INVALID');
+    expect(missing.stderr).toContain('none.potx');
+  });
+
   it('exits 1 with file:line:col for malformed YAML and leaves no file', async () => {
     const dir = tempDir();
     const input = join(dir, 'bad.yaml');

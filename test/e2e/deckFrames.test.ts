@@ -2,7 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { render } from '../../src/index.js';
+import { type RenderOptions, render } from '../../src/index.js';
 import { EXAMPLE_YAML, pptxParts, slideNames, tempDir } from '../helpers.js';
 
 /**
@@ -206,14 +206,19 @@ describe.skipIf(missing.length > 0)('deck frames in LibreOffice', () => {
     const dir = tempDir();
     const long = join(dir, 'long.md');
     writeFileSync(long, LONG);
-    const inputs = [
-      { name: 'sample', input: EXAMPLE_YAML, template: undefined },
-      { name: 'dense', input: EXAMPLE_YAML, template: 'briefing-deck-dense' },
-      { name: 'long', input: long, template: undefined },
-      { name: 'long-dense', input: long, template: 'briefing-deck-dense' },
+    const corporate = { theme: 'examples/templates/corporate-theme.json' };
+    const classic = { pptxTemplate: 'examples/templates/classic-4x3.potx' };
+    const inputs: { name: string; input: string; options: RenderOptions }[] = [
+      { name: 'sample', input: EXAMPLE_YAML, options: {} },
+      { name: 'dense', input: EXAMPLE_YAML, options: { template: 'briefing-deck-dense' } },
+      { name: 'long', input: long, options: {} },
+      { name: 'long-dense', input: long, options: { template: 'briefing-deck-dense' } },
+      { name: 'corporate', input: EXAMPLE_YAML, options: corporate },
+      { name: 'classic', input: EXAMPLE_YAML, options: classic },
+      { name: 'long-corporate', input: long, options: corporate },
     ];
-    for (const { name, input, template } of inputs) {
-      const result = await render(input, { formats: ['pptx'], ...(template ? { template } : {}) });
+    for (const { name, input, options } of inputs) {
+      const result = await render(input, { formats: ['pptx'], ...options });
       const bytes = result.outputs[0]?.bytes ?? new Uint8Array();
       writeFileSync(join(dir, `${name}.pptx`), bytes);
       decks.push({ name, bytes, pdf: join(dir, `${name}.pdf`) });
@@ -242,6 +247,13 @@ describe.skipIf(missing.length > 0)('deck frames in LibreOffice', () => {
   it('keeps every word of the dense sample inside its frame', async () => {
     const deck = decks.find((d) => d.name === 'dense');
     expect(await overflowing(deck?.bytes ?? new Uint8Array(), deck?.pdf ?? '')).toEqual([]);
+  });
+
+  it('keeps every word inside its frame on the example PowerPoint templates', async () => {
+    for (const name of ['corporate', 'classic', 'long-corporate']) {
+      const deck = decks.find((d) => d.name === name);
+      expect(await overflowing(deck?.bytes ?? new Uint8Array(), deck?.pdf ?? ''), name).toEqual([]);
+    }
   });
 
   it('keeps every word of a long deck inside its frame, in both designs', async () => {

@@ -1,6 +1,9 @@
+import type { Warning } from '../../diagnostics/warnings.js';
 import { outputLimitError, type Renderer } from '../engine.js';
 import { collectImages } from '../images.js';
 import { planDeck } from './plan/index.js';
+import { themeOnTemplate } from './template/design.js';
+import { mapLayouts } from './template/layouts.js';
 
 /** The built-in PPTX renderer: a native, editable deck planned by briefwright and written with pptxgenjs. */
 export const pptxRenderer: Renderer = {
@@ -10,8 +13,13 @@ export const pptxRenderer: Renderer = {
   defaultTemplate: 'briefing-deck',
   async render(doc, ctx) {
     const images = await collectImages(doc, ctx);
+    const template = ctx.theme.deckTemplate;
+    const warn = (warning: Omit<Warning, 'format'>) => ctx.warn({ file: ctx.file, ...warning });
+    // On a template: its colours and fonts, each kind of slide on one of its layouts by name.
+    const theme = template ? themeOnTemplate(ctx.theme, template, warn) : ctx.theme;
+    const layouts = template ? mapLayouts(template, theme.deck.layouts, warn) : undefined;
     const plan = planDeck(doc, {
-      theme: ctx.theme,
+      theme,
       warn: ctx.warn,
       file: ctx.file,
       imageSize: (src) => images.get(src),
@@ -23,7 +31,8 @@ export const pptxRenderer: Renderer = {
     // pptxgenjs and JSZip load only when a deck is asked for, so a PDF-only run does not pay for them.
     const { writeDeck } = await import('./write/index.js');
     return writeDeck(plan, {
-      theme: ctx.theme,
+      theme,
+      ...(template && layouts ? { template: { template, layouts } } : {}),
       meta: doc.meta,
       date: ctx.date,
       images,

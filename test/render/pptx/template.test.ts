@@ -41,7 +41,7 @@ describe('readDeckTemplate', () => {
     expect(body?.placeholders[1]?.box?.y).toBeCloseTo(1.6, 2);
     const two = template.layouts.find((l) => l.name === 'Body – Two Columns');
     expect(two?.placeholders.filter((p) => p.type === 'body')).toHaveLength(2);
-    expect(template.fonts).toEqual({ major: 'Georgia', minor: 'Verdana' });
+    expect(template.fonts).toEqual({ major: 'Arial', minor: 'Arial' });
     expect(template.colors.accent1).toBe('#0B6E4F');
   });
 
@@ -84,30 +84,28 @@ describe('mapLayouts', () => {
     const warnings: Omit<Warning, 'format'>[] = [];
     const choices = mapLayouts(
       read(CORPORATE),
-      {
-        title: 'cover',
-        section: 'CHAPTER  divider',
-        text: 'Body - One Column',
-        two: 'Body – Two Columns',
-        closing: 'Thank You',
-        table: 'No Such Layout',
-      },
+      { text: 'Body - One Column', two: 'BODY – two columns', table: 'No Such Layout' },
       (w) => warnings.push(w),
     );
+    // Common names beyond PowerPoint's: "Cover", "Chapter Divider", "Thank You", "Headline Only".
     expect(choices.title.layout.name).toBe('Cover');
     expect(choices.section.layout.name).toBe('Chapter Divider');
-    expect(choices.text.layout.name).toBe('Body – One Column');
     expect(choices.closing.layout.name).toBe('Thank You');
-    expect(choices.cards).toMatchObject({ fallback: true });
-    // No "Title Only": the layout with only a title.
     expect(choices.cards.layout.name).toBe('Headline Only');
+    // The map, without case, spaces or dashes.
+    expect(choices.text.layout.name).toBe('Body – One Column');
+    expect(choices.two.layout.name).toBe('Body – Two Columns');
+    // Neither mapped nor named: the layout with only a title at the top, with a warning.
+    expect(choices.rows).toMatchObject({ fallback: true });
+    expect(choices.rows.layout.name).toBe('Headline Only');
+    expect(choices.table).toMatchObject({ fallback: false });
     expect(warnings.map((w) => w.code)).toEqual([
       'TEMPLATE_LAYOUT_MISSING',
       'TEMPLATE_LAYOUT_MISSING',
     ]);
     expect(warnings[0]?.message).toContain('has no layout "No Such Layout" (deck.layouts.table)');
     expect(warnings[1]?.message).toMatch(
-      /has no layout for .*cards \("Title Only" or "Title and Content"\)/,
+      /has no layout for rows \("Title and Content" or "Content"\)/,
     );
     expect(warnings.every((w) => w.file === CORPORATE)).toBe(true);
   });

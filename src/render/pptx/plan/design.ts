@@ -1,5 +1,6 @@
 import { continuedLabel } from '../../../theme/labels.js';
 import type { ResolvedTheme } from '../../../theme/resolve.js';
+import { templateGrid } from '../template/design.js';
 import type { Box, TextStyle } from './types.js';
 
 /** The slide grid of LOOK.md, in inches: margins, the title area, the content area, the footer line. */
@@ -35,10 +36,22 @@ export interface DeckDesign {
 
 /** Resolves the deck's design from the theme and the document's language. */
 export function deckDesign(theme: ResolvedTheme, language: string): DeckDesign {
-  const width = theme.deck.layout === '4x3' ? 10 : 13.333;
-  const height = 7.5;
+  const grid = theme.deckTemplate
+    ? gridOfTemplate(templateGrid(theme.deckTemplate, theme.deck.layouts))
+    : defaultGrid(theme.deck.layout === '4x3' ? 10 : 13.333, 7.5);
+  return {
+    grid,
+    deck: theme.deck,
+    colors: theme.colors,
+    theme,
+    continued: continuedLabel(theme, language),
+  };
+}
+
+/** LOOK.md's grid on a slide of a size: half-inch margins, the title at the top, a footer line. */
+function defaultGrid(width: number, height: number): Grid {
   const margin = 0.5;
-  const grid: Grid = {
+  return {
     width,
     height,
     margin,
@@ -47,12 +60,24 @@ export function deckDesign(theme: ResolvedTheme, language: string): DeckDesign {
     titleGap: 0.2,
     footerY: height - 0.45,
   };
+}
+
+/**
+ * A template's grid: its slide size, its content layout's title box as the title area and its body's
+ * left edge and foot as the content area's (LOOK.md's where the layout does not place them).
+ */
+function gridOfTemplate(template: ReturnType<typeof templateGrid>): Grid {
+  const base = defaultGrid(template.width, template.height);
+  const title = template.title ?? base.title;
+  const body = template.body;
+  const margin = Math.max(0.2, Math.min(body?.x ?? title.x, title.x));
   return {
-    grid,
-    deck: theme.deck,
-    colors: theme.colors,
-    theme,
-    continued: continuedLabel(theme, language),
+    ...base,
+    margin,
+    title,
+    tallTitle: Math.max(title.h, Math.min(1.4, (body?.y ?? title.y + 1.4) - title.y)),
+    titleGap: body ? Math.max(0.05, body.y - (title.y + title.h)) : base.titleGap,
+    footerY: body ? Math.min(template.height - 0.1, body.y + body.h + 0.1) : base.footerY,
   };
 }
 

@@ -1,5 +1,6 @@
 import type { ChartSpec } from '../../../chart/spec.js';
 import type { StyledRun } from '../../../text/lineBreak.js';
+import type { SlideKind } from '../../../theme/schema.js';
 import type { InlineFlags } from '../../inlineRuns.js';
 
 /** A frame on a slide, in inches from the slide's top left corner. */
@@ -84,20 +85,8 @@ export type SlideShape =
 /** A text frame of a slide. */
 export type TextShape = Extract<SlideShape, { kind: 'text' }>;
 
-/** The slide designs a plan uses; each has its master (background and chrome). */
-export type SlideLayout =
-  | 'title'
-  | 'section'
-  | 'text'
-  | 'cards'
-  | 'numbers'
-  | 'rows'
-  | 'two'
-  | 'table'
-  | 'chart'
-  | 'image'
-  | 'quote'
-  | 'closing';
+/** The slide designs a plan uses; each has its master (background and chrome), or a template's layout. */
+export type SlideLayout = SlideKind;
 
 /** A slide as planned: its layout, every shape with its frame and style, and the speaker notes. */
 export interface PlannedSlide {

@@ -3,22 +3,23 @@ import type { SlideLayout } from '../plan/types.js';
 import type { DeckTemplate, TemplateLayout } from './read.js';
 
 /**
- * The layout names PowerPoint's own templates use for each kind of slide, tried in order: a template
- * made from one of them, or following their names, needs no map.
+ * The layout names PowerPoint's own templates use for each kind of slide, and a few common others
+ * ("Cover", "Divider", "Thank You"), tried in order: a template made from one of them, or following
+ * their names, needs no map.
  */
 export const DEFAULT_LAYOUT_NAMES: Readonly<Record<SlideLayout, readonly string[]>> = {
-  title: ['Title Slide'],
-  section: ['Section Header'],
-  text: ['Title and Content'],
-  rows: ['Title and Content'],
-  cards: ['Title Only', 'Title and Content'],
-  numbers: ['Title Only', 'Title and Content'],
-  two: ['Two Content', 'Comparison'],
-  table: ['Title and Content', 'Title Only'],
-  chart: ['Title and Content', 'Title Only'],
-  image: ['Picture with Caption', 'Title and Content', 'Title Only'],
-  quote: ['Quote', 'Title Only'],
-  closing: ['Closing', 'End', 'Title Slide'],
+  title: ['Title Slide', 'Cover', 'Title'],
+  section: ['Section Header', 'Section', 'Divider', 'Section Divider', 'Chapter Divider'],
+  text: ['Title and Content', 'Content'],
+  rows: ['Title and Content', 'Content'],
+  cards: ['Title Only', 'Headline Only', 'Title and Content'],
+  numbers: ['Title Only', 'Headline Only', 'Title and Content'],
+  two: ['Two Content', 'Comparison', 'Two Columns'],
+  table: ['Title and Content', 'Content', 'Title Only', 'Headline Only'],
+  chart: ['Title and Content', 'Content', 'Title Only', 'Headline Only'],
+  image: ['Picture with Caption', 'Title and Content', 'Content', 'Title Only'],
+  quote: ['Quote', 'Title Only', 'Headline Only'],
+  closing: ['Closing', 'End', 'Thank You', 'Title Slide', 'Cover'],
 };
 
 /** A layout name as compared: case, spaces, dashes and punctuation aside ("Title  Only" is "title-only"). */

@@ -1,10 +1,16 @@
+import { unzipSync } from 'fflate';
 import PptxGenJS from 'pptxgenjs';
 import { escapeXml } from '../../../text/xmlChars.js';
 import type { ResolvedTheme } from '../../../theme/resolve.js';
 import type { DocMeta } from '../../../tree/types.js';
 import type { LoadedImage } from '../../engine.js';
+import { sortParts } from '../../ooxml/parts.js';
+import { zipParts } from '../../ooxml/zip.js';
 import { deckDesign } from '../plan/design.js';
-import type { SlidePlan } from '../plan/types.js';
+import type { SlideLayout, SlidePlan } from '../plan/types.js';
+import type { LayoutChoice } from '../template/layouts.js';
+import { onTemplate } from '../template/onTemplate.js';
+import type { DeckTemplate } from '../template/read.js';
 import { eastAsianFontFor } from './eastAsian.js';
 import { defineMasters } from './masters.js';
 import { normalizeDeck } from './normalize.js';
@@ -18,6 +24,10 @@ export interface WriteOptions {
   readonly images: ReadonlyMap<string, LoadedImage>;
   /** The logo as a data URI. */
   readonly logo: string | undefined;
+  /** A template to build the deck on, and the layout of each kind of slide. */
+  readonly template?:
+    | { readonly template: DeckTemplate; readonly layouts: Record<SlideLayout, LayoutChoice> }
+    | undefined;
 }
 
 /** Writes the planned slides with pptxgenjs and normalises the file so that it is byte-identical per input. */
@@ -25,23 +35,54 @@ export async function writeDeck(plan: SlidePlan, options: WriteOptions): Promise
   const { meta } = options;
   const theme = withEscapedFontNames(options.theme);
   const pptx = new PptxGenJS();
-  pptx.layout = theme.deck.layout === '4x3' ? 'LAYOUT_4x3' : 'LAYOUT_WIDE';
+  const { grid } = deckDesign(theme, meta.language);
+  if (options.template) {
+    // The template's own slide size.
+    pptx.defineLayout({ name: 'BRIEFWRIGHT_TEMPLATE', width: grid.width, height: grid.height });
+    pptx.layout = 'BRIEFWRIGHT_TEMPLATE';
+  } else pptx.layout = theme.deck.layout === '4x3' ? 'LAYOUT_4x3' : 'LAYOUT_WIDE';
   pptx.title = meta.title;
   pptx.subject = meta.subtitle ?? '';
   pptx.author = meta.authors.map((a) => a.name).join('; ');
   // pptxgenjs escapes the other document properties, not this one.
   pptx.company = escapeXml(meta.organization ?? '');
-  const { grid } = deckDesign(theme, meta.language);
   defineMasters(pptx, theme, grid, theme.deck.footerText || meta.organization || '', options.logo);
   for (const slide of plan.slides)
-    writeSlide(pptx, slide, { theme, images: options.images, language: meta.language });
-  const written = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
+    writeSlide(
+      pptx,
+      slide,
+      { theme, images: options.images, language: meta.language },
+      options.template?.layouts[slide.layout].fallback
+        ? FALLBACK_BACKGROUND[slide.layout]?.(theme.colors)
+        : undefined,
+    );
+  let written = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
+  if (options.template) {
+    const { template, layouts } = options.template;
+    const parts = onTemplate(unzipSync(written), template, (index) => {
+      const kind = plan.slides[index]?.layout ?? 'text';
+      return layouts[kind].layout;
+    });
+    written = zipParts(sortParts(Object.entries(parts)));
+  }
   return normalizeDeck(
     written,
     options.date,
     theme.deck.eastAsianFont || eastAsianFontFor(meta.language),
   );
 }
+
+/**
+ * The backgrounds of the slides whose own masters set one (text on the accent colour or its tint), for
+ * when a template has no layout for them and they fall back to one without it.
+ */
+const FALLBACK_BACKGROUND: Partial<
+  Record<SlideLayout, (colors: ResolvedTheme['colors']) => string>
+> = {
+  title: (colors) => colors.accent,
+  closing: (colors) => colors.accent,
+  section: (colors) => colors.accentTint,
+};
 
 /** pptxgenjs writes typeface names into attributes as they are: hand it them escaped. */
 function withEscapedFontNames(theme: ResolvedTheme): ResolvedTheme {

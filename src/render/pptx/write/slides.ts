@@ -16,9 +16,16 @@ export interface SlideEnv {
   readonly images: ReadonlyMap<string, LoadedImage>;
 }
 
-/** Writes one planned slide: its master, every shape where the plan put it, its notes. */
-export function writeSlide(pptx: PptxGenJS, planned: PlannedSlide, env: SlideEnv): void {
+/** Writes one planned slide: its master (or a background of its own), every shape where the plan put it, its notes. */
+export function writeSlide(
+  pptx: PptxGenJS,
+  planned: PlannedSlide,
+  env: SlideEnv,
+  background?: string,
+): void {
   const slide = pptx.addSlide({ masterName: MASTER_OF[planned.layout] });
+  // On a template layout not made for it, a slide sets the background its own master would.
+  if (background) slide.background = { color: hex(background) };
   for (const shape of planned.shapes) writeShape(slide, shape, env);
   if (planned.notes.trim()) slide.addNotes(planned.notes);
 }

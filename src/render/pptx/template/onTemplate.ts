@@ -1,0 +1,183 @@
+import { strFromU8, strToU8 } from 'fflate';
+import type { DeckTemplate, TemplateLayout } from './read.js';
+
+/** A package's parts by name. */
+type Parts = Record<string, Uint8Array>;
+
+const SLIDE_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/slide';
+const NOTES_MASTER_TYPE =
+  'http://schemas.openxmlformats.org/officeDocument/2006/relationships/notesMaster';
+const THEME_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme';
+const PRESENTATION_MAIN =
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml';
+
+/** What a deck's slides carry over to the template: everything slides own. */
+const SLIDE_OWNED = /^ppt\/(slides|notesSlides|charts|embeddings)\//;
+
+/**
+ * Builds a deck on a template: the template's masters, layouts, theme, media and presentation settings,
+ * without its example slides, and the written deck's slides (with their notes, charts, workbooks and
+ * media) each on the template layout chosen for it. A slide's title becomes the layout's title
+ * placeholder, so it restyles with the template. The result is a presentation (.pptx), not a template.
+ */
+export function onTemplate(
+  deck: Parts,
+  template: DeckTemplate,
+  layoutOf: (slide: number) => TemplateLayout,
+): Parts {
+  const text = (parts: Parts, name: string) => {
+    const data = parts[name];
+    return data ? strFromU8(data) : '';
+  };
+  const out: Parts = {};
+  for (const [name, data] of Object.entries(template.parts))
+    if (!SLIDE_OWNED.test(name) && !name.endsWith('/') && !name.startsWith('docProps/'))
+      out[name] = data;
+  for (const [name, data] of Object.entries(deck))
+    if (name.startsWith('docProps/')) out[name] = data;
+  // The deck's media take a prefix, so that they never replace the template's.
+  const media = (name: string) => name.replace(/(^|\/)media\/([^/"]+)/, '$1media/bw-$2');
+  for (const [name, data] of Object.entries(deck))
+    if (SLIDE_OWNED.test(name)) out[name] = data;
+    else if (name.startsWith('ppt/media/')) out[media(name)] = data;
+  // Notes slides keep a notes master: the template's if it has one, else the deck's, carried in
+  // under names of its own with its theme.
+  const templateNotesMaster = Object.keys(template.parts).find((n) =>
+    /^ppt\/notesMasters\/notesMaster\d+\.xml$/.test(n),
+  );
+  const notesMaster = templateNotesMaster ?? 'ppt/notesMasters/notesMasterBw.xml';
+  const addedNotesMaster = !templateNotesMaster && deck['ppt/notesMasters/notesMaster1.xml'];
+  if (addedNotesMaster) {
+    out[notesMaster] = deck['ppt/notesMasters/notesMaster1.xml'] ?? new Uint8Array();
+    const deckTheme = /Target="\.\.\/theme\/([^"]+)"/.exec(
+      text(deck, 'ppt/notesMasters/_rels/notesMaster1.xml.rels'),
+    )?.[1];
+    out['ppt/theme/themeBw.xml'] =
+      deck[`ppt/theme/${deckTheme ?? 'theme1.xml'}`] ?? new Uint8Array();
+    out['ppt/notesMasters/_rels/notesMasterBw.xml.rels'] = strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="${THEME_TYPE}" Target="../theme/themeBw.xml"/></Relationships>`,
+    );
+  }
+  const slides = Object.keys(deck)
+    .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+    .sort((a, b) => number(a) - number(b));
+  for (const [index, slide] of slides.entries()) {
+    const layout = layoutOf(index);
+    const rels = slide.replace('slides/', 'slides/_rels/').concat('.rels');
+    out[rels] = strToU8(
+      media(
+        text(deck, rels).replace(
+          /Target="\.\.\/slideLayouts\/[^"]+"/,
+          `Target="../slideLayouts/${layout.part.split('/').pop()}"`,
+        ),
+      ).replace(/Target="\.\.\/media\/([^"]+)"/g, 'Target="../media/bw-$1"'),
+    );
+    const hasTitle = layout.placeholders.some((p) => p.type === 'title' || p.type === 'ctrTitle');
+    if (hasTitle) out[slide] = strToU8(titleAsPlaceholder(text(deck, slide)));
+  }
+  for (const name of Object.keys(out).filter((n) => /^ppt\/notesSlides\/_rels\/.+\.rels$/.test(n)))
+    out[name] = strToU8(
+      text(out, name).replace(
+        /Target="\.\.\/notesMasters\/[^"]+"/,
+        `Target="../notesMasters/${notesMaster.split('/').pop()}"`,
+      ),
+    );
+  for (const name of Object.keys(out).filter((n) => /^ppt\/charts\/_rels\/.+\.rels$/.test(n)))
+    out[name] = strToU8(media(text(out, name)));
+  presentation(out, slides, addedNotesMaster ? notesMaster : undefined);
+  out['[Content_Types].xml'] = strToU8(
+    contentTypes(
+      text(template.parts, '[Content_Types].xml'),
+      text(deck, '[Content_Types].xml'),
+      addedNotesMaster ? notesMaster : undefined,
+    ),
+  );
+  return out;
+}
+
+function number(name: string): number {
+  return Number(/(\d+)\.xml$/.exec(name)?.[1] ?? 0);
+}
+
+/** The shape named "Title" as the slide's title placeholder (its frame and text stay as planned). */
+function titleAsPlaceholder(xml: string): string {
+  return xml.replace(
+    /(<p:cNvPr [^>]*name="Title"[^>]*>(?:<\/p:cNvPr>)?<p:cNvSpPr)[^>]*?(\/>|>[\s\S]*?<\/p:cNvSpPr>)<p:nvPr(?:\/>|>\s*<\/p:nvPr>)/,
+    '$1/><p:nvPr><p:ph type="title"/></p:nvPr>',
+  );
+}
+
+/** The presentation part and its relationships: the template's, listing the deck's slides. */
+function presentation(
+  out: Parts,
+  slides: readonly string[],
+  addedNotesMaster: string | undefined,
+): void {
+  const relsName = 'ppt/_rels/presentation.xml.rels';
+  const rels = strFromU8(out[relsName] ?? new Uint8Array())
+    .replace(new RegExp(`<Relationship [^>]*Type="${SLIDE_TYPE}"[^>]*/>`, 'g'), '')
+    .replace(
+      '</Relationships>',
+      `${slides
+        .map(
+          (slide, i) =>
+            `<Relationship Id="rIdBwSlide${i + 1}" Type="${SLIDE_TYPE}" Target="slides/${slide.split('/').pop()}"/>`,
+        )
+        .join('')}${
+        addedNotesMaster
+          ? `<Relationship Id="rIdBwNotes" Type="${NOTES_MASTER_TYPE}" Target="notesMasters/${addedNotesMaster.split('/').pop()}"/>`
+          : ''
+      }</Relationships>`,
+    );
+  out[relsName] = strToU8(rels);
+  const ids = `<p:sldIdLst>${slides.map((_, i) => `<p:sldId id="${256 + i}" r:id="rIdBwSlide${i + 1}"/>`).join('')}</p:sldIdLst>`;
+  let xml = strFromU8(out['ppt/presentation.xml'] ?? new Uint8Array()).replace(
+    /<p:sldIdLst>[\s\S]*?<\/p:sldIdLst>|<p:sldIdLst\/>/,
+    '',
+  );
+  if (addedNotesMaster)
+    xml = xml.replace(
+      '</p:sldMasterIdLst>',
+      '</p:sldMasterIdLst><p:notesMasterIdLst><p:notesMasterId r:id="rIdBwNotes"/></p:notesMasterIdLst>',
+    );
+  // The slide list follows the masters' lists (schema order: sldMasterIdLst, notesMasterIdLst,
+  // handoutMasterIdLst, sldIdLst, sldSz).
+  const after = ['</p:handoutMasterIdLst>', '</p:notesMasterIdLst>', '</p:sldMasterIdLst>'].find(
+    (tag) => xml.includes(tag),
+  );
+  out['ppt/presentation.xml'] = strToU8(after ? xml.replace(after, `${after}${ids}`) : xml);
+}
+
+/**
+ * The package's content types: the template's without its slides' parts, as a presentation (not a
+ * template), with the deck's slides, notes, charts and the extensions of their media.
+ */
+function contentTypes(
+  template: string,
+  deck: string,
+  addedNotesMaster: string | undefined,
+): string {
+  const owned =
+    /<Override [^>]*PartName="\/ppt\/(slides|notesSlides|charts|embeddings)\/[^"]*"[^>]*\/>/g;
+  const defaults = new Set(template.match(/<Default [^>]*\/>/g) ?? []);
+  const extension = (tag: string) => /Extension="([^"]+)"/.exec(tag)?.[1]?.toLowerCase();
+  const known = new Set([...defaults].map(extension));
+  const extra = (deck.match(/<Default [^>]*\/>/g) ?? []).filter(
+    (tag) => !known.has(extension(tag)),
+  );
+  const overrides = deck.match(owned) ?? [];
+  const notes = addedNotesMaster
+    ? `<Override PartName="/${addedNotesMaster}" ContentType="application/vnd.openxmlformats-officedocument.presentationml.notesMaster+xml"/><Override PartName="/ppt/theme/themeBw.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>`
+    : '';
+  return template
+    .replace(owned, '')
+    .replace(
+      /application\/vnd\.openxmlformats-officedocument\.presentationml\.template\.main\+xml/,
+      PRESENTATION_MAIN,
+    )
+    .replace(
+      /application\/vnd\.ms-powerpoint\.template\.macroEnabled\.main\+xml/,
+      PRESENTATION_MAIN,
+    )
+    .replace('</Types>', `${extra.join('')}${overrides.join('')}${notes}</Types>`);
+}
