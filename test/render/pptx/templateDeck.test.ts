@@ -46,7 +46,7 @@ describe.each([
     template = partsOf(new Uint8Array(readFileSync(file)));
   });
 
-  it('puts every slide on a layout of the template, its title in the title placeholder', () => {
+  it('puts every slide on a layout of the template, its title and body in the layout’s placeholders', () => {
     const templateLayouts = Object.keys(template).filter((n) =>
       n.startsWith('ppt/slideLayouts/slideLayout'),
     );
@@ -61,6 +61,15 @@ describe.each([
         /name="Title"[^>]*>(?:<\/p:cNvPr>)?<p:cNvSpPr\/><p:nvPr><p:ph type="title"\/><\/p:nvPr>/,
       );
     expect(warnings).not.toContain('TEMPLATE_LAYOUT_MISSING');
+    // A text slide's body is the layout's body placeholder (by its index).
+    const bodies = slidesOf(parts)
+      .map((s) => text(parts, s))
+      .filter((xml) => xml.includes('name="Body"'));
+    expect(bodies.length).toBeGreaterThan(0);
+    for (const xml of bodies)
+      expect(xml).toMatch(
+        /name="Body"[^>]*>(?:<\/p:cNvPr>)?<p:cNvSpPr\/><p:nvPr><p:ph type="body" idx="\d+"\/><\/p:nvPr>/,
+      );
   });
 
   it('keeps the template’s masters, layouts and theme as they are, and none of its example slides', () => {

@@ -42,7 +42,7 @@ export type SlideShape =
       readonly box: Box;
       readonly style: TextStyle;
       readonly paragraphs: readonly PlannedParagraph[];
-      /** The shape's name in the selection pane (the slide title is "Title"). */
+      /** The shape's name in the selection pane: "Title", and "Body" (or "Body 1", "Body 2") for a slide's body text. */
       readonly name?: string | undefined;
     }
   | { readonly kind: 'rect'; readonly box: Box; readonly fill: string }

@@ -17,8 +17,8 @@ const SLIDE_OWNED = /^ppt\/(slides|notesSlides|charts|embeddings)\//;
 /**
  * Builds a deck on a template: the template's masters, layouts, theme, media and presentation settings,
  * without its example slides, and the written deck's slides (with their notes, charts, workbooks and
- * media) each on the template layout chosen for it. A slide's title becomes the layout's title
- * placeholder, so it restyles with the template. The result is a presentation (.pptx), not a template.
+ * media) each on the template layout chosen for it. A slide's title and body become the layout's
+ * placeholders, so they restyle with the template. The result is a presentation (.pptx), not a template.
  */
 export function onTemplate(
   deck: Parts,
@@ -72,8 +72,7 @@ export function onTemplate(
         ),
       ).replace(/Target="\.\.\/media\/([^"]+)"/g, 'Target="../media/bw-$1"'),
     );
-    const hasTitle = layout.placeholders.some((p) => p.type === 'title' || p.type === 'ctrTitle');
-    if (hasTitle) out[slide] = strToU8(titleAsPlaceholder(text(deck, slide)));
+    out[slide] = strToU8(asPlaceholders(text(deck, slide), layout));
   }
   for (const name of Object.keys(out).filter((n) => /^ppt\/notesSlides\/_rels\/.+\.rels$/.test(n)))
     out[name] = strToU8(
@@ -99,11 +98,27 @@ function number(name: string): number {
   return Number(/(\d+)\.xml$/.exec(name)?.[1] ?? 0);
 }
 
-/** The shape named "Title" as the slide's title placeholder (its frame and text stay as planned). */
-function titleAsPlaceholder(xml: string): string {
+/**
+ * The slide's title and body text as the layout's placeholders, where it has them: the shape named
+ * "Title" as its title, "Body" (or "Body 1", "Body 2") as its body placeholders from left to right. The
+ * frames and text stay as planned; the placeholders make them the layout's, so they restyle with it.
+ */
+function asPlaceholders(xml: string, layout: TemplateLayout): string {
+  const hasTitle = layout.placeholders.some((p) => p.type === 'title' || p.type === 'ctrTitle');
+  const bodies = layout.placeholders
+    .filter((p) => p.type === 'body' || p.type === 'obj')
+    .sort((a, b) => (a.box?.x ?? 0) - (b.box?.x ?? 0));
   return xml.replace(
-    /(<p:cNvPr [^>]*name="Title"[^>]*>(?:<\/p:cNvPr>)?<p:cNvSpPr)[^>]*?(\/>|>[\s\S]*?<\/p:cNvSpPr>)<p:nvPr(?:\/>|>\s*<\/p:nvPr>)/,
-    '$1/><p:nvPr><p:ph type="title"/></p:nvPr>',
+    /(<p:cNvPr [^>]*name="(Title|Body(?: (\d))?)"[^>]*>(?:<\/p:cNvPr>)?<p:cNvSpPr)[^>]*?(?:\/>|>[\s\S]*?<\/p:cNvSpPr>)<p:nvPr(?:\/>|>\s*<\/p:nvPr>)/g,
+    (all, head: string, name: string, column: string | undefined) => {
+      if (name === 'Title')
+        return hasTitle ? `${head}/><p:nvPr><p:ph type="title"/></p:nvPr>` : all;
+      const body = bodies[column ? Number(column) - 1 : 0];
+      if (!body) return all;
+      const type = body.type === 'obj' ? '' : ' type="body"';
+      const idx = body.idx === undefined ? '' : ` idx="${body.idx}"`;
+      return `${head}/><p:nvPr><p:ph${type}${idx}/></p:nvPr>`;
+    },
   );
 }
 

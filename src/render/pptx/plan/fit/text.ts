@@ -94,6 +94,8 @@ export function fitText(
     const top = title.body.y;
     const shapes: SlideShape[] = group.map((page, column) => ({
       kind: 'text',
+      // The body, for a template's body placeholder (a quote is a card of its own).
+      ...(quote ? {} : { name: group.length > 1 ? `Body ${column + 1}` : 'Body' }),
       box: {
         ...(columns ? half : frame),
         x: frame.x + column * (half.w + COLUMN_GAP),

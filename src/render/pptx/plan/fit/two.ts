@@ -47,6 +47,7 @@ export function fitTwo(
       ...titled.shapes,
       {
         kind: 'text',
+        name: 'Body 1',
         box: left,
         style: textStyle(design, fitted.size),
         paragraphs: page.map((p) => p.p),
