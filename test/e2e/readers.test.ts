@@ -1,5 +1,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { renderToFiles } from '../../src/index.js';
 import { EXAMPLE_YAML, firstMissingInOrder, scriptLines, seedParts, tempDir } from '../helpers.js';
@@ -16,6 +17,13 @@ if (required && missing.length > 0) throw new Error(`real-reader tests need ${mi
 const run = (cmd: string, args: string[]) =>
   execFileSync(cmd, args, { encoding: 'utf8', timeout: 120_000 });
 
+/** LibreOffice's PDF of a deck or a Word file, written into `outDir` (its profile kept in `dir`): the PDF's path. */
+function libreOfficePdf(dir: string, file: string, outDir: string): string {
+  const profile = `-env:UserInstallation=file://${join(dir, 'lo-profile')}`;
+  run('soffice', ['--headless', profile, '--convert-to', 'pdf', '--outdir', outDir, file]);
+  return join(outDir, `${basename(file).replace(/\.[^.]+$/, '')}.pdf`);
+}
+
 describe.skipIf(missing.length > 0)('the sample in real readers', () => {
   let dir: string;
   let pdf: string;
@@ -27,17 +35,7 @@ describe.skipIf(missing.length > 0)('the sample in real readers', () => {
     pdf = result.files.find((f) => f.format === 'pdf')?.path ?? '';
     pptx = result.files.find((f) => f.format === 'pptx')?.path ?? '';
     // LibreOffice lays the deck out as a viewer would; its PDF is what the deck tests read.
-    const profile = `-env:UserInstallation=file://${join(dir, 'lo-profile')}`;
-    run('soffice', [
-      '--headless',
-      profile,
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      join(dir, 'deck'),
-      pptx,
-    ]);
-    deckPdf = join(dir, 'deck', 'carney-xi.pdf');
+    deckPdf = libreOfficePdf(dir, pptx, join(dir, 'deck'));
   });
 
   it('is tagged, with its title and language, for pdfinfo', () => {
@@ -103,17 +101,7 @@ describe.skipIf(missing.length > 0)('the sample as a Word file in LibreOffice Wr
     dir = tempDir();
     const result = await renderToFiles(EXAMPLE_YAML, { outDir: dir, formats: ['docx'] });
     const docx = result.files[0]?.path ?? '';
-    const profile = `-env:UserInstallation=file://${join(dir, 'lo-profile')}`;
-    run('soffice', [
-      '--headless',
-      profile,
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      join(dir, 'word'),
-      docx,
-    ]);
-    text = run('pdftotext', ['-raw', join(dir, 'word', 'carney-xi.pdf'), '-']);
+    text = run('pdftotext', ['-raw', libreOfficePdf(dir, docx, join(dir, 'word')), '-']);
   });
 
   it('converts to PDF with every heading, bullet and table cell of the seed in reading order', () => {
@@ -135,32 +123,13 @@ describe.skipIf(missing.length > 0)('the sample as a Word file in LibreOffice Wr
 describe.skipIf(missing.length > 0)('a Word file with notes in notes in LibreOffice Writer', () => {
   it('opens, with every note’s words (Word has no footnote of a footnote: it follows its note)', async () => {
     const dir = tempDir();
-    const summary = [
-      'A claim[^outer], again[^outer] and another[^other].',
-      '',
-      '[^outer]: Outer refers to[^inner].',
-      '[^inner]: Inner words.',
-      '[^other]: A note with a table:',
-      '',
-      '    | A | B |',
-      '    |---|---|',
-      '    | WNOTETAB1 | WNOTETAB2 |',
-    ].join('\n');
+    const summary = readFileSync('test/fixtures/formats/notes.md', 'utf8');
     const { files } = await renderToFiles(
       { meta: { title: 'Notes' }, summary },
       { outDir: dir, name: 'notes', formats: ['docx'] },
     );
-    const profile = `-env:UserInstallation=file://${join(dir, 'lo-profile')}`;
-    run('soffice', [
-      '--headless',
-      profile,
-      '--convert-to',
-      'pdf',
-      '--outdir',
-      dir,
-      files[0]?.path ?? '',
-    ]);
-    const text = run('pdftotext', [join(dir, 'notes.pdf'), '-']).replace(/\s+/g, ' ');
+    const pdf = libreOfficePdf(dir, files[0]?.path ?? '', dir);
+    const text = run('pdftotext', [pdf, '-']).replace(/\s+/g, ' ');
     for (const words of ['Outer refers to', 'Inner words.', 'WNOTETAB1', 'WNOTETAB2'])
       expect(text, words).toContain(words);
   });
@@ -199,9 +168,7 @@ describe.skipIf(missing.length > 0)('hostile text in real readers', () => {
       { outDir: dir, name: 'hostile', formats: ['pptx'], systemFonts: false },
     );
     const pptx = files[0]?.path ?? '';
-    const profile = `-env:UserInstallation=file://${join(dir, 'lo-profile')}`;
-    run('soffice', ['--headless', profile, '--convert-to', 'pdf', '--outdir', dir, pptx]);
-    const text = run('pdftotext', [join(dir, 'hostile.pdf'), '-']).replace(/\s+/g, ' ');
+    const text = run('pdftotext', [libreOfficePdf(dir, pptx, dir), '-']).replace(/\s+/g, ' ');
     for (const needle of ['Johnson & Johnson', 'Section & <b>"x"</b>', 'Bullet &', 'Cell &'])
       expect(text, needle).toContain(needle);
   });

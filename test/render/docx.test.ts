@@ -279,25 +279,7 @@ describe('the Word file with contents and numbered headings', () => {
 });
 
 describe('the Word file, cases found from outside', () => {
-  const source = [
-    '# Notes and lists',
-    '',
-    'A claim[^outer], again[^outer], another[^other] and a [site](https://example.com/?rIdaaaaaaaaaaaaaaaaaaaaa).',
-    '',
-    '- bullet',
-    '  1. WIN1',
-    '  2. WIN2',
-    '- bullet',
-    '  1. WIN3',
-    '',
-    '[^outer]: Outer refers to[^inner].',
-    '[^inner]: Inner words.',
-    '[^other]: A note with a table:',
-    '',
-    '    | A | B |',
-    '    |---|---|',
-    '    | WNOTETAB1 | WNOTETAB2 |',
-  ].join('\n');
+  const source = `# Notes and lists\n\n${readFileSync('test/fixtures/formats/notes.md', 'utf8')}`;
   let bytes: Uint8Array;
   let parts: Map<string, string>;
   beforeAll(async () => {
