@@ -66,6 +66,10 @@ describe.each([
       .map((s) => text(parts, s))
       .filter((xml) => xml.includes('name="Body"'));
     expect(bodies.length).toBeGreaterThan(0);
+    // The title slide's subtitle in the layout's subtitle (or only body) placeholder.
+    expect(text(parts, slidesOf(parts)[0] ?? '')).toMatch(
+      /name="Subtitle"[^>]*>(?:<\/p:cNvPr>)?<p:cNvSpPr\/><p:nvPr><p:ph type="(?:subTitle|body)"(?: idx="\d+")?\/><\/p:nvPr>/,
+    );
     for (const xml of bodies)
       expect(xml).toMatch(
         /name="Body"[^>]*>(?:<\/p:cNvPr>)?<p:cNvSpPr\/><p:nvPr><p:ph type="body" idx="\d+"\/><\/p:nvPr>/,

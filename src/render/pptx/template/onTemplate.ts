@@ -100,7 +100,8 @@ function number(name: string): number {
 
 /**
  * The slide's title and body text as the layout's placeholders, where it has them: the shape named
- * "Title" as its title, "Body" (or "Body 1", "Body 2") as its body placeholders from left to right. The
+ * "Title" as its title, "Subtitle" as its subtitle (or its only body), "Body" (or "Body 1", "Body 2")
+ * as its body placeholders from left to right. The
  * frames and text stay as planned; the placeholders make them the layout's, so they restyle with it.
  */
 function asPlaceholders(xml: string, layout: TemplateLayout): string {
@@ -108,14 +109,18 @@ function asPlaceholders(xml: string, layout: TemplateLayout): string {
   const bodies = layout.placeholders
     .filter((p) => p.type === 'body' || p.type === 'obj')
     .sort((a, b) => (a.box?.x ?? 0) - (b.box?.x ?? 0));
+  const subtitle =
+    layout.placeholders.find((p) => p.type === 'subTitle') ??
+    (bodies.length === 1 ? bodies[0] : undefined);
   return xml.replace(
-    /(<p:cNvPr [^>]*name="(Title|Body(?: (\d))?)"[^>]*>(?:<\/p:cNvPr>)?<p:cNvSpPr)[^>]*?(?:\/>|>[\s\S]*?<\/p:cNvSpPr>)<p:nvPr(?:\/>|>\s*<\/p:nvPr>)/g,
+    /(<p:cNvPr [^>]*name="(Title|Subtitle|Body(?: (\d))?)"[^>]*>(?:<\/p:cNvPr>)?<p:cNvSpPr)[^>]*?(?:\/>|>[\s\S]*?<\/p:cNvSpPr>)<p:nvPr(?:\/>|>\s*<\/p:nvPr>)/g,
     (all, head: string, name: string, column: string | undefined) => {
       if (name === 'Title')
         return hasTitle ? `${head}/><p:nvPr><p:ph type="title"/></p:nvPr>` : all;
-      const body = bodies[column ? Number(column) - 1 : 0];
+      const body = name === 'Subtitle' ? subtitle : bodies[column ? Number(column) - 1 : 0];
       if (!body) return all;
-      const type = body.type === 'obj' ? '' : ' type="body"';
+      const type =
+        body.type === 'obj' ? '' : ` type="${body.type === 'subTitle' ? 'subTitle' : 'body'}"`;
       const idx = body.idx === undefined ? '' : ` idx="${body.idx}"`;
       return `${head}/><p:nvPr><p:ph${type}${idx}/></p:nvPr>`;
     },

@@ -11,7 +11,7 @@ import type {
   TextShape,
   TextStyle,
 } from '../types.js';
-import { TITLE_SHAPE } from './title.js';
+import { SUBTITLE_SHAPE, TITLE_SHAPE } from './title.js';
 
 /** Where the text of the title, section and closing slides starts across, in inches. */
 const LEFT = 0.8;
@@ -91,9 +91,14 @@ export function fitCover(meta: DocMeta, notes: string, design: DeckDesign): Plan
     name: TITLE_SHAPE,
   });
   if (subtitle.length)
-    shapes.push(
-      text({ x: LEFT, y: y + title.height + 0.15, w, h: subtitleHeight }, subtitleStyle, subtitle),
-    );
+    shapes.push({
+      ...text(
+        { x: LEFT, y: y + title.height + 0.15, w, h: subtitleHeight },
+        subtitleStyle,
+        subtitle,
+      ),
+      name: SUBTITLE_SHAPE,
+    });
   return {
     layout: 'title',
     title: meta.title,

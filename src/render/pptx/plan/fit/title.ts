@@ -7,6 +7,8 @@ import type { Box, SlideShape } from '../types.js';
 
 /** The name of every slide's title shape, as PowerPoint's selection pane and screen readers show it. */
 export const TITLE_SHAPE = 'Title';
+/** The name of the title slide's subtitle shape: a template's subtitle placeholder takes it. */
+export const SUBTITLE_SHAPE = 'Subtitle';
 
 /** A content slide's title, fitted: its shapes, the content area left under it, notes when it was cut. */
 export interface FittedTitle {
