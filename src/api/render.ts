@@ -229,7 +229,8 @@ async function renderPipeline(
   let contentChecked = false;
   const outputs: RenderedOutput[] = [];
   for (const renderer of renderers) {
-    const warn = (w: Omit<Warning, 'format'>) => sink.add({ ...w, format: renderer.format });
+    // A renderer's warning names the input file unless it names another (a deck template).
+    const warn = (w: Omit<Warning, 'format'>) => sink.add({ file, ...w, format: renderer.format });
     const template = templateFor(options.template, renderer.format) ?? renderer.defaultTemplate;
     // Problems in the content are the input's, not a format's: reported once, untagged.
     // Destructured at once: nothing but `doc` may hold the tree, which is let go while pages are drawn.

@@ -10,7 +10,7 @@ export type { LoadedImage } from '../media/imageInfo.js';
 /** Everything a renderer may use besides the DocTree: all I/O goes through here. */
 export interface RenderContext {
   readonly theme: ResolvedTheme;
-  /** Reports a content problem; the render goes on. */
+  /** Reports a content problem; the render goes on. A warning without a file names the input file. */
   readonly warn: (warning: Omit<Warning, 'format'>) => void;
   /** The input file, for warnings. */
   readonly file: string | undefined;

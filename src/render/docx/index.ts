@@ -19,7 +19,7 @@ export const docxRenderer: Renderer = {
       theme: ctx.theme,
       date: ctx.date,
       images,
-      warn: (warning) => ctx.warn({ file: ctx.file, ...warning }),
+      warn: ctx.warn,
     });
   },
 };

@@ -67,9 +67,7 @@ export const htmlRenderer: Renderer = {
       return bodyHtml(doc, block, theme.pdf.toc ? theme.pdf.tocDepth : 0, ctx.theme.logo);
     };
     const draft = write(undefined);
-    const fonts = await pageFonts(theme, visibleText(draft), facesUsed(draft), (warning) =>
-      ctx.warn({ file: ctx.file, ...warning }),
-    );
+    const fonts = await pageFonts(theme, visibleText(draft), facesUsed(draft), ctx.warn);
     const body = write(fonts);
     const style = pageStyle(theme, fonts);
     const html = page(doc.meta, body, style, languageDirection(language));

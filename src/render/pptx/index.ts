@@ -1,4 +1,3 @@
-import type { Warning } from '../../diagnostics/warnings.js';
 import { outputLimitError, type Renderer } from '../engine.js';
 import { collectImages } from '../images.js';
 import { planDeck } from './plan/index.js';
@@ -14,10 +13,9 @@ export const pptxRenderer: Renderer = {
   async render(doc, ctx) {
     const images = await collectImages(doc, ctx);
     const template = ctx.theme.deckTemplate;
-    const warn = (warning: Omit<Warning, 'format'>) => ctx.warn({ file: ctx.file, ...warning });
     // On a template: its colours and fonts, each kind of slide on one of its layouts by name.
-    const theme = template ? themeOnTemplate(ctx.theme, template, warn) : ctx.theme;
-    const layouts = template ? mapLayouts(template, theme.deck.layouts, warn) : undefined;
+    const theme = template ? themeOnTemplate(ctx.theme, template, ctx.warn) : ctx.theme;
+    const layouts = template ? mapLayouts(template, theme.deck.layouts, ctx.warn) : undefined;
     const plan = planDeck(doc, {
       theme,
       warn: ctx.warn,
