@@ -291,6 +291,39 @@ export function ooxmlXmlErrors(bytes: Uint8Array, prefix = ''): string[] {
   return errors;
 }
 
+/**
+ * What an OOXML package names but does not hold: each internal relationship's target that is no part
+ * (`source → target`), and each part without a content type. Empty for a whole package.
+ */
+export function ooxmlDangling(bytes: Uint8Array): string[] {
+  const parts = unzipSync(bytes);
+  const found: string[] = [];
+  const types = new TextDecoder().decode(parts['[Content_Types].xml'] ?? new Uint8Array());
+  const overrides = new Set([...types.matchAll(/PartName="\/([^"]+)"/g)].map((m) => m[1]));
+  const defaults = new Set(
+    [...types.matchAll(/Extension="([^"]+)"/g)].map((m) => m[1]?.toLowerCase()),
+  );
+  for (const name of Object.keys(parts)) {
+    if (name.endsWith('/') || name === '[Content_Types].xml') continue;
+    const extension = name.split('.').pop()?.toLowerCase();
+    if (!overrides.has(name) && !defaults.has(extension)) found.push(`${name}: no content type`);
+    if (!name.endsWith('.rels')) continue;
+    // A part's relationships sit in `_rels/` beside it; the package's own (`_rels/.rels`) at the root.
+    const folder = name.slice(0, name.lastIndexOf('_rels/'));
+    for (const [tag] of new TextDecoder().decode(parts[name]).matchAll(/<Relationship [^>]*>/g)) {
+      if (/TargetMode="External"/.test(tag)) continue;
+      const target = /Target="([^"]+)"/.exec(tag)?.[1] ?? '';
+      const path = target.startsWith('/') ? target.slice(1) : `${folder}${target}`;
+      const resolved: string[] = [];
+      for (const piece of path.split('/'))
+        if (piece === '..') resolved.pop();
+        else if (piece !== '.') resolved.push(piece);
+      if (!parts[resolved.join('/')]) found.push(`${name} → ${target}`);
+    }
+  }
+  return found;
+}
+
 /** The images pdf.js paints on each page of a PDF, decoded to RGBA (soft masks applied), in order. */
 export async function pdfImagesRgba(
   bytes: Uint8Array,

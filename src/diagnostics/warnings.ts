@@ -25,6 +25,7 @@ export type WarningCode =
   | 'FRONT_MATTER_IGNORED'
   | 'FONT_NOT_EMBEDDED'
   | 'TEMPLATE_LAYOUT_MISSING'
+  | 'TEMPLATE_LAYOUT_GUESSED'
   | 'TEMPLATE_FONT_UNMEASURED';
 
 /** A problem in content that did not stop the render. */

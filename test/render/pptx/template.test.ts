@@ -95,18 +95,36 @@ describe('mapLayouts', () => {
     // The map, without case, spaces or dashes.
     expect(choices.text.layout.name).toBe('Body – One Column');
     expect(choices.two.layout.name).toBe('Body – Two Columns');
-    // Neither mapped nor named: the layout with only a title at the top, with a warning.
-    expect(choices.rows).toMatchObject({ fallback: true });
-    expect(choices.rows.layout.name).toBe('Headline Only');
-    expect(choices.table).toMatchObject({ fallback: false });
+    // Neither mapped nor named: the layout holding a title and one large body, with a warning.
+    expect(choices.rows).toMatchObject({ fallback: false });
+    expect(choices.rows.layout.name).toBe('Body – One Column');
+    // A name the template lacks: a warning, then the same as unmapped.
+    expect(choices.table.layout.name).toBe('Body – One Column');
     expect(warnings.map((w) => w.code)).toEqual([
       'TEMPLATE_LAYOUT_MISSING',
-      'TEMPLATE_LAYOUT_MISSING',
+      'TEMPLATE_LAYOUT_GUESSED',
     ]);
     expect(warnings[0]?.message).toContain('has no layout "No Such Layout" (deck.layouts.table)');
-    expect(warnings[1]?.message).toMatch(
-      /has no layout for rows \("Title and Content" or "Content"\)/,
+    expect(warnings[1]?.message).toContain(
+      'chosen by their placeholders: rows on "Body – One Column", table on "Body – One Column"',
     );
     expect(warnings.every((w) => w.file === CORPORATE)).toBe(true);
+  });
+
+  it('falls back to the title-only layout where neither a name nor the placeholders find one', () => {
+    const template = read(CORPORATE);
+    // Only the cover, the divider and the title-only layouts: no body to put text in.
+    const layouts = template.layouts.filter((l) => !l.name.startsWith('Body'));
+    const warnings: Omit<Warning, 'format'>[] = [];
+    const choices = mapLayouts({ ...template, layouts }, {}, (w) => warnings.push(w));
+    expect(choices.text).toMatchObject({ fallback: true });
+    expect(choices.text.layout.name).toBe('Headline Only');
+    expect(choices.two.layout.name).toBe('Headline Only');
+    // A kind whose own names include a title-only layout is not a fallback.
+    expect(choices.table).toMatchObject({ fallback: false });
+    expect(warnings.map((w) => w.code)).toEqual(['TEMPLATE_LAYOUT_MISSING']);
+    expect(warnings[0]?.message).toMatch(
+      /has no layout for text \("Title and Content" or "Title, Content" or "Content"\), rows/,
+    );
   });
 });

@@ -1,8 +1,15 @@
-import { readFileSync } from 'node:fs';
-import { strFromU8, unzipSync } from 'fflate';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { render } from '../../../src/index.js';
-import { caughtError, EXAMPLE_YAML, ooxmlXmlErrors, tempDir } from '../../helpers.js';
+import {
+  caughtError,
+  EXAMPLE_YAML,
+  ooxmlDangling,
+  ooxmlXmlErrors,
+  tempDir,
+} from '../../helpers.js';
 
 const CORPORATE = 'examples/templates/corporate-16x9.potx';
 const CLASSIC = 'examples/templates/classic-4x3.potx';
@@ -90,6 +97,8 @@ describe.each([
     expect(text(parts, '[Content_Types].xml')).toContain('presentationml.presentation.main+xml');
     expect(text(parts, '[Content_Types].xml')).not.toContain('template.main+xml');
     expect(ooxmlXmlErrors(bytes)).toEqual([]);
+    // Every relationship's target is there (a template's custom properties were once named, not held).
+    expect(ooxmlDangling(bytes)).toEqual([]);
   });
 
   it('has the template’s slide size and colours', () => {
@@ -117,19 +126,40 @@ describe.each([
 });
 
 describe('a deck on a template that lacks layouts, or on a file that is no template', () => {
-  it('falls back to the layout with only a title, with a warning naming what it lacks', async () => {
+  it('takes a layout by its placeholders where no name finds one, with a warning naming it', async () => {
     const result = await render(EXAMPLE_YAML, { formats: ['pptx'], pptxTemplate: CORPORATE });
-    const warning = result.warnings.find((w) => w.code === 'TEMPLATE_LAYOUT_MISSING');
-    expect(warning?.message).toMatch(/has no layout for text \("Title and Content" or "Content"\)/);
+    const codes = result.warnings.map((w) => w.code);
+    expect(codes).not.toContain('TEMPLATE_LAYOUT_MISSING');
+    const guessed = result.warnings.find((w) => w.code === 'TEMPLATE_LAYOUT_GUESSED');
+    expect(guessed?.message).toContain('text on "Body – One Column"');
+    expect(guessed?.message).toContain('two on "Body – Two Columns"');
+    expect(guessed?.file).toBe(resolve(CORPORATE));
     expect(layoutNames(partsOf(result.outputs[0]?.bytes ?? new Uint8Array()))).toContain(
-      'Headline Only',
+      'Body – One Column',
     );
+  });
+
+  it('falls back to the layout with only a title, with a warning naming what it lacks', async () => {
+    // The corporate template with its body layouts holding pictures: nothing to put text in.
+    const parts = partsOf(new Uint8Array(readFileSync(CORPORATE)));
+    for (const name of ['ppt/slideLayouts/slideLayout4.xml', 'ppt/slideLayouts/slideLayout5.xml'])
+      parts[name] = strToU8(text(parts, name).replace(/type="body"/g, 'type="pic"'));
+    const file = `${tempDir()}/pictures.potx`;
+    writeFileSync(file, zipSync(parts));
+    const result = await render(EXAMPLE_YAML, { formats: ['pptx'], pptxTemplate: file });
+    const warning = result.warnings.find((w) => w.code === 'TEMPLATE_LAYOUT_MISSING');
+    expect(warning?.message).toMatch(
+      /has no layout for text \("Title and Content" or "Title, Content" or "Content"\)/,
+    );
+    expect(warning?.file).toBe(file);
+    const bytes = result.outputs[0]?.bytes ?? new Uint8Array();
+    expect(layoutNames(partsOf(bytes))).toContain('Headline Only');
+    expect(ooxmlDangling(bytes)).toEqual([]);
   });
 
   it('refuses a file that is not a template, or is encrypted, with THEME_INVALID naming it', async () => {
     const dir = tempDir();
     const notDeck = `${dir}/notes.potx`;
-    const { writeFileSync } = await import('node:fs');
     writeFileSync(notDeck, 'plain text');
     const error = await caughtError(() =>
       render(EXAMPLE_YAML, { formats: ['pptx'], pptxTemplate: notDeck }),

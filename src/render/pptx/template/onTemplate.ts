@@ -1,4 +1,5 @@
 import { strFromU8, strToU8 } from 'fflate';
+import { bodies } from './layouts.js';
 import type { DeckTemplate, TemplateLayout } from './read.js';
 
 /** A package's parts by name. */
@@ -13,6 +14,9 @@ const PRESENTATION_MAIN =
 
 /** What a deck's slides carry over to the template: everything slides own. */
 const SLIDE_OWNED = /^ppt\/(slides|notesSlides|charts|embeddings)\//;
+
+/** What the deck's package carries over: its properties and root relationships. */
+const PACKAGE_OWNED = /^(docProps\/|_rels\/\.rels$)/;
 
 /**
  * Builds a deck on a template: the template's masters, layouts, theme, media and presentation settings,
@@ -30,11 +34,12 @@ export function onTemplate(
     return data ? strFromU8(data) : '';
   };
   const out: Parts = {};
+  // The package's properties (and the root relationships naming them) are the deck's: a template's
+  // custom properties or thumbnail would be named with nothing there.
   for (const [name, data] of Object.entries(template.parts))
-    if (!SLIDE_OWNED.test(name) && !name.endsWith('/') && !name.startsWith('docProps/'))
+    if (!SLIDE_OWNED.test(name) && !name.endsWith('/') && !PACKAGE_OWNED.test(name))
       out[name] = data;
-  for (const [name, data] of Object.entries(deck))
-    if (name.startsWith('docProps/')) out[name] = data;
+  for (const [name, data] of Object.entries(deck)) if (PACKAGE_OWNED.test(name)) out[name] = data;
   // The deck's media take a prefix, so that they never replace the template's.
   const media = (name: string) => name.replace(/(^|\/)media\/([^/"]+)/, '$1media/bw-$2');
   for (const [name, data] of Object.entries(deck))
@@ -106,18 +111,16 @@ function number(name: string): number {
  */
 function asPlaceholders(xml: string, layout: TemplateLayout): string {
   const hasTitle = layout.placeholders.some((p) => p.type === 'title' || p.type === 'ctrTitle');
-  const bodies = layout.placeholders
-    .filter((p) => p.type === 'body' || p.type === 'obj')
-    .sort((a, b) => (a.box?.x ?? 0) - (b.box?.x ?? 0));
+  const columns = bodies(layout);
   const subtitle =
     layout.placeholders.find((p) => p.type === 'subTitle') ??
-    (bodies.length === 1 ? bodies[0] : undefined);
+    (columns.length === 1 ? columns[0] : undefined);
   return xml.replace(
     /(<p:cNvPr [^>]*name="(Title|Subtitle|Body(?: (\d))?)"[^>]*>(?:<\/p:cNvPr>)?<p:cNvSpPr)[^>]*?(?:\/>|>[\s\S]*?<\/p:cNvSpPr>)<p:nvPr(?:\/>|>\s*<\/p:nvPr>)/g,
     (all, head: string, name: string, column: string | undefined) => {
       if (name === 'Title')
         return hasTitle ? `${head}/><p:nvPr><p:ph type="title"/></p:nvPr>` : all;
-      const body = name === 'Subtitle' ? subtitle : bodies[column ? Number(column) - 1 : 0];
+      const body = name === 'Subtitle' ? subtitle : columns[column ? Number(column) - 1 : 0];
       if (!body) return all;
       const type =
         body.type === 'obj' ? '' : ` type="${body.type === 'subTitle' ? 'subTitle' : 'body'}"`;
@@ -178,7 +181,7 @@ function contentTypes(
   addedNotesMaster: string | undefined,
 ): string {
   const owned =
-    /<Override [^>]*PartName="\/ppt\/(slides|notesSlides|charts|embeddings)\/[^"]*"[^>]*\/>/g;
+    /<Override [^>]*PartName="\/(ppt\/slides|ppt\/notesSlides|ppt\/charts|ppt\/embeddings|docProps)\/[^"]*"[^>]*\/>/g;
   const defaults = new Set(template.match(/<Default [^>]*\/>/g) ?? []);
   const extension = (tag: string) => /Extension="([^"]+)"/.exec(tag)?.[1]?.toLowerCase();
   const known = new Set([...defaults].map(extension));
