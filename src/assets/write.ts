@@ -5,7 +5,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { BriefwrightError } from '../diagnostics/errors.js';
 import { METRICS_DIR } from '../text/metrics.js';
 import { packagesFor, SCRIPTS } from '../text/scripts.js';
-import { DEFAULT_THEME } from '../theme/defaults.js';
+import { DEFAULT_THEME, METRIC_TWINS } from '../theme/defaults.js';
 import { VERSION } from '../version.js';
 import { assetsDir, assetsRequire } from './locate.js';
 
@@ -109,10 +109,16 @@ async function copyInto(staging: string): Promise<void> {
   await cp(hyphen, join(modules, 'hyphen'), { recursive: true });
 }
 
-/** Every font file briefwright may load by itself: the default theme's and the script fallbacks'. */
+/**
+ * Every font file briefwright may load by itself: the default theme's, the metric twins of template
+ * fonts, and the script fallbacks'.
+ */
 function fontReferences(): string[] {
   const references = new Set<string>();
-  for (const family of Object.values(DEFAULT_THEME.fonts)) {
+  for (const family of [
+    ...Object.values(DEFAULT_THEME.fonts),
+    ...METRIC_TWINS.map((t) => t.family),
+  ]) {
     for (const [variant, reference] of Object.entries(family)) {
       if (variant !== 'name') references.add(reference);
     }

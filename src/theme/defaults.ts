@@ -11,6 +11,18 @@ function expo(pkg: string, prefix: string): FontFamily {
   };
 }
 
+/**
+ * Open fonts with the metrics of fonts templates name (Arimo is Arial's twin, Carlito Calibri's,
+ * Caladea Cambria's, Tinos Times New Roman's): text measured with one breaks where the named font
+ * breaks, so a deck on a template in Calibri is measured without Calibri's files.
+ */
+export const METRIC_TWINS: readonly { readonly names: RegExp; readonly family: FontFamily }[] = [
+  { names: /^(arial|arimo|helvetica|liberation sans)$/i, family: expo('arimo', 'Arimo') },
+  { names: /^(calibri|carlito)$/i, family: expo('carlito', 'Carlito') },
+  { names: /^(cambria|caladea)$/i, family: expo('caladea', 'Caladea') },
+  { names: /^(times new roman|times|tinos|liberation serif)$/i, family: expo('tinos', 'Tinos') },
+];
+
 /** The default theme: a calm navy brief (LOOK.md), all values filled. */
 export const DEFAULT_THEME = {
   page: {

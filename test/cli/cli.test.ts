@@ -402,7 +402,9 @@ describe('signals during long work', () => {
     const sent = Date.now();
     child.kill('SIGTERM');
     const ended = await exited;
-    expect(ended.at, 'the render ended before the signal: give it more to do').toBeGreaterThan(sent);
+    expect(ended.at, 'the render ended before the signal: give it more to do').toBeGreaterThan(
+      sent,
+    );
     expect(ended.at - sent).toBeLessThan(2000);
     expect(ended.code === 143 || ended.signal === 'SIGTERM').toBe(true);
     expect(existsSync(out) ? filesIn(out).filter((f) => f.endsWith('.tmp')) : []).toEqual([]);

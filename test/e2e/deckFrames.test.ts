@@ -3,6 +3,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type RenderOptions, render } from '../../src/index.js';
+import { readDeckTemplate, type TemplateBox } from '../../src/render/pptx/template/read.js';
+import { officeShapedTemplate } from '../fixtures/templates/officeShaped.js';
 import { EXAMPLE_YAML, pptxParts, slideNames, tempDir } from '../helpers.js';
 
 /**
@@ -47,12 +49,31 @@ const fromXml = (text: string) =>
     .replace(/&apos;/g, "'")
     .replace(/&amp;/g, '&');
 
-/** The frames of a slide or a layout part: shapes and graphic frames, in points. */
-function framesOf(xml: string): Frame[] {
+/**
+ * The frames of a slide or a layout part: shapes and graphic frames, in points. A placeholder the
+ * slide does not place takes its layout's box (`inherited`, by type and index).
+ */
+function framesOf(
+  xml: string,
+  inherited: (type: string, idx: number | undefined) => TemplateBox | undefined = () => undefined,
+): Frame[] {
   return [...xml.matchAll(/<p:(sp|graphicFrame)>([\s\S]*?)<\/p:\1>/g)].flatMap((m) => {
     const inner = m[2] ?? '';
-    const off = /<a:off x="(-?\d+)" y="(-?\d+)"\/>/.exec(inner);
-    const ext = /<a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(inner);
+    const ph = /<p:ph\b([^>]*)\/>/.exec(inner)?.[1];
+    const box =
+      ph === undefined || inner.includes('<a:off ')
+        ? undefined
+        : inherited(
+            /type="(\w+)"/.exec(ph)?.[1] ?? 'obj',
+            /idx="(\d+)"/.test(ph) ? Number(/idx="(\d+)"/.exec(ph)?.[1]) : undefined,
+          );
+    const inch = (v: number) => String(Math.round(v * 914400));
+    const off = box
+      ? ['', inch(box.x), inch(box.y)]
+      : /<a:off x="(-?\d+)" y="(-?\d+)"\/>/.exec(inner);
+    const ext = box
+      ? ['', inch(box.w), inch(box.h)]
+      : /<a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(inner);
     if (!off || !ext) return [];
     const chart = inner.includes('drawingml/2006/chart');
     // A table is as tall as its rows (its frame's own height is not what viewers lay out).
@@ -115,6 +136,9 @@ const MARKER = /^(?:[•◦▪–-]|\d+[.)])$/;
 async function overflowing(bytes: Uint8Array, pdf: string): Promise<string[]> {
   const parts = await pptxParts(bytes);
   const pages = wordsByPage(pdf);
+  // The deck read as a template: each layout's placeholders with their boxes (the master's where the
+  // layout does not place them).
+  const layouts = readDeckTemplate(bytes, 'deck.pptx').layouts;
   const problems: string[] = [];
   const slides = slideNames(parts.names);
   for (const [index, name] of slides.entries()) {
@@ -123,7 +147,12 @@ async function overflowing(bytes: Uint8Array, pdf: string): Promise<string[]> {
       name.replace('slides/', 'slides/_rels/').replace('.xml', '.xml.rels'),
     );
     const layout = /Target="\.\.\/slideLayouts\/(slideLayout\d+\.xml)"/.exec(rels)?.[1];
-    const own = framesOf(xml);
+    const placeholders = layouts.find((l) => l.part === `ppt/slideLayouts/${layout}`)?.placeholders;
+    const own = framesOf(
+      xml,
+      (type, idx) =>
+        placeholders?.find((p) => p.type === type && (idx === undefined || p.idx === idx))?.box,
+    );
     const chrome = layout ? framesOf(await parts.read(`ppt/slideLayouts/${layout}`)) : [];
     for (const word of pages[index] ?? []) {
       // A number a viewer draws before a list item may run into the item’s first word ("1.A").
@@ -208,6 +237,10 @@ describe.skipIf(missing.length > 0)('deck frames in LibreOffice', () => {
     writeFileSync(long, LONG);
     const corporate = { theme: 'examples/templates/corporate-theme.json' };
     const classic = { pptxTemplate: 'examples/templates/classic-4x3.potx' };
+    // A template shaped as PowerPoint saves one, in Calibri (LibreOffice sets it in Carlito).
+    const harbour = join(dir, 'harbour.potx');
+    writeFileSync(harbour, officeShapedTemplate());
+    const office = { pptxTemplate: harbour };
     const inputs: { name: string; input: string; options: RenderOptions }[] = [
       { name: 'sample', input: EXAMPLE_YAML, options: {} },
       { name: 'dense', input: EXAMPLE_YAML, options: { template: 'briefing-deck-dense' } },
@@ -216,6 +249,8 @@ describe.skipIf(missing.length > 0)('deck frames in LibreOffice', () => {
       { name: 'corporate', input: EXAMPLE_YAML, options: corporate },
       { name: 'classic', input: EXAMPLE_YAML, options: classic },
       { name: 'long-corporate', input: long, options: corporate },
+      { name: 'office', input: EXAMPLE_YAML, options: office },
+      { name: 'long-office', input: long, options: office },
     ];
     for (const { name, input, options } of inputs) {
       const result = await render(input, { formats: ['pptx'], ...options });
@@ -249,8 +284,8 @@ describe.skipIf(missing.length > 0)('deck frames in LibreOffice', () => {
     expect(await overflowing(deck?.bytes ?? new Uint8Array(), deck?.pdf ?? '')).toEqual([]);
   });
 
-  it('keeps every word inside its frame on the example PowerPoint templates', async () => {
-    for (const name of ['corporate', 'classic', 'long-corporate']) {
+  it('keeps every word inside its frame on the example templates and a PowerPoint-shaped one', async () => {
+    for (const name of ['corporate', 'classic', 'long-corporate', 'office', 'long-office']) {
       const deck = decks.find((d) => d.name === name);
       const bytes = deck?.bytes ?? new Uint8Array();
       // LibreOffice opened it: a page per slide, with the words on them.

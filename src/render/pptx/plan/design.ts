@@ -32,20 +32,60 @@ export interface DeckDesign {
   readonly theme: ResolvedTheme;
   /** What a continued slide's title ends with. */
   readonly continued: string;
+  /** The colours of text on the title, section and closing slides, for their backgrounds. */
+  readonly ink: Readonly<Record<'title' | 'section' | 'closing', Ink>>;
+}
+
+/** Text colours for a background: titles in `strong`, the rest in `soft`. */
+export interface Ink {
+  readonly strong: string;
+  readonly soft: string;
 }
 
 /** Resolves the deck's design from the theme and the document's language. */
 export function deckDesign(theme: ResolvedTheme, language: string): DeckDesign {
-  const grid = theme.deckTemplate
-    ? gridOfTemplate(templateGrid(theme.deckTemplate, theme.deck.layouts))
+  const template = theme.deckTemplate
+    ? templateGrid(theme.deckTemplate, theme.deck.layouts)
+    : undefined;
+  const grid = template
+    ? gridOfTemplate(template)
     : defaultGrid(theme.deck.layout === '4x3' ? 10 : 13.333, 7.5);
+  const { colors } = theme;
+  // Without a template: the title and closing slides on the accent, the section slide on its tint. On
+  // a template's layouts: light text on a dark background, the accent and text colour on a light one.
+  const own: DeckDesign['ink'] = {
+    title: { strong: colors.onAccent, soft: colors.accentTint },
+    section: { strong: colors.accent, soft: colors.text },
+    closing: { strong: colors.onAccent, soft: colors.accentTint },
+  };
+  const on = (background: string | undefined, fallback: Ink): Ink =>
+    background === undefined
+      ? fallback
+      : luminance(background) < 0.4
+        ? { strong: colors.background, soft: colors.accentTint }
+        : { strong: colors.accent, soft: colors.text };
+  const backgrounds = template?.backgrounds ?? {};
   return {
     grid,
     deck: theme.deck,
-    colors: theme.colors,
+    colors,
     theme,
     continued: continuedLabel(theme, language),
+    ink: {
+      title: on(backgrounds.title, own.title),
+      section: on(backgrounds.section, own.section),
+      closing: on(backgrounds.closing, own.closing),
+    },
   };
+}
+
+/** The relative luminance of a #RRGGBB colour, 0 for black to 1 for white (WCAG's formula). */
+function luminance(hex: string): number {
+  const channel = (i: number) => {
+    const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
+    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+  };
+  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
 }
 
 /** LOOK.md's grid on a slide of a size: half-inch margins, the title at the top, a footer line. */

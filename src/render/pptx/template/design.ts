@@ -1,17 +1,18 @@
 import type { Warning } from '../../../diagnostics/warnings.js';
-import type { ResolvedTheme } from '../../../theme/resolve.js';
+import { type LoadedFont, loadFont, resolveFontPath } from '../../../text/fonts.js';
+import { METRIC_TWINS } from '../../../theme/defaults.js';
+import type { FontKey, ResolvedTheme } from '../../../theme/resolve.js';
+import type { FontFamily } from '../../../theme/schema.js';
 import type { Box } from '../plan/types.js';
 import { mapLayouts } from './layouts.js';
 import type { DeckTemplate } from './read.js';
 
-/** Fonts measured exactly by the deck's metric font (Arimo has Arial's metrics). */
-const ARIAL_METRICS = /^(arial|arimo|helvetica|liberation sans)$/i;
-
 /**
  * The theme as a deck on a template sees it: the template's theme colours (accent 1 as the accent,
  * light 2 as its tint, dark 1 for text, light 1 for the background, accents 1–4 as the chart palette)
- * and its body font for every text. Text is measured with the theme's deck font files; a template font
- * that those do not measure is named in a warning.
+ * and its body font for every text. Text is measured with the theme's deck font files when they are
+ * that font's (`fonts.deck` naming it), else with its metric twin (Carlito for Calibri…); a font
+ * neither measures is named in a warning, and measured with the theme's deck fonts.
  */
 export function themeOnTemplate(
   theme: ResolvedTheme,
@@ -30,32 +31,60 @@ export function themeOnTemplate(
   };
   const font = [template.fonts.minor, template.fonts.major].find((f) => f && !f.startsWith('+'));
   if (!font) return { ...theme, colors };
+  const families = { ...theme.families, deck: { ...theme.families.deck, name: font } };
   const measured = theme.families.deck.name;
-  if (
-    font.toLowerCase() !== measured.toLowerCase() &&
-    !(ARIAL_METRICS.test(font) && ARIAL_METRICS.test(measured))
-  )
-    warn({
-      code: 'TEMPLATE_FONT_UNMEASURED',
-      message: `the deck template ${template.file} sets text in ${font}, measured here with the metrics of ${measured}: a wider font may overflow; give ${font}'s files as the theme's deck fonts (fonts.deck) to measure it`,
-      file: template.file,
-    });
-  return {
-    ...theme,
-    colors,
-    families: { ...theme.families, deck: { ...theme.families.deck, name: font } },
-  };
+  // The theme's deck files when they are this font's (the default's are Arimo, named Arial).
+  if (font.toLowerCase() === measured.toLowerCase()) return { ...theme, colors, families };
+  const twin = METRIC_TWINS.find((t) => t.names.test(font));
+  const fonts = twin ? twinFonts(twin.family) : undefined;
+  if (fonts) return { ...theme, colors, families, fonts: { ...theme.fonts, ...fonts } };
+  warn({
+    code: 'TEMPLATE_FONT_UNMEASURED',
+    message: `the deck template ${template.file} sets text in ${font}, measured here with the metrics of ${measured}: a wider font may overflow; give ${font}'s files as the theme's deck fonts (fonts.deck, named "${font}") to measure it`,
+    file: template.file,
+  });
+  return { ...theme, colors, families };
+}
+
+/** A metric twin's four faces as the deck's fonts; undefined where its package cannot be loaded. */
+function twinFonts(family: FontFamily): Partial<Record<FontKey, LoadedFont>> | undefined {
+  try {
+    const load = (reference: string) => loadFont(resolveFontPath(reference, process.cwd()));
+    return {
+      'deck-regular': load(family.regular),
+      'deck-bold': load(family.bold),
+      'deck-italic': load(family.italic),
+      'deck-boldItalic': load(family.boldItalic),
+    };
+  } catch {
+    return undefined;
+  }
 }
 
 /**
  * The template's grid: its slide size, the title and content boxes of its content layout (the one
- * text slides take), so that planned frames are the placeholders' boxes.
+ * text slides take), so that planned frames are the placeholders' boxes; and the backgrounds of its
+ * title, section and closing layouts, for the colour of the text set on them.
  */
 export function templateGrid(
   template: DeckTemplate,
   explicit: ResolvedTheme['deck']['layouts'],
-): { width: number; height: number; title: Box | undefined; body: Box | undefined } {
-  const { layout } = mapLayouts(template, explicit, () => undefined).text;
+): {
+  width: number;
+  height: number;
+  title: Box | undefined;
+  body: Box | undefined;
+  backgrounds: Partial<Record<'title' | 'section' | 'closing', string>>;
+} {
+  const choices = mapLayouts(template, explicit, () => undefined);
+  const { layout } = choices.text;
+  // The backgrounds of the layouts the title, section and closing slides take (not of a fallback,
+  // on which those slides set their own).
+  const backgrounds: Partial<Record<'title' | 'section' | 'closing', string>> = {};
+  for (const kind of ['title', 'section', 'closing'] as const) {
+    const { layout: own, fallback } = choices[kind];
+    if (!fallback && own.background) backgrounds[kind] = own.background;
+  }
   const box = (types: readonly string[]) =>
     layout.placeholders.find((p) => types.includes(p.type) && p.box !== undefined)?.box;
   return {
@@ -63,5 +92,6 @@ export function templateGrid(
     height: template.height,
     title: box(['title', 'ctrTitle']),
     body: box(['body', 'obj']),
+    backgrounds,
   };
 }

@@ -1,9 +1,24 @@
 import { strFromU8, strToU8 } from 'fflate';
+import { escapeXml } from '../../../text/xmlChars.js';
 import { bodies } from './layouts.js';
 import type { DeckTemplate, TemplateLayout } from './read.js';
 
 /** A package's parts by name. */
 type Parts = Record<string, Uint8Array>;
+
+/** What the date, footer and slide-number placeholders of a slide's layout show. */
+export interface SlideChrome {
+  readonly date: string;
+  readonly footer: string;
+  /** The language of their text (`en-GB`). */
+  readonly language: string;
+}
+
+/** A slide's layout, and what its date, footer and slide number show (none on a title slide). */
+export interface SlideOnTemplate {
+  readonly layout: TemplateLayout;
+  readonly chrome: SlideChrome | undefined;
+}
 
 const SLIDE_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/slide';
 const NOTES_MASTER_TYPE =
@@ -27,7 +42,7 @@ const PACKAGE_OWNED = /^(docProps\/|_rels\/\.rels$)/;
 export function onTemplate(
   deck: Parts,
   template: DeckTemplate,
-  layoutOf: (slide: number) => TemplateLayout,
+  slideOn: (slide: number) => SlideOnTemplate,
 ): Parts {
   const text = (parts: Parts, name: string) => {
     const data = parts[name];
@@ -67,7 +82,7 @@ export function onTemplate(
     .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
     .sort((a, b) => number(a) - number(b));
   for (const [index, slide] of slides.entries()) {
-    const layout = layoutOf(index);
+    const { layout, chrome } = slideOn(index);
     const rels = slide.replace('slides/', 'slides/_rels/').concat('.rels');
     out[rels] = strToU8(
       media(
@@ -77,7 +92,9 @@ export function onTemplate(
         ),
       ).replace(/Target="\.\.\/media\/([^"]+)"/g, 'Target="../media/bw-$1"'),
     );
-    out[slide] = strToU8(asPlaceholders(text(deck, slide), layout));
+    // The number pptxgenjs placed gives way to the layout's.
+    const filled = asPlaceholders(text(deck, slide), layout).replace(OWN_SLIDE_NUMBER, '');
+    out[slide] = strToU8(chrome ? withChrome(filled, layout, chrome, index + 1) : filled);
   }
   for (const name of Object.keys(out).filter((n) => /^ppt\/notesSlides\/_rels\/.+\.rels$/.test(n)))
     out[name] = strToU8(
@@ -110,7 +127,7 @@ function number(name: string): number {
  * frames and text stay as planned; the placeholders make them the layout's, so they restyle with it.
  */
 function asPlaceholders(xml: string, layout: TemplateLayout): string {
-  const hasTitle = layout.placeholders.some((p) => p.type === 'title' || p.type === 'ctrTitle');
+  const title = layout.placeholders.find((p) => p.type === 'title' || p.type === 'ctrTitle');
   const columns = bodies(layout);
   const subtitle =
     layout.placeholders.find((p) => p.type === 'subTitle') ??
@@ -119,7 +136,7 @@ function asPlaceholders(xml: string, layout: TemplateLayout): string {
     /(<p:cNvPr [^>]*name="(Title|Subtitle|Body(?: (\d))?)"[^>]*>(?:<\/p:cNvPr>)?<p:cNvSpPr)[^>]*?(?:\/>|>[\s\S]*?<\/p:cNvSpPr>)<p:nvPr(?:\/>|>\s*<\/p:nvPr>)/g,
     (all, head: string, name: string, column: string | undefined) => {
       if (name === 'Title')
-        return hasTitle ? `${head}/><p:nvPr><p:ph type="title"/></p:nvPr>` : all;
+        return title ? `${head}/><p:nvPr><p:ph type="${title.type}"/></p:nvPr>` : all;
       const body = name === 'Subtitle' ? subtitle : columns[column ? Number(column) - 1 : 0];
       if (!body) return all;
       const type =
@@ -128,6 +145,46 @@ function asPlaceholders(xml: string, layout: TemplateLayout): string {
       return `${head}/><p:nvPr><p:ph${type}${idx}/></p:nvPr>`;
     },
   );
+}
+
+/** A slide-number shape (of pptxgenjs's masters), one shape at a time. */
+const OWN_SLIDE_NUMBER =
+  /<p:sp>(?:(?!<\/p:sp>)[\s\S])*?<p:ph type="sldNum"(?:(?!<\/p:sp>)[\s\S])*<\/p:sp>/g;
+
+/** The field PowerPoint writes for a slide number; one id serves every slide's. */
+const SLIDE_NUMBER_FIELD = '{8F3A1D2C-5B6E-4C7D-9A0B-1C2D3E4F5A6B}';
+
+/**
+ * The layout's date, footer and slide-number placeholders on the slide, so that they show (a layout's
+ * own are only where slides take them): the document's date, the footer text, and the slide's number as
+ * a field. Styled and placed by the layout; a placeholder with nothing to show is left out.
+ */
+function withChrome(
+  xml: string,
+  layout: TemplateLayout,
+  chrome: SlideChrome,
+  number: number,
+): string {
+  let id = Math.max(0, ...[...xml.matchAll(/<p:cNvPr id="(\d+)"/g)].map((m) => Number(m[1])));
+  const lang = escapeXml(chrome.language);
+  const shapes = layout.placeholders.flatMap((p) => {
+    const run =
+      p.type === 'sldNum'
+        ? `<a:fld id="${SLIDE_NUMBER_FIELD}" type="slidenum"><a:rPr lang="${lang}"/><a:t>${number}</a:t></a:fld>`
+        : p.type === 'dt' && chrome.date
+          ? `<a:r><a:rPr lang="${lang}"/><a:t>${escapeXml(chrome.date)}</a:t></a:r>`
+          : p.type === 'ftr' && chrome.footer
+            ? `<a:r><a:rPr lang="${lang}"/><a:t>${escapeXml(chrome.footer)}</a:t></a:r>`
+            : undefined;
+    if (!run) return [];
+    id += 1;
+    const idx = p.idx === undefined ? '' : ` idx="${p.idx}"`;
+    const name = { sldNum: 'Slide Number', dt: 'Date', ftr: 'Footer' }[p.type] ?? p.type;
+    return [
+      `<p:sp><p:nvSpPr><p:cNvPr id="${id}" name="${name}"/><p:cNvSpPr><a:spLocks noGrp="1"/></p:cNvSpPr><p:nvPr><p:ph type="${p.type}"${idx}/></p:nvPr></p:nvSpPr><p:spPr/><p:txBody><a:bodyPr/><a:lstStyle/><a:p>${run}</a:p></p:txBody></p:sp>`,
+    ];
+  });
+  return xml.replace('</p:spTree>', `${shapes.join('')}</p:spTree>`);
 }
 
 /** The presentation part and its relationships: the template's, listing the deck's slides. */

@@ -28,6 +28,11 @@ export interface TemplateLayout {
   /** Its part, such as `ppt/slideLayouts/slideLayout2.xml`. */
   readonly part: string;
   readonly placeholders: readonly TemplatePlaceholder[];
+  /**
+   * The colour text is set on (#RRGGBB): a rectangle over most of the layout, else its background,
+   * else its master's; undefined where none is a plain colour (a picture, a gradient's first stop is taken).
+   */
+  readonly background: string | undefined;
 }
 
 /** What a deck template holds that a deck is built on. */
@@ -88,11 +93,15 @@ export function readDeckTemplate(bytes: Uint8Array, file: string): DeckTemplate 
     .sort((a, b) => layoutNumber(a) - layoutNumber(b));
   if (layoutNames.length === 0)
     throw invalid('has no slide layouts', 'give a template with at least one slide layout');
+  const themeName = Object.keys(parts).find((name) => /^ppt\/theme\/theme\d+\.xml$/.test(name));
+  const theme = themeName ? (text(themeName) ?? '') : '';
+  const colors = schemeColors(theme);
   const layouts = layoutNames.map((part) => {
     const xml = text(part) ?? '';
     const master = masterOf(part, text);
     const own = placeholders(xml);
     const inherited = master ? placeholders(master) : [];
+    const color = colorIn(colors, master ?? '');
     return {
       name: decode(/<p:cSld\b[^>]*\bname="([^"]*)"/.exec(xml)?.[1] ?? ''),
       part,
@@ -100,10 +109,13 @@ export function readDeckTemplate(bytes: Uint8Array, file: string): DeckTemplate 
         ...ph,
         box: ph.box ?? inherited.find((m) => sameSlot(m, ph))?.box,
       })),
+      background:
+        coveringFill(xml, width * EMU * height * EMU, color) ??
+        color(/<p:bg>([\s\S]*?)<\/p:bg>/.exec(xml)?.[1]) ??
+        (master ? coveringFill(master, width * EMU * height * EMU, color) : undefined) ??
+        color(/<p:bg>([\s\S]*?)<\/p:bg>/.exec(master ?? '')?.[1]),
     };
   });
-  const themeName = Object.keys(parts).find((name) => /^ppt\/theme\/theme\d+\.xml$/.test(name));
-  const theme = themeName ? (text(themeName) ?? '') : '';
   return {
     file,
     width,
@@ -113,7 +125,7 @@ export function readDeckTemplate(bytes: Uint8Array, file: string): DeckTemplate 
       major: decode(/<a:majorFont>\s*<a:latin typeface="([^"]*)"/.exec(theme)?.[1] ?? ''),
       minor: decode(/<a:minorFont>\s*<a:latin typeface="([^"]*)"/.exec(theme)?.[1] ?? ''),
     },
-    colors: schemeColors(theme),
+    colors,
     parts,
   };
 }
@@ -140,7 +152,8 @@ function placeholders(xml: string): TemplatePlaceholder[] {
     const ph = /<p:ph\b([^>]*)\/?>/.exec(shape);
     if (!ph) continue;
     const attributes = ph[1] ?? '';
-    const type = /\btype="([^"]+)"/.exec(attributes)?.[1] ?? 'body';
+    // A placeholder without a type holds any content (`obj`), as PowerPoint's content placeholders do.
+    const type = /\btype="([^"]+)"/.exec(attributes)?.[1] ?? 'obj';
     const idx = /\bidx="(\d+)"/.exec(attributes)?.[1];
     const off = /<a:off x="(-?\d+)" y="(-?\d+)"\/>/.exec(shape);
     const ext = /<a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(shape);
@@ -165,8 +178,49 @@ function placeholders(xml: string): TemplatePlaceholder[] {
 /** Whether a master's placeholder is the one a layout's inherits from: by index, else by type. */
 function sameSlot(master: TemplatePlaceholder, layout: TemplatePlaceholder): boolean {
   const kind = (type: string) =>
-    type === 'ctrTitle' ? 'title' : type === 'subTitle' ? 'body' : type;
+    type === 'ctrTitle' ? 'title' : type === 'subTitle' || type === 'obj' ? 'body' : type;
   return kind(master.type) === kind(layout.type);
+}
+
+/**
+ * Reads the first colour in a piece of DrawingML: an RGB value, or a scheme colour (`bg1`, `tx2`,
+ * `accent1`…) through the master's colour map to the theme's.
+ */
+function colorIn(
+  colors: Readonly<Record<string, string>>,
+  master: string,
+): (xml: string | undefined) => string | undefined {
+  const map = /<p:clrMap\b([^>]*)\/>/.exec(master)?.[1] ?? '';
+  return (xml) => {
+    if (!xml) return undefined;
+    const found =
+      /<a:(srgbClr|schemeClr|sysClr) (?:val="(\w+)"[^>]*?(?:lastClr="([0-9A-Fa-f]{6})")?)/.exec(
+        xml,
+      );
+    if (!found) return undefined;
+    const [, kind, value = '', last] = found;
+    if (kind === 'srgbClr') return `#${value.toUpperCase()}`;
+    if (kind === 'sysClr') return last ? `#${last.toUpperCase()}` : undefined;
+    const mapped = new RegExp(`\\b${value}="(\\w+)"`).exec(map)?.[1] ?? value;
+    return colors[mapped];
+  };
+}
+
+/** The fill of a shape (not a placeholder) that covers most of a slide of an area (in EMU²), if any. */
+function coveringFill(
+  xml: string,
+  area: number,
+  color: (xml: string | undefined) => string | undefined,
+): string | undefined {
+  for (const [shape] of xml.matchAll(/<p:sp>[\s\S]*?<\/p:sp>/g)) {
+    if (shape.includes('<p:ph')) continue;
+    const ext = /<a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(shape);
+    if (!ext || Number(ext[1]) * Number(ext[2]) < 0.6 * area) continue;
+    const fill = /<p:spPr>[\s\S]*?<a:solidFill>([\s\S]*?)<\/a:solidFill>/.exec(shape)?.[1];
+    const found = color(fill);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** The theme's colour scheme: `srgbClr` values, and `sysClr` by their last colour. */

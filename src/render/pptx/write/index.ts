@@ -2,6 +2,7 @@ import { unzipSync } from 'fflate';
 import PptxGenJS from 'pptxgenjs';
 import { escapeXml } from '../../../text/xmlChars.js';
 import type { ResolvedTheme } from '../../../theme/resolve.js';
+import { shownDate } from '../../../tree/dates.js';
 import type { DocMeta } from '../../../tree/types.js';
 import type { LoadedImage } from '../../engine.js';
 import { sortParts } from '../../ooxml/parts.js';
@@ -59,9 +60,18 @@ export async function writeDeck(plan: SlidePlan, options: WriteOptions): Promise
   let written = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
   if (options.template) {
     const { template, layouts } = options.template;
+    // Every slide but the title and closing slides shows the layout's date, footer and number.
+    const chrome = {
+      date: shownDate(meta),
+      footer: theme.deck.footerText || meta.organization || '',
+      language: meta.language,
+    };
     const parts = onTemplate(unzipSync(written), template, (index) => {
       const kind = plan.slides[index]?.layout ?? 'text';
-      return layouts[kind].layout;
+      return {
+        layout: layouts[kind].layout,
+        chrome: kind === 'title' || kind === 'closing' ? undefined : chrome,
+      };
     });
     written = zipParts(sortParts(Object.entries(parts)));
   }

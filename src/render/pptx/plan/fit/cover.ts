@@ -22,7 +22,7 @@ const LEFT = 0.8;
  * the classification as a label.
  */
 export function fitCover(meta: DocMeta, notes: string, design: DeckDesign): PlannedSlide {
-  const { grid, deck, colors } = design;
+  const { grid, deck } = design;
   const w = grid.width - 2 * LEFT;
   const authors = meta.authors
     .map((a) => (a.affiliation ? `${a.name}, ${a.affiliation}` : a.name))
@@ -31,7 +31,8 @@ export function fitCover(meta: DocMeta, notes: string, design: DeckDesign): Plan
   const lines = [authors, [meta.organization, shownDate(meta)].filter(Boolean).join(' · ')].filter(
     Boolean,
   );
-  const light = colors.onAccent;
+  const ink = design.ink.title;
+  const light = ink.strong;
   // Shapes in reading order: the label, the title and the subtitle, then the foot.
   const shapes: SlideShape[] = [];
   const foot: SlideShape[] = [];
@@ -64,7 +65,7 @@ export function fitCover(meta: DocMeta, notes: string, design: DeckDesign): Plan
   let y = 1.2;
   if (label) {
     const style = textStyle(design, deck.coverMetaSize, {
-      color: colors.accentTint,
+      color: ink.soft,
       bold: true,
       gap: 0,
     });
@@ -73,7 +74,7 @@ export function fitCover(meta: DocMeta, notes: string, design: DeckDesign): Plan
   y += 0.5;
   const room = footTop - 0.3 - y;
   const subtitleStyle = textStyle(design, deck.coverSubtitleSize, {
-    color: colors.accentTint,
+    color: ink.soft,
     gap: 0,
   });
   const subtitle = meta.subtitle ? [plainParagraph(meta.subtitle)] : [];
@@ -126,7 +127,8 @@ export function fitSection(
   });
   const top = 1.5;
   const numberHeight = textHeight([plainParagraph('00')], w, numberStyle, design.theme);
-  const leadStyle = textStyle(design, deck.sectionLeadSize, { color: colors.text, gap: 0 });
+  const ink = design.ink.section;
+  const leadStyle = textStyle(design, deck.sectionLeadSize, { color: ink.soft, gap: 0 });
   const lead = section.lead ? [plainParagraph(section.lead)] : [];
   const leadHeight = lead.length ? textHeight(lead, w, leadStyle, design.theme) : 0;
   const room =
@@ -136,7 +138,7 @@ export function fitSection(
     w,
     room,
     sizesDown(deck.sectionTitleSize, Math.min(24, deck.sectionTitleSize), 2),
-    (size) => textStyle(design, size, { bold: true, color: colors.accent, gap: 0 }),
+    (size) => textStyle(design, size, { bold: true, color: ink.strong, gap: 0 }),
     design,
   );
   const titleTop = top + numberHeight + 0.1;
@@ -165,12 +167,12 @@ export function fitSection(
 
 /** The closing slide, on the accent background: the theme's closing title, the organization and a contact line. */
 export function fitClosing(meta: DocMeta, notes: string, design: DeckDesign): PlannedSlide {
-  const { grid, deck, colors } = design;
+  const { grid, deck } = design;
   const w = grid.width - 2 * LEFT;
   const title = [bold(deck.closingTitle)];
   const titleStyle = textStyle(design, deck.closingTitleSize, {
     bold: true,
-    color: colors.onAccent,
+    color: design.ink.closing.strong,
     align: 'center',
     gap: 0,
   });
@@ -178,7 +180,7 @@ export function fitClosing(meta: DocMeta, notes: string, design: DeckDesign): Pl
     .filter((line): line is string => Boolean(line))
     .map((line) => plainParagraph(line));
   const lineStyle = textStyle(design, deck.closingTextSize, {
-    color: colors.accentTint,
+    color: design.ink.closing.soft,
     align: 'center',
     gap: 4,
   });

@@ -1,0 +1,104 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { strFromU8, unzipSync } from 'fflate';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { render } from '../../../src/index.js';
+import { readDeckTemplate } from '../../../src/render/pptx/template/read.js';
+import { officeShapedTemplate } from '../../fixtures/templates/officeShaped.js';
+import { EXAMPLE_YAML, ooxmlDangling, ooxmlXmlErrors, tempDir } from '../../helpers.js';
+
+const text = (parts: Record<string, Uint8Array>, name: string) =>
+  strFromU8(parts[name] ?? new Uint8Array());
+const slides = (parts: Record<string, Uint8Array>) =>
+  Object.keys(parts)
+    .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
+    .sort((a, b) => Number(/\d+/.exec(a)?.[0]) - Number(/\d+/.exec(b)?.[0]))
+    .map((n) => text(parts, n));
+
+describe('a template shaped as PowerPoint saves one', () => {
+  const template = officeShapedTemplate();
+  let file: string;
+  let parts: Record<string, Uint8Array>;
+  let bytes: Uint8Array;
+  let codes: string[];
+  beforeAll(async () => {
+    file = join(tempDir(), 'harbour.potx');
+    writeFileSync(file, template);
+    const result = await render(EXAMPLE_YAML, { formats: ['pptx'], pptxTemplate: file });
+    bytes = result.outputs[0]?.bytes ?? new Uint8Array();
+    parts = unzipSync(bytes);
+    codes = result.warnings.map((w) => w.code);
+  });
+
+  it('reads boxes the layouts inherit from the master, content placeholders and backgrounds', () => {
+    const read = readDeckTemplate(template, 'harbour.potx');
+    const content = read.layouts.find((l) => l.name === 'Title and Content');
+    // Neither placeholder is placed by the layout: both boxes are the master's.
+    expect(content?.placeholders.map((p) => [p.type, p.idx])).toEqual([
+      ['title', undefined],
+      ['obj', 1],
+      ['dt', 10],
+      ['ftr', 11],
+      ['sldNum', 12],
+    ]);
+    expect(content?.placeholders[0]?.box?.y).toBeCloseTo(365125 / 914400, 3);
+    expect(content?.placeholders[1]?.box?.h).toBeCloseTo(4351338 / 914400, 3);
+    expect(content?.placeholders[4]?.box?.x).toBeCloseTo(8610600 / 914400, 3);
+    const cover = read.layouts.find((l) => l.name === 'Title Slide');
+    expect(cover?.placeholders.map((p) => p.type).slice(0, 2)).toEqual(['ctrTitle', 'subTitle']);
+    // The master's background is the theme's light 1 through its colour map (bg1 → lt1).
+    expect(cover?.background).toBe('#FFFFFF');
+    expect(read.fonts).toEqual({ major: 'Calibri Light', minor: 'Calibri' });
+  });
+
+  it('measures Calibri with its metric twin, Carlito, without a warning', () => {
+    expect(codes).not.toContain('TEMPLATE_FONT_UNMEASURED');
+    expect(codes).not.toContain('TEMPLATE_LAYOUT_MISSING');
+    expect(slides(parts).join('')).toContain('typeface="Calibri"');
+  });
+
+  it('fills the title slide’s centred title and subtitle, and the content layout’s untyped body', () => {
+    const [cover = '', ...rest] = slides(parts);
+    expect(cover).toMatch(
+      /name="Title"[^>]*>(?:<\/p:cNvPr>)?<p:cNvSpPr\/><p:nvPr><p:ph type="ctrTitle"\/>/,
+    );
+    expect(cover).toMatch(
+      /name="Subtitle"[^>]*>(?:<\/p:cNvPr>)?<p:cNvSpPr\/><p:nvPr><p:ph type="subTitle" idx="1"\/>/,
+    );
+    // On the white title layout the title is in the accent, not in white.
+    expect(/name="Title"[\s\S]*?<a:srgbClr val="([0-9A-F]{6})"/.exec(cover)?.[1]).toBe('1F5F99');
+    expect(
+      rest.some((xml) =>
+        /name="Body"[^>]*>(?:<\/p:cNvPr>)?<p:cNvSpPr\/><p:nvPr><p:ph idx="1"\/>/.test(xml),
+      ),
+    ).toBe(true);
+  });
+
+  it('shows the layout’s date, footer and slide number on every slide but the first and last', () => {
+    const all = slides(parts);
+    for (const [i, xml] of all.entries()) {
+      const numbers = xml.match(/<p:ph type="sldNum"/g) ?? [];
+      if (i === 0 || i === all.length - 1) {
+        expect(numbers, `slide ${i + 1}`).toEqual([]);
+        continue;
+      }
+      // One number: the layout's, as a field showing the slide's number (pptxgenjs's own is gone).
+      expect(numbers, `slide ${i + 1}`).toHaveLength(1);
+      expect(xml).toContain(`<p:ph type="sldNum" idx="12"/>`);
+      expect(xml).toMatch(new RegExp(`type="slidenum"><a:rPr lang="[^"]+"/><a:t>${i + 1}</a:t>`));
+      expect(xml).toMatch(/<p:ph type="dt" idx="10"\/>[\s\S]*?<a:t>24 November 2026<\/a:t>/);
+      expect(xml).toMatch(
+        /<p:ph type="ftr" idx="11"\/>[\s\S]*?<a:t>Example Institute for Policy Studies<\/a:t>/,
+      );
+    }
+  });
+
+  it('keeps the master’s logo and drops the example slide and the template’s custom properties', () => {
+    expect(parts['ppt/media/image1.png']).toBeDefined();
+    expect(slides(parts).join('')).not.toContain('Example:');
+    expect(parts['docProps/custom.xml']).toBeUndefined();
+    expect(text(parts, '_rels/.rels')).not.toContain('custom.xml');
+    expect(ooxmlXmlErrors(bytes)).toEqual([]);
+    expect(ooxmlDangling(bytes)).toEqual([]);
+  });
+});
