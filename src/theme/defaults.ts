@@ -75,6 +75,8 @@ export const DEFAULT_THEME = {
     layout: '16x9' as '16x9' | '4x3',
     /** A PowerPoint template to build the deck on (a path), and its layout for each kind of slide. */
     template: undefined as string | undefined,
+    /** Keep the template's own slides, after the deck's (by default they are dropped). */
+    keepTemplateSlides: false,
     layouts: {} as Partial<Record<SlideKind, string>>,
     /** Slide titles: this size, down to the smallest before a third line. */
     titleSize: 30,

@@ -184,6 +184,11 @@ export const ThemeSchema = z.strictObject({
         .describe(
           'A PowerPoint template (.potx or .pptx), relative to the theme file: the deck is built on its masters, layouts and theme',
         ),
+      keepTemplateSlides: z
+        .boolean()
+        .describe(
+          "Keep the template's own slides (a disclaimer, a contacts page), after the deck's; by default they are dropped",
+        ),
       layouts: z
         .strictObject(
           Object.fromEntries(

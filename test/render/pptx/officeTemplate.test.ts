@@ -101,4 +101,20 @@ describe('a template shaped as PowerPoint saves one', () => {
     expect(ooxmlXmlErrors(bytes)).toEqual([]);
     expect(ooxmlDangling(bytes)).toEqual([]);
   });
+
+  it('keeps the template’s own slides after the deck’s when the theme asks', async () => {
+    const theme = join(tempDir(), 'keep.json');
+    writeFileSync(theme, JSON.stringify({ deck: { template: file, keepTemplateSlides: true } }));
+    const result = await render(EXAMPLE_YAML, { formats: ['pptx'], theme });
+    const kept = result.outputs[0]?.bytes ?? new Uint8Array();
+    const keptParts = unzipSync(kept);
+    const all = slides(keptParts);
+    expect(all).toHaveLength(slides(parts).length + 1);
+    expect(all.at(-1)).toContain('Example: Quarterly review');
+    const last = `ppt/slides/_rels/slide${all.length}.xml.rels`;
+    expect(text(keptParts, last)).toContain('Target="../slideLayouts/slideLayout1.xml"');
+    expect(text(keptParts, 'ppt/presentation.xml').match(/<p:sldId /g)).toHaveLength(all.length);
+    expect(ooxmlXmlErrors(kept)).toEqual([]);
+    expect(ooxmlDangling(kept)).toEqual([]);
+  });
 });

@@ -1,5 +1,6 @@
 import { strFromU8, strToU8 } from 'fflate';
 import { escapeXml } from '../../../text/xmlChars.js';
+import { keptSlides } from './keptSlides.js';
 import { bodies } from './layouts.js';
 import type { DeckTemplate, TemplateLayout } from './read.js';
 
@@ -43,6 +44,7 @@ export function onTemplate(
   deck: Parts,
   template: DeckTemplate,
   slideOn: (slide: number) => SlideOnTemplate,
+  keepTemplateSlides = false,
 ): Parts {
   const text = (parts: Parts, name: string) => {
     const data = parts[name];
@@ -105,12 +107,20 @@ export function onTemplate(
     );
   for (const name of Object.keys(out).filter((n) => /^ppt\/charts\/_rels\/.+\.rels$/.test(n)))
     out[name] = strToU8(media(text(out, name)));
-  presentation(out, slides, addedNotesMaster ? notesMaster : undefined);
+  // The template's own slides, when asked for, after the deck's.
+  const kept = keepTemplateSlides ? keptSlides(template.parts, slides.length) : undefined;
+  Object.assign(out, kept?.parts);
+  presentation(
+    out,
+    [...slides, ...(kept?.slides ?? [])],
+    addedNotesMaster ? notesMaster : undefined,
+  );
   out['[Content_Types].xml'] = strToU8(
     contentTypes(
       text(template.parts, '[Content_Types].xml'),
       text(deck, '[Content_Types].xml'),
       addedNotesMaster ? notesMaster : undefined,
+      kept?.overrides ?? [],
     ),
   );
   return out;
@@ -236,6 +246,7 @@ function contentTypes(
   template: string,
   deck: string,
   addedNotesMaster: string | undefined,
+  kept: readonly string[],
 ): string {
   const owned =
     /<Override [^>]*PartName="\/(ppt\/slides|ppt\/notesSlides|ppt\/charts|ppt\/embeddings|docProps)\/[^"]*"[^>]*\/>/g;
@@ -259,5 +270,5 @@ function contentTypes(
       /application\/vnd\.ms-powerpoint\.template\.macroEnabled\.main\+xml/,
       PRESENTATION_MAIN,
     )
-    .replace('</Types>', `${extra.join('')}${overrides.join('')}${notes}</Types>`);
+    .replace('</Types>', `${extra.join('')}${overrides.join('')}${kept.join('')}${notes}</Types>`);
 }

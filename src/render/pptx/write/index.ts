@@ -66,13 +66,18 @@ export async function writeDeck(plan: SlidePlan, options: WriteOptions): Promise
       footer: theme.deck.footerText || meta.organization || '',
       language: meta.language,
     };
-    const parts = onTemplate(unzipSync(written), template, (index) => {
-      const kind = plan.slides[index]?.layout ?? 'text';
-      return {
-        layout: layouts[kind].layout,
-        chrome: kind === 'title' || kind === 'closing' ? undefined : chrome,
-      };
-    });
+    const parts = onTemplate(
+      unzipSync(written),
+      template,
+      (index) => {
+        const kind = plan.slides[index]?.layout ?? 'text';
+        return {
+          layout: layouts[kind].layout,
+          chrome: kind === 'title' || kind === 'closing' ? undefined : chrome,
+        };
+      },
+      theme.deck.keepTemplateSlides,
+    );
     written = zipParts(sortParts(Object.entries(parts)));
   }
   return normalizeDeck(
