@@ -1,11 +1,12 @@
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { strFromU8, unzipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { render } from '../../../src/index.js';
 import { readDeckTemplate } from '../../../src/render/pptx/template/read.js';
 import { officeShapedTemplate } from '../../fixtures/templates/officeShaped.js';
 import { EXAMPLE_YAML, ooxmlDangling, ooxmlXmlErrors, tempDir } from '../../helpers.js';
+import { everythingFixture } from '../formatFixture.js';
 
 const text = (parts: Record<string, Uint8Array>, name: string) =>
   strFromU8(parts[name] ?? new Uint8Array());
@@ -116,5 +117,22 @@ describe('a template shaped as PowerPoint saves one', () => {
     expect(text(keptParts, 'ppt/presentation.xml').match(/<p:sldId /g)).toHaveLength(all.length);
     expect(ooxmlXmlErrors(kept)).toEqual([]);
     expect(ooxmlDangling(kept)).toEqual([]);
+  });
+
+  it('puts a figure slide’s picture in the layout’s picture placeholder, with its image there', async () => {
+    const dir = dirname(everythingFixture());
+    const input = join(dir, 'figure.md');
+    writeFileSync(
+      input,
+      '---\ntitle: Figures\n---\n\n## A figure\n\n![A small square](square.png)\n',
+    );
+    const result = await render(input, { formats: ['pptx'], pptxTemplate: file });
+    const deck = result.outputs[0]?.bytes ?? new Uint8Array();
+    const figure = slides(unzipSync(deck)).find((xml) => xml.includes('descr="A small square"'));
+    expect(figure).toMatch(
+      /name="Picture" descr="A small square"[\s\S]*?<p:nvPr><p:ph type="pic" idx="1"\/><\/p:nvPr>/,
+    );
+    // The picture's relationship names the medium the deck holds.
+    expect(ooxmlDangling(deck)).toEqual([]);
   });
 });

@@ -58,10 +58,14 @@ export function onTemplate(
       out[name] = data;
   for (const [name, data] of Object.entries(deck)) if (PACKAGE_OWNED.test(name)) out[name] = data;
   // The deck's media take a prefix, so that they never replace the template's.
-  const media = (name: string) => name.replace(/(^|\/)media\/([^/"]+)/, '$1media/bw-$2');
+  const media = (name: string) => name.replace(/^ppt\/media\/(?=[^/]+$)/, 'ppt/media/bw-');
+  // Every relationship to a medium, renamed with it (once: an image's relationship was once renamed
+  // twice, and the deck named a picture it did not hold).
+  const mediaTargets = (xml: string) =>
+    xml.replace(/Target="\.\.\/media\/([^"]+)"/g, 'Target="../media/bw-$1"');
   for (const [name, data] of Object.entries(deck))
     if (SLIDE_OWNED.test(name)) out[name] = data;
-    else if (name.startsWith('ppt/media/')) out[media(name)] = data;
+    else if (name.startsWith('ppt/media/') && !name.endsWith('/')) out[media(name)] = data;
   // Notes slides keep a notes master: the template's if it has one, else the deck's, carried in
   // under names of its own with its theme.
   const templateNotesMaster = Object.keys(template.parts).find((n) =>
@@ -87,12 +91,12 @@ export function onTemplate(
     const { layout, chrome } = slideOn(index);
     const rels = slide.replace('slides/', 'slides/_rels/').concat('.rels');
     out[rels] = strToU8(
-      media(
+      mediaTargets(
         text(deck, rels).replace(
           /Target="\.\.\/slideLayouts\/[^"]+"/,
           `Target="../slideLayouts/${layout.part.split('/').pop()}"`,
         ),
-      ).replace(/Target="\.\.\/media\/([^"]+)"/g, 'Target="../media/bw-$1"'),
+      ),
     );
     // The number pptxgenjs placed gives way to the layout's.
     const filled = asPlaceholders(text(deck, slide), layout).replace(OWN_SLIDE_NUMBER, '');
@@ -106,7 +110,7 @@ export function onTemplate(
       ),
     );
   for (const name of Object.keys(out).filter((n) => /^ppt\/charts\/_rels\/.+\.rels$/.test(n)))
-    out[name] = strToU8(media(text(out, name)));
+    out[name] = strToU8(mediaTargets(text(out, name)));
   // The template's own slides, when asked for, after the deck's.
   const kept = keepTemplateSlides ? keptSlides(template.parts, slides.length) : undefined;
   Object.assign(out, kept?.parts);
@@ -142,7 +146,15 @@ function asPlaceholders(xml: string, layout: TemplateLayout): string {
   const subtitle =
     layout.placeholders.find((p) => p.type === 'subTitle') ??
     (columns.length === 1 ? columns[0] : undefined);
-  return xml.replace(
+  const picture = layout.placeholders.find((p) => p.type === 'pic');
+  // The slide's picture as the layout's picture placeholder (the first picture, if several).
+  const withPicture = picture
+    ? xml.replace(
+        /(<p:cNvPr [^>]*name="Picture"[^>]*>(?:\s*<\/p:cNvPr>)?\s*<p:cNvPicPr>[\s\S]*?<\/p:cNvPicPr>\s*)<p:nvPr(?:\/>|>\s*<\/p:nvPr>)/,
+        `$1<p:nvPr><p:ph type="pic"${picture.idx === undefined ? '' : ` idx="${picture.idx}"`}/></p:nvPr>`,
+      )
+    : xml;
+  return withPicture.replace(
     /(<p:cNvPr [^>]*name="(Title|Subtitle|Body(?: (\d))?)"[^>]*>(?:<\/p:cNvPr>)?<p:cNvSpPr)[^>]*?(?:\/>|>[\s\S]*?<\/p:cNvSpPr>)<p:nvPr(?:\/>|>\s*<\/p:nvPr>)/g,
     (all, head: string, name: string, column: string | undefined) => {
       if (name === 'Title')

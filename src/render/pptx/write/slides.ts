@@ -30,6 +30,9 @@ export function writeSlide(
   if (planned.notes.trim()) slide.addNotes(planned.notes);
 }
 
+/** The name of a slide's picture (one per slide): a template layout's picture placeholder takes it. */
+export const PICTURE_SHAPE = 'Picture';
+
 /** The master (background and chrome) of each layout. */
 const MASTER_OF: Readonly<Record<SlideLayout, string>> = {
   title: MASTERS.title,
@@ -81,7 +84,8 @@ function writeShape(slide: PptxGenJS.Slide, shape: SlideShape, env: SlideEnv): v
       const image = env.images.get(shape.src);
       if (!image) return;
       const data = `${image.mediaType};base64,${Buffer.from(image.data).toString('base64')}`;
-      slide.addImage({ data, ...shape.box, altText: shape.alt });
+      // Named, so that on a template it becomes the layout's picture placeholder.
+      slide.addImage({ data, ...shape.box, altText: shape.alt, objectName: PICTURE_SHAPE });
       return;
     }
     default:
