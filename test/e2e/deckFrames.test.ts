@@ -241,6 +241,22 @@ describe.skipIf(missing.length > 0)('deck frames in LibreOffice', () => {
     const harbour = join(dir, 'harbour.potx');
     writeFileSync(harbour, officeShapedTemplate());
     const office = { pptxTemplate: harbour };
+    // The corporate template as LibreOffice saves it: another program's package (masters of its own,
+    // 72 layouts named "Title, Content"…).
+    execFileSync(
+      'soffice',
+      [
+        '--headless',
+        `-env:UserInstallation=file://${join(dir, 'lo-profile')}`,
+        '--convert-to',
+        'pptx:Impress Office Open XML',
+        '--outdir',
+        dir,
+        'examples/templates/corporate-16x9.potx',
+      ],
+      { timeout: 120_000 },
+    );
+    const saved = { pptxTemplate: join(dir, 'corporate-16x9.pptx') };
     const inputs: { name: string; input: string; options: RenderOptions }[] = [
       { name: 'sample', input: EXAMPLE_YAML, options: {} },
       { name: 'dense', input: EXAMPLE_YAML, options: { template: 'briefing-deck-dense' } },
@@ -251,6 +267,7 @@ describe.skipIf(missing.length > 0)('deck frames in LibreOffice', () => {
       { name: 'long-corporate', input: long, options: corporate },
       { name: 'office', input: EXAMPLE_YAML, options: office },
       { name: 'long-office', input: long, options: office },
+      { name: 'libreoffice-saved', input: EXAMPLE_YAML, options: saved },
     ];
     for (const { name, input, options } of inputs) {
       const result = await render(input, { formats: ['pptx'], ...options });
@@ -285,7 +302,14 @@ describe.skipIf(missing.length > 0)('deck frames in LibreOffice', () => {
   });
 
   it('keeps every word inside its frame on the example templates and a PowerPoint-shaped one', async () => {
-    for (const name of ['corporate', 'classic', 'long-corporate', 'office', 'long-office']) {
+    for (const name of [
+      'corporate',
+      'classic',
+      'long-corporate',
+      'office',
+      'long-office',
+      'libreoffice-saved',
+    ]) {
       const deck = decks.find((d) => d.name === name);
       const bytes = deck?.bytes ?? new Uint8Array();
       // LibreOffice opened it: a page per slide, with the words on them.

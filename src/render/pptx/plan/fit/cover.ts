@@ -152,10 +152,12 @@ export function fitSection(
       name: TITLE_SHAPE,
     },
   ];
+  // The lead is the section's subtitle: on a template, the section layout's text placeholder.
   if (lead.length)
-    shapes.push(
-      text({ x: LEFT, y: titleTop + titleHeight + 0.25, w, h: leadHeight }, leadStyle, lead),
-    );
+    shapes.push({
+      ...text({ x: LEFT, y: titleTop + titleHeight + 0.25, w, h: leadHeight }, leadStyle, lead),
+      name: SUBTITLE_SHAPE,
+    });
   return {
     layout: 'section',
     title: section.title,
