@@ -68,6 +68,13 @@ describe('a template shaped as PowerPoint saves one', () => {
     );
     // On the white title layout the title is in the accent, not in white.
     expect(/name="Title"[\s\S]*?<a:srgbClr val="([0-9A-F]{6})"/.exec(cover)?.[1]).toBe('1F5F99');
+    // The title where the layout's title sits, centred as it is centred; the section's title in the
+    // section layout's title placeholder and its lead in the layout's text placeholder.
+    expect(frameOf(cover, 'Title')).toEqual([1524000, 1122363, 9144000, 2387600]);
+    expect(cover).toMatch(/name="Title"[\s\S]*?<a:pPr [^>]*algn="ctr"/);
+    const section = rest.find((xml) => xml.includes('<p:ph type="body" idx="1"/>')) ?? '';
+    expect(frameOf(section, 'Title')).toEqual([831850, 1709738, 10515600, 2852737]);
+    expect(frameOf(section, 'Subtitle')?.slice(0, 3)).toEqual([831850, 4589463, 10515600]);
     expect(
       rest.some((xml) =>
         /name="Body"[^>]*>(?:<\/p:cNvPr>)?<p:cNvSpPr\/><p:nvPr><p:ph idx="1"\/>/.test(xml),
@@ -136,3 +143,12 @@ describe('a template shaped as PowerPoint saves one', () => {
     expect(ooxmlDangling(deck)).toEqual([]);
   });
 });
+
+/** A named shape's frame in EMU, snapped to the layout's values within 1,000 (pptxgenjs rounds through inches). */
+function frameOf(xml: string, name: string): number[] | undefined {
+  const shape = new RegExp(
+    `name="${name}"[\\s\\S]*?<a:off x="(\\d+)" y="(\\d+)"/>\\s*<a:ext cx="(\\d+)" cy="(\\d+)"/>`,
+  ).exec(xml);
+  const exact = [1524000, 1122363, 9144000, 2387600, 831850, 1709738, 10515600, 2852737, 4589463];
+  return shape?.slice(1).map((v) => exact.find((e) => Math.abs(e - Number(v)) < 1000) ?? Number(v));
+}

@@ -1,6 +1,6 @@
 import { continuedLabel } from '../../../theme/labels.js';
 import type { ResolvedTheme } from '../../../theme/resolve.js';
-import { templateGrid } from '../template/design.js';
+import { type StandaloneKind, type TemplateGrid, templateGrid } from '../template/design.js';
 import type { Box, TextStyle } from './types.js';
 
 /** The slide grid of LOOK.md, in inches: margins, the title area, the content area, the footer line. */
@@ -33,7 +33,9 @@ export interface DeckDesign {
   /** What a continued slide's title ends with. */
   readonly continued: string;
   /** The colours of text on the title, section and closing slides, for their backgrounds. */
-  readonly ink: Readonly<Record<'title' | 'section' | 'closing', Ink>>;
+  readonly ink: Readonly<Record<StandaloneKind, Ink>>;
+  /** On a template: where its title, section and closing layouts put a title and a subtitle. */
+  readonly slots: TemplateGrid['slots'];
 }
 
 /** Text colours for a background: titles in `strong`, the rest in `soft`. */
@@ -71,6 +73,7 @@ export function deckDesign(theme: ResolvedTheme, language: string): DeckDesign {
     colors,
     theme,
     continued: continuedLabel(theme, language),
+    slots: template?.slots ?? {},
     ink: {
       title: on(backgrounds.title, own.title),
       section: on(backgrounds.section, own.section),
@@ -106,7 +109,7 @@ function defaultGrid(width: number, height: number): Grid {
  * A template's grid: its slide size, its content layout's title box as the title area and its body's
  * left edge and foot as the content area's (LOOK.md's where the layout does not place them).
  */
-function gridOfTemplate(template: ReturnType<typeof templateGrid>): Grid {
+function gridOfTemplate(template: TemplateGrid): Grid {
   const base = defaultGrid(template.width, template.height);
   const title = template.title ?? base.title;
   const body = template.body;

@@ -4,8 +4,8 @@ import { METRIC_TWINS } from '../../../theme/defaults.js';
 import type { FontKey, ResolvedTheme } from '../../../theme/resolve.js';
 import type { FontFamily } from '../../../theme/schema.js';
 import type { Box } from '../plan/types.js';
-import { mapLayouts } from './layouts.js';
-import type { DeckTemplate } from './read.js';
+import { bodies, mapLayouts } from './layouts.js';
+import type { DeckTemplate, TemplatePlaceholder } from './read.js';
 
 /**
  * The theme as a deck on a template sees it: the template's theme colours (accent 1 as the accent,
@@ -61,29 +61,59 @@ function twinFonts(family: FontFamily): Partial<Record<FontKey, LoadedFont>> | u
   }
 }
 
+/** A placeholder's box and alignment, for a frame planned into it. */
+export interface TemplateSlot {
+  readonly box: Box;
+  readonly align: 'left' | 'center' | 'right';
+}
+
+/** The kinds of slide whose text the plan places by their layout's title and subtitle placeholders. */
+export type StandaloneKind = 'title' | 'section' | 'closing';
+
+/** What the plan reads of a template: its grid, and the title, section and closing layouts' slots. */
+export interface TemplateGrid {
+  readonly width: number;
+  readonly height: number;
+  readonly title: Box | undefined;
+  readonly body: Box | undefined;
+  /** The backgrounds of the title, section and closing layouts (not of a fallback). */
+  readonly backgrounds: Partial<Record<StandaloneKind, string>>;
+  /** Their title and subtitle (or only text) placeholders (not of a fallback). */
+  readonly slots: Partial<
+    Record<
+      StandaloneKind,
+      { title?: TemplateSlot | undefined; subtitle?: TemplateSlot | undefined }
+    >
+  >;
+}
+
 /**
  * The template's grid: its slide size, the title and content boxes of its content layout (the one
- * text slides take), so that planned frames are the placeholders' boxes; and the backgrounds of its
- * title, section and closing layouts, for the colour of the text set on them.
+ * text slides take), so that planned frames are the placeholders' boxes; and the backgrounds and the
+ * title and subtitle placeholders of its title, section and closing layouts, where their text goes.
  */
 export function templateGrid(
   template: DeckTemplate,
   explicit: ResolvedTheme['deck']['layouts'],
-): {
-  width: number;
-  height: number;
-  title: Box | undefined;
-  body: Box | undefined;
-  backgrounds: Partial<Record<'title' | 'section' | 'closing', string>>;
-} {
+): TemplateGrid {
   const choices = mapLayouts(template, explicit, () => undefined);
   const { layout } = choices.text;
-  // The backgrounds of the layouts the title, section and closing slides take (not of a fallback,
-  // on which those slides set their own).
-  const backgrounds: Partial<Record<'title' | 'section' | 'closing', string>> = {};
+  const backgrounds: TemplateGrid['backgrounds'] = {};
+  const slots: TemplateGrid['slots'] = {};
   for (const kind of ['title', 'section', 'closing'] as const) {
     const { layout: own, fallback } = choices[kind];
-    if (!fallback && own.background) backgrounds[kind] = own.background;
+    if (fallback) continue;
+    if (own.background) backgrounds[kind] = own.background;
+    const slot = (p: TemplatePlaceholder | undefined): TemplateSlot | undefined =>
+      p?.box ? { box: p.box, align: p.align ?? 'left' } : undefined;
+    const texts = bodies(own);
+    slots[kind] = {
+      title: slot(own.placeholders.find((p) => p.type === 'title' || p.type === 'ctrTitle')),
+      subtitle: slot(
+        own.placeholders.find((p) => p.type === 'subTitle') ??
+          (texts.length === 1 ? texts[0] : undefined),
+      ),
+    };
   }
   const box = (types: readonly string[]) =>
     layout.placeholders.find((p) => types.includes(p.type) && p.box !== undefined)?.box;
@@ -93,5 +123,6 @@ export function templateGrid(
     title: box(['title', 'ctrTitle']),
     body: box(['body', 'obj']),
     backgrounds,
+    slots,
   };
 }

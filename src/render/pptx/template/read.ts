@@ -20,6 +20,8 @@ export interface TemplatePlaceholder {
   readonly name: string;
   /** Undefined when neither the layout nor its master places it. */
   readonly box: TemplateBox | undefined;
+  /** How its first level is aligned (its own list style's, else its master's); undefined when neither says. */
+  readonly align: 'left' | 'center' | 'right' | undefined;
 }
 
 /** A slide layout of the template, by its name as PowerPoint shows it. */
@@ -105,10 +107,10 @@ export function readDeckTemplate(bytes: Uint8Array, file: string): DeckTemplate 
     return {
       name: decode(/<p:cSld\b[^>]*\bname="([^"]*)"/.exec(xml)?.[1] ?? ''),
       part,
-      placeholders: own.map((ph) => ({
-        ...ph,
-        box: ph.box ?? inherited.find((m) => sameSlot(m, ph))?.box,
-      })),
+      placeholders: own.map((ph) => {
+        const slot = inherited.find((m) => sameSlot(m, ph));
+        return { ...ph, box: ph.box ?? slot?.box, align: ph.align ?? slot?.align };
+      }),
       background:
         coveringFill(xml, width * EMU * height * EMU, color) ??
         color(/<p:bg>([\s\S]*?)<\/p:bg>/.exec(xml)?.[1]) ??
@@ -157,9 +159,11 @@ function placeholders(xml: string): TemplatePlaceholder[] {
     const idx = /\bidx="(\d+)"/.exec(attributes)?.[1];
     const off = /<a:off x="(-?\d+)" y="(-?\d+)"\/>/.exec(shape);
     const ext = /<a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(shape);
+    const algn = /<a:lvl1pPr\b[^>]*\balgn="(\w+)"/.exec(shape)?.[1];
     found.push({
       type,
       idx: idx === undefined ? undefined : Number(idx),
+      align: algn === 'ctr' ? 'center' : algn === 'r' ? 'right' : algn === 'l' ? 'left' : undefined,
       name: decode(/<p:cNvPr\b[^>]*\bname="([^"]*)"/.exec(shape)?.[1] ?? ''),
       box:
         off && ext

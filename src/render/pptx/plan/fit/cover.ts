@@ -1,16 +1,9 @@
-import { shownDate } from '../../../../tree/dates.js';
 import type { DocMeta } from '../../../../tree/types.js';
-import { PLAIN } from '../../../inlineRuns.js';
-import { type DeckDesign, INSET, sizesDown, textStyle } from '../design.js';
-import { breakSlideLines, LINE_PITCH, plainParagraph, textHeight } from '../measure.js';
-import type {
-  Box,
-  PlannedParagraph,
-  PlannedSlide,
-  SlideShape,
-  TextShape,
-  TextStyle,
-} from '../types.js';
+import { type DeckDesign, sizesDown, textStyle } from '../design.js';
+import { plainParagraph, textHeight } from '../measure.js';
+import type { PlannedSlide, SlideShape } from '../types.js';
+import { closingInSlots, coverInSlots, sectionInSlots } from './coverSlots.js';
+import { bold, closingLines, coverText, fitted, text } from './standalone.js';
 import { SUBTITLE_SHAPE, TITLE_SHAPE } from './title.js';
 
 /** Where the text of the title, section and closing slides starts across, in inches. */
@@ -22,15 +15,11 @@ const LEFT = 0.8;
  * the classification as a label.
  */
 export function fitCover(meta: DocMeta, notes: string, design: DeckDesign): PlannedSlide {
+  const slots = design.slots.title;
+  if (slots?.title) return coverInSlots(meta, notes, design, slots.title, slots.subtitle);
   const { grid, deck } = design;
   const w = grid.width - 2 * LEFT;
-  const authors = meta.authors
-    .map((a) => (a.affiliation ? `${a.name}, ${a.affiliation}` : a.name))
-    .join(' · ');
-  const label = [meta.series, meta.number ? `No. ${meta.number}` : ''].filter(Boolean).join(' · ');
-  const lines = [authors, [meta.organization, shownDate(meta)].filter(Boolean).join(' · ')].filter(
-    Boolean,
-  );
+  const { label, lines } = coverText(meta);
   const ink = design.ink.title;
   const light = ink.strong;
   // Shapes in reading order: the label, the title and the subtitle, then the foot.
@@ -118,6 +107,8 @@ export function fitSection(
   notes: string,
   design: DeckDesign,
 ): PlannedSlide {
+  const slots = design.slots.section;
+  if (slots?.title) return sectionInSlots(section, notes, design, slots.title, slots.subtitle);
   const { grid, deck, colors } = design;
   const w = grid.width - 2 * LEFT;
   const numberStyle = textStyle(design, deck.sectionTitleSize, {
@@ -169,6 +160,8 @@ export function fitSection(
 
 /** The closing slide, on the accent background: the theme's closing title, the organization and a contact line. */
 export function fitClosing(meta: DocMeta, notes: string, design: DeckDesign): PlannedSlide {
+  const slots = design.slots.closing;
+  if (slots?.title) return closingInSlots(meta, notes, design, slots.title, slots.subtitle);
   const { grid, deck } = design;
   const w = grid.width - 2 * LEFT;
   const title = [bold(deck.closingTitle)];
@@ -178,9 +171,7 @@ export function fitClosing(meta: DocMeta, notes: string, design: DeckDesign): Pl
     align: 'center',
     gap: 0,
   });
-  const lines = [meta.organization, deck.contact || meta.title]
-    .filter((line): line is string => Boolean(line))
-    .map((line) => plainParagraph(line));
+  const lines = closingLines(meta, design);
   const lineStyle = textStyle(design, deck.closingTextSize, {
     color: design.ink.closing.soft,
     align: 'center',
@@ -195,61 +186,4 @@ export function fitClosing(meta: DocMeta, notes: string, design: DeckDesign): Pl
   if (lines.length)
     shapes.push(text({ x: LEFT, y: top + titleHeight + 0.3, w, h: linesHeight }, lineStyle, lines));
   return { layout: 'closing', title: deck.closingTitle, continued: false, shapes, notes };
-}
-
-function text(box: Box, style: TextStyle, paragraphs: PlannedParagraph[]): TextShape {
-  return { kind: 'text', box, style, paragraphs };
-}
-
-function bold(value: string): PlannedParagraph {
-  return { runs: [{ text: value, style: { ...PLAIN, bold: true } }], level: 0, marker: 'none' };
-}
-
-/** A block of bold text fitted to a frame: its style, its paragraphs, its height, and whether it was cut. */
-interface Fitted {
-  readonly style: TextStyle;
-  readonly paragraphs: PlannedParagraph[];
-  readonly height: number;
-  readonly cut: boolean;
-}
-
-/**
- * A title at the largest size at which it fits a height; at the smallest, cut after the lines that fit
- * (with "…"; the slide's notes then carry it whole).
- */
-function fitted(
-  value: string,
-  width: number,
-  height: number,
-  sizes: readonly number[],
-  style: (size: number) => TextStyle,
-  design: DeckDesign,
-): Fitted {
-  const paragraphs = [bold(value)];
-  for (const size of sizes) {
-    const measured = textHeight(paragraphs, width, style(size), design.theme);
-    if (measured <= height) return { style: style(size), paragraphs, height: measured, cut: false };
-  }
-  const smallest = style(sizes.at(-1) ?? 24);
-  const lines = breakSlideLines(
-    paragraphs[0]?.runs ?? [],
-    width - 2 * INSET.x - 0.3,
-    smallest.size,
-    design.theme,
-  );
-  const room = Math.max(
-    1,
-    Math.floor(((height - 2 * INSET.y) * 72) / (smallest.size * LINE_PITCH)),
-  );
-  const kept = lines
-    .slice(0, room)
-    .map((line) => line.segments.map((segment) => segment.text).join(''))
-    .join(' ');
-  const cut = [bold(`${kept}…`)];
-  return {
-    style: smallest,
-    paragraphs: cut,
-    height: textHeight(cut, width, smallest, design.theme),
-    cut: true,
-  };
 }
