@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { render } from '../../../src/index.js';
 import { readDeckTemplate } from '../../../src/render/pptx/template/read.js';
@@ -141,6 +141,31 @@ describe('a template shaped as PowerPoint saves one', () => {
     );
     // The picture's relationship names the medium the deck holds.
     expect(ooxmlDangling(deck)).toEqual([]);
+  });
+
+  it('sets text light on a template whose layouts are dark, with an accent that stands out', async () => {
+    // The same template with the master's background in dark 2 (#17324D).
+    const dark = unzipSync(template);
+    const master = 'ppt/slideMasters/slideMaster1.xml';
+    dark[master] = strToU8(
+      text(dark, master).replace(
+        '<a:schemeClr val="bg1"/></p:bgRef>',
+        '<a:schemeClr val="tx2"/></p:bgRef>',
+      ),
+    );
+    const darkFile = join(tempDir(), 'night.potx');
+    writeFileSync(darkFile, zipSync(dark));
+    expect(readDeckTemplate(zipSync(dark), darkFile).layouts[1]?.background).toBe('#17324D');
+    const result = await render(EXAMPLE_YAML, { formats: ['pptx'], pptxTemplate: darkFile });
+    const all = slides(unzipSync(result.outputs[0]?.bytes ?? new Uint8Array()));
+    const colour = (xml: string, name: string) =>
+      new RegExp(`name="${name}"[\\s\\S]*?<a:srgbClr val="([0-9A-F]{6})"`).exec(xml)?.[1];
+    // The cover's title in light 1; a content slide's body in light 1 and its title in accent 2
+    // (accent 1, #1F5F99, has 2:1 contrast on the background; accent 2, #D9822B, 4.4:1).
+    expect(colour(all[0] ?? '', 'Title')).toBe('FFFFFF');
+    const body = all.find((xml) => xml.includes('name="Body"')) ?? '';
+    expect(colour(body, 'Body')).toBe('FFFFFF');
+    expect(colour(body, 'Title')).toBe('D9822B');
   });
 });
 

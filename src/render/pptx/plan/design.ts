@@ -1,3 +1,4 @@
+import { isDark } from '../../../theme/colorMath.js';
 import { continuedLabel } from '../../../theme/labels.js';
 import type { ResolvedTheme } from '../../../theme/resolve.js';
 import { type StandaloneKind, type TemplateGrid, templateGrid } from '../template/design.js';
@@ -60,12 +61,14 @@ export function deckDesign(theme: ResolvedTheme, language: string): DeckDesign {
     section: { strong: colors.accent, soft: colors.text },
     closing: { strong: colors.onAccent, soft: colors.accentTint },
   };
+  // The template's own light and dark colours (not the content's, which a dark layout turns round).
+  const scheme = theme.deckTemplate?.colors ?? {};
   const on = (background: string | undefined, fallback: Ink): Ink =>
     background === undefined
       ? fallback
-      : luminance(background) < 0.4
-        ? { strong: colors.background, soft: colors.accentTint }
-        : { strong: colors.accent, soft: colors.text };
+      : isDark(background)
+        ? { strong: scheme.lt1 ?? '#FFFFFF', soft: scheme.lt2 ?? scheme.lt1 ?? '#FFFFFF' }
+        : { strong: scheme.accent1 ?? colors.accent, soft: scheme.dk1 ?? colors.text };
   const backgrounds = template?.backgrounds ?? {};
   return {
     grid,
@@ -80,15 +83,6 @@ export function deckDesign(theme: ResolvedTheme, language: string): DeckDesign {
       closing: on(backgrounds.closing, own.closing),
     },
   };
-}
-
-/** The relative luminance of a #RRGGBB colour, 0 for black to 1 for white (WCAG's formula). */
-function luminance(hex: string): number {
-  const channel = (i: number) => {
-    const c = Number.parseInt(hex.slice(i, i + 2), 16) / 255;
-    return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
-  };
-  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
 }
 
 /** LOOK.md's grid on a slide of a size: half-inch margins, the title at the top, a footer line. */

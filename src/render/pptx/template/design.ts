@@ -1,5 +1,6 @@
 import type { Warning } from '../../../diagnostics/warnings.js';
 import { type LoadedFont, loadFont, resolveFontPath } from '../../../text/fonts.js';
+import { contrast, isDark, mix } from '../../../theme/colorMath.js';
 import { METRIC_TWINS } from '../../../theme/defaults.js';
 import type { FontKey, ResolvedTheme } from '../../../theme/resolve.js';
 import type { FontFamily } from '../../../theme/schema.js';
@@ -19,16 +20,7 @@ export function themeOnTemplate(
   template: DeckTemplate,
   warn: (warning: Omit<Warning, 'format'>) => void,
 ): ResolvedTheme {
-  const c = template.colors;
-  const palette = ['accent1', 'accent2', 'accent3', 'accent4'].flatMap((k) => (c[k] ? [c[k]] : []));
-  const colors = {
-    ...theme.colors,
-    ...(c.accent1 ? { accent: c.accent1, link: c.accent1 } : {}),
-    ...(c.lt2 ? { accentTint: c.lt2, zebra: c.lt2 } : {}),
-    ...(c.dk1 ? { text: c.dk1 } : {}),
-    ...(c.lt1 ? { background: c.lt1 } : {}),
-    ...(palette.length > 0 ? { palette } : {}),
-  };
+  const colors = templateColors(theme, template);
   const font = [template.fonts.minor, template.fonts.major].find((f) => f && !f.startsWith('+'));
   if (!font) return { ...theme, colors };
   const families = { ...theme.families, deck: { ...theme.families.deck, name: font } };
@@ -44,6 +36,49 @@ export function themeOnTemplate(
     file: template.file,
   });
   return { ...theme, colors, families };
+}
+
+/**
+ * The deck's colours from the template's scheme: accent 1 as the accent, light 2 as its tint, dark 1
+ * for text on light 1, accents 1–4 as the chart palette. Where the content layout is dark, text is set
+ * light on it, with tints, rules and muted text mixed from the two.
+ */
+function templateColors(theme: ResolvedTheme, template: DeckTemplate): ResolvedTheme['colors'] {
+  const c = template.colors;
+  const palette = ['accent1', 'accent2', 'accent3', 'accent4'].flatMap((k) => (c[k] ? [c[k]] : []));
+  const light = {
+    ...theme.colors,
+    ...(c.accent1 ? { accent: c.accent1, link: c.accent1 } : {}),
+    ...(c.lt2 ? { accentTint: c.lt2, zebra: c.lt2 } : {}),
+    ...(c.dk1 ? { text: c.dk1 } : {}),
+    ...(c.lt1 ? { background: c.lt1 } : {}),
+    ...(palette.length > 0 ? { palette } : {}),
+  };
+  const background = mapLayouts(template, theme.deck.layouts, () => undefined).text.layout
+    .background;
+  if (!background || !isDark(background)) return light;
+  const text = c.lt1 ?? '#FFFFFF';
+  // An accent that stands out on the dark layout (contrast 3:1, as large text needs): the scheme's
+  // first such, else the text's colour.
+  const accents = ['accent1', 'accent2', 'accent3', 'accent4', 'accent5', 'accent6'].flatMap((k) =>
+    c[k] ? [c[k]] : [],
+  );
+  const stands = (a: string) => contrast(a, background) >= 3;
+  const accent = accents.find(stands) ?? text;
+  return {
+    ...light,
+    text,
+    background,
+    accent,
+    onAccent: c.dk1 ?? '#000000',
+    // Charts and section numbers in the accents that stand out first.
+    palette: [...accents.filter(stands), ...accents.filter((a) => !stands(a))].slice(0, 4),
+    muted: mix(background, text, 0.7),
+    rule: mix(background, text, 0.35),
+    zebra: mix(background, text, 0.08),
+    accentTint: mix(background, accent, 0.25),
+    link: c.hlink && stands(c.hlink) ? c.hlink : text,
+  };
 }
 
 /** A metric twin's four faces as the deck's fonts; undefined where its package cannot be loaded. */
