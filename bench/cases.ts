@@ -105,8 +105,14 @@ export function measurePdf(pdf: Uint8Array): { bytes: number; pages: number } {
 }
 
 /** briefwright's deck of a report: its size in bytes and its number of slides. */
-export async function renderDeck(report: Report): Promise<{ bytes: number; pages: number }> {
-  const result = await render(report, { formats: ['pptx'] });
+export async function renderDeck(
+  report: Report,
+  pptxTemplate?: string,
+): Promise<{ bytes: number; pages: number }> {
+  const result = await render(report, {
+    formats: ['pptx'],
+    ...(pptxTemplate ? { pptxTemplate } : {}),
+  });
   const bytes = result.outputs[0]?.bytes ?? new Uint8Array();
   return { bytes: bytes.length, pages: countPages('pptx', bytes) };
 }

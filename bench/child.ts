@@ -35,6 +35,8 @@ const cases = {
   baseline: () => renderBaseline(paragraphs),
   brief: () => renderBrief(report),
   deck: () => renderDeck(report),
+  // The same deck on the example corporate template (read and filled each render, as a CLI run does).
+  'template-deck': () => renderDeck(report, 'examples/templates/corporate-16x9.potx'),
   'deck-baseline': () => renderDeckBaseline(report),
   'charts-brief': () => renderBrief(report),
   'no-charts-brief': () => renderBrief(report),

@@ -51,6 +51,7 @@ const long100 = measure('brief', 62, 3);
 const long1000 = measure('brief', 620, 1);
 const deckBase = measure('deck-baseline', 1, 15);
 const deck = measure('deck', 1, 15);
+const templateDeck = measure('template-deck', 1, 15);
 const deckBase100 = measure('deck-baseline', 34, 3);
 const deck100 = measure('deck', 34, 3);
 const chartsOff = measure('no-charts-brief', 1, 9);
@@ -67,6 +68,7 @@ const ratio = (a: number, b: number) => (a / b).toFixed(2);
 const pages = (r: Result) => `${r.pages}-page report`;
 show('baseline: pptxgenjs, sample deck', deckBase);
 show('briefwright: sample deck', deck);
+show('briefwright: sample deck on a template', templateDeck);
 show('baseline: pptxgenjs, 102 sections', deckBase100);
 show('briefwright: 102-section deck', deck100);
 show('baseline: 20 sections, no charts (PDF)', chartsOff);
@@ -114,6 +116,9 @@ for (const format of ['DOCX', 'HTML'] as const) {
 const perSlide = (r: Result) => r.median / r.pages;
 process.stdout.write(
   `sample deck vs baseline:        ${ratio(perSlide(deck), perSlide(deckBase))}× per slide (${perSlide(deck).toFixed(2)} vs ${perSlide(deckBase).toFixed(2)} ms; target ≤ 2×)\n`,
+);
+process.stdout.write(
+  `sample deck on a template:      ${ratio(perSlide(templateDeck), perSlide(deck))}× per slide of the deck without one (reading and filling the .potx)\n`,
 );
 process.stdout.write(
   `102-section deck vs baseline:   ${ratio(perSlide(deck100), perSlide(deckBase100))}× per slide (${perSlide(deck100).toFixed(2)} vs ${perSlide(deckBase100).toFixed(2)} ms; target ≤ 2×)\n`,
