@@ -50,6 +50,28 @@ describe('a template shaped as PowerPoint saves one', () => {
     // The master's background is the theme's light 1 through its colour map (bg1 → lt1).
     expect(cover?.background).toBe('#FFFFFF');
     expect(read.fonts).toEqual({ major: 'Calibri Light', minor: 'Calibri' });
+    // Sizes: the title layout's own (60 pt), else the master's text styles (44 pt titles, 28 pt body).
+    expect(cover?.placeholders[0]?.size).toBe(60);
+    expect(content?.placeholders.slice(0, 2).map((p) => p.size)).toEqual([44, 28]);
+  });
+
+  it('sets titles and bodies at most at the template’s sizes, unless the theme sets its own', async () => {
+    const largest = (xml: string, name: string) =>
+      Math.max(
+        ...[...xml.matchAll(new RegExp(`name="${name}"[\\s\\S]*?</p:sp>`, 'g'))].flatMap((m) =>
+          [...m[0].matchAll(/ sz="(\d+)"/g)].map((z) => Number(z[1]) / 100),
+        ),
+      );
+    const all = slides(parts);
+    const content = all.filter((xml) => xml.includes('name="Body"'));
+    expect(Math.max(...content.map((xml) => largest(xml, 'Title')))).toBe(44);
+    expect(Math.max(...content.map((xml) => largest(xml, 'Body')))).toBeLessThanOrEqual(28);
+    const theme = join(tempDir(), 'sized.json');
+    writeFileSync(theme, JSON.stringify({ deck: { template: file, titleSize: 30 } }));
+    const own = await render(EXAMPLE_YAML, { formats: ['pptx'], theme });
+    const ownSlides = slides(unzipSync(own.outputs[0]?.bytes ?? new Uint8Array()));
+    const titled = ownSlides.filter((xml) => xml.includes('name="Body"'));
+    expect(Math.max(...titled.map((xml) => largest(xml, 'Title')))).toBe(30);
   });
 
   it('measures Calibri with its metric twin, Carlito, without a warning', () => {

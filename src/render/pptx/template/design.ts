@@ -21,21 +21,68 @@ export function themeOnTemplate(
   warn: (warning: Omit<Warning, 'format'>) => void,
 ): ResolvedTheme {
   const colors = templateColors(theme, template);
+  const deck = { ...theme.deck, ...templateSizes(theme, template) };
   const font = [template.fonts.minor, template.fonts.major].find((f) => f && !f.startsWith('+'));
-  if (!font) return { ...theme, colors };
+  if (!font) return { ...theme, colors, deck };
   const families = { ...theme.families, deck: { ...theme.families.deck, name: font } };
   const measured = theme.families.deck.name;
   // The theme's deck files when they are this font's (the default's are Arimo, named Arial).
-  if (font.toLowerCase() === measured.toLowerCase()) return { ...theme, colors, families };
+  if (font.toLowerCase() === measured.toLowerCase()) return { ...theme, colors, deck, families };
   const twin = METRIC_TWINS.find((t) => t.names.test(font));
   const fonts = twin ? twinFonts(twin.family) : undefined;
-  if (fonts) return { ...theme, colors, families, fonts: { ...theme.fonts, ...fonts } };
+  if (fonts) return { ...theme, colors, deck, families, fonts: { ...theme.fonts, ...fonts } };
   warn({
     code: 'TEMPLATE_FONT_UNMEASURED',
     message: `the deck template ${template.file} sets text in ${font}, measured here with the metrics of ${measured}: a wider font may overflow; give ${font}'s files as the theme's deck fonts (fonts.deck, named "${font}") to measure it`,
     file: template.file,
   });
-  return { ...theme, colors, families };
+  return { ...theme, colors, deck, families };
+}
+
+/**
+ * The text sizes the template's layouts give, as the deck's largest sizes (the plan still sets text
+ * smaller until it fits): the content layout's title and body, the title layout's title and subtitle,
+ * the section layout's title. A size the theme sets itself stays; bodies step down by the theme's scale.
+ */
+function templateSizes(
+  theme: ResolvedTheme,
+  template: DeckTemplate,
+): Partial<ResolvedTheme['deck']> {
+  const choices = mapLayouts(template, theme.deck.layouts, () => undefined);
+  const size = (kind: 'text' | 'title' | 'section', types: readonly string[]) => {
+    const { layout, fallback } = choices[kind];
+    const found = fallback
+      ? undefined
+      : layout.placeholders.find((p) => types.includes(p.type) && p.size !== undefined)?.size;
+    return found === undefined ? undefined : Math.min(60, Math.max(12, found));
+  };
+  const given = theme.given.deck;
+  const sizes: Partial<ResolvedTheme['deck']> = {};
+  const title = size('text', ['title']);
+  if (title !== undefined && given.titleSize === undefined) {
+    sizes.titleSize = title;
+    sizes.minTitleSize = Math.min(theme.deck.minTitleSize, title);
+  }
+  const body = size('text', ['body', 'obj']);
+  if (body !== undefined && given.bodySize === undefined) {
+    const scale = body / theme.deck.bodySize;
+    const least = Math.min(theme.deck.minBodySize, body);
+    sizes.bodySize = body;
+    sizes.minBodySize = least;
+    sizes.bodyScale = theme.deck.bodyScale.map((step) => ({
+      items: step.items,
+      size: Math.max(least, Math.round(step.size * scale)),
+    }));
+  }
+  const cover = size('title', ['ctrTitle', 'title']);
+  if (cover !== undefined && given.coverTitleSize === undefined) sizes.coverTitleSize = cover;
+  const subtitle = size('title', ['subTitle', 'body', 'obj']);
+  if (subtitle !== undefined && given.coverSubtitleSize === undefined)
+    sizes.coverSubtitleSize = subtitle;
+  const section = size('section', ['title']);
+  if (section !== undefined && given.sectionTitleSize === undefined)
+    sizes.sectionTitleSize = section;
+  return sizes;
 }
 
 /**

@@ -22,6 +22,8 @@ export interface TemplatePlaceholder {
   readonly box: TemplateBox | undefined;
   /** How its first level is aligned (its own list style's, else its master's); undefined when neither says. */
   readonly align: 'left' | 'center' | 'right' | undefined;
+  /** Its first level's text size in points: its own, else its master's placeholder's or text style's. */
+  readonly size: number | undefined;
 }
 
 /** A slide layout of the template, by its name as PowerPoint shows it. */
@@ -103,13 +105,20 @@ export function readDeckTemplate(bytes: Uint8Array, file: string): DeckTemplate 
     const master = masterOf(part, text);
     const own = placeholders(xml);
     const inherited = master ? placeholders(master) : [];
+    const styles = master ? textStyleSizes(master) : { title: undefined, body: undefined };
     const color = colorIn(colors, master ?? '');
     return {
       name: decode(/<p:cSld\b[^>]*\bname="([^"]*)"/.exec(xml)?.[1] ?? ''),
       part,
       placeholders: own.map((ph) => {
         const slot = inherited.find((m) => sameSlot(m, ph));
-        return { ...ph, box: ph.box ?? slot?.box, align: ph.align ?? slot?.align };
+        const styled = /title|ctrTitle/.test(ph.type) ? styles.title : styles.body;
+        return {
+          ...ph,
+          box: ph.box ?? slot?.box,
+          align: ph.align ?? slot?.align,
+          size: ph.size ?? slot?.size ?? styled,
+        };
       }),
       background:
         coveringFill(xml, width * EMU * height * EMU, color) ??
@@ -160,10 +169,15 @@ function placeholders(xml: string): TemplatePlaceholder[] {
     const off = /<a:off x="(-?\d+)" y="(-?\d+)"\/>/.exec(shape);
     const ext = /<a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(shape);
     const algn = /<a:lvl1pPr\b[^>]*\balgn="(\w+)"/.exec(shape)?.[1];
+    const size =
+      /<a:lvl1pPr\b[^>]*>(?:(?!<\/a:lvl1pPr>)[\s\S])*?<a:defRPr\b[^>]*\bsz="(\d+)"/.exec(
+        shape,
+      )?.[1] ?? /<a:(?:rPr|endParaRPr)\b[^>]*\bsz="(\d+)"/.exec(shape)?.[1];
     found.push({
       type,
       idx: idx === undefined ? undefined : Number(idx),
       align: algn === 'ctr' ? 'center' : algn === 'r' ? 'right' : algn === 'l' ? 'left' : undefined,
+      size: size === undefined ? undefined : Number(size) / 100,
       name: decode(/<p:cNvPr\b[^>]*\bname="([^"]*)"/.exec(shape)?.[1] ?? ''),
       box:
         off && ext
@@ -177,6 +191,17 @@ function placeholders(xml: string): TemplatePlaceholder[] {
     });
   }
   return found;
+}
+
+/** The first-level text sizes (points) of a master's title and body text styles. */
+function textStyleSizes(master: string): { title: number | undefined; body: number | undefined } {
+  const size = (style: string) => {
+    const found = new RegExp(
+      `<p:${style}>[\\s\\S]*?<a:lvl1pPr\\b[^>]*>(?:(?!</a:lvl1pPr>)[\\s\\S])*?<a:defRPr\\b[^>]*\\bsz="(\\d+)"`,
+    ).exec(master)?.[1];
+    return found === undefined ? undefined : Number(found) / 100;
+  };
+  return { title: size('titleStyle'), body: size('bodyStyle') };
 }
 
 /** Whether a master's placeholder is the one a layout's inherits from: by index, else by type. */
