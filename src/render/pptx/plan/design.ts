@@ -105,8 +105,19 @@ function defaultGrid(width: number, height: number): Grid {
  */
 function gridOfTemplate(template: TemplateGrid): Grid {
   const base = defaultGrid(template.width, template.height);
-  const title = template.title ?? base.title;
-  const body = template.body;
+  // A title in the slide's upper part, and a body below it that ends on the slide; else LOOK.md's
+  // (a layout with its body above its title would leave the content no room).
+  const title =
+    template.title && template.title.y + template.title.h <= template.height * 0.45
+      ? template.title
+      : base.title;
+  const body =
+    template.body &&
+    template.body.y >= title.y + title.h / 2 &&
+    template.body.y + template.body.h <= template.height + 0.01 &&
+    template.body.h >= 1
+      ? template.body
+      : undefined;
   const margin = Math.max(0.2, Math.min(body?.x ?? title.x, title.x));
   return {
     ...base,

@@ -186,8 +186,15 @@ export function templateGrid(
     const { layout: own, fallback } = choices[kind];
     if (fallback) continue;
     if (own.background) backgrounds[kind] = own.background;
-    const slot = (p: TemplatePlaceholder | undefined): TemplateSlot | undefined =>
-      p?.box ? { box: p.box, align: p.align ?? 'left' } : undefined;
+    // A placeholder's box as far as it lies on the slide (none where too little does).
+    const slot = (p: TemplatePlaceholder | undefined): TemplateSlot | undefined => {
+      if (!p?.box) return undefined;
+      const x = Math.max(0, p.box.x);
+      const y = Math.max(0, p.box.y);
+      const w = Math.min(template.width, p.box.x + p.box.w) - x;
+      const h = Math.min(template.height, p.box.y + p.box.h) - y;
+      return w >= 1 && h >= 0.3 ? { box: { x, y, w, h }, align: p.align ?? 'left' } : undefined;
+    };
     const texts = bodies(own);
     slots[kind] = {
       title: slot(own.placeholders.find((p) => p.type === 'title' || p.type === 'ctrTitle')),

@@ -1,4 +1,14 @@
 import { strFromU8, strToU8 } from 'fflate';
+import {
+  attribute,
+  element,
+  elements,
+  folderOf,
+  relationships,
+  relsOf,
+  resolvePart,
+  withoutComments,
+} from './xml.js';
 
 /** A package's parts by name. */
 type Parts = Record<string, Uint8Array>;
@@ -11,79 +21,66 @@ export interface KeptSlides {
   readonly overrides: readonly string[];
 }
 
-const NOTES_SLIDE = /\/relationships\/notesSlide"/;
+const NOTES_SLIDE = /\/relationships\/notesSlide$/;
+
+/** The parts a kept slide owns and brings along under names of their own. */
+const OWNED = /^ppt\/(charts|embeddings|diagrams|tags)\//;
 
 /**
  * The template's own slides (in its presentation's order), renamed to follow the deck's: each keeps
- * its layout, its media (which the deck keeps with the template's) and the charts and embedded files
- * it owns, copied under names of their own; its speaker notes are left behind.
+ * its layout, its media (which the deck keeps with the template's), links to the other kept slides,
+ * and the charts and embedded files it owns, copied under names of their own; its speaker notes are
+ * left behind.
  */
 export function keptSlides(template: Parts, after: number): KeptSlides {
-  const text = (name: string) => strFromU8(template[name] ?? new Uint8Array());
+  const text = (name: string) => withoutComments(strFromU8(template[name] ?? new Uint8Array()));
   const parts: Parts = {};
   const overrides: string[] = [];
-  const types = text('[Content_Types].xml');
+  const types = elements(text('[Content_Types].xml'), 'Override');
   const typeOf = (name: string) =>
-    new RegExp(`<Override [^>]*PartName="/${literal(name)}"[^>]*ContentType="([^"]+)"`).exec(
-      types,
-    )?.[1] ??
-    new RegExp(`<Override [^>]*ContentType="([^"]+)"[^>]*PartName="/${literal(name)}"`).exec(
-      types,
-    )?.[1];
-  const copied = new Map<string, string>();
-  // Copies a part and what it owns (by its relationships), renamed; returns the new name.
-  const copy = (name: string, renamed: string): string => {
-    const done = copied.get(name);
-    if (done) return done;
-    copied.set(name, renamed);
+    attribute(
+      types.find((tag) => attribute(tag, 'PartName') === `/${name}`),
+      'ContentType',
+    );
+  const presentationRels = relationships(text('ppt/_rels/presentation.xml.rels'));
+  const slides = elements(element(text('ppt/presentation.xml'), 'p:sldIdLst') ?? '', 'p:sldId')
+    .map((tag) => presentationRels.find((r) => r.id === attribute(tag, 'r:id')))
+    .flatMap((rel) => (rel && !rel.external ? [resolvePart('ppt/', rel.target)] : []))
+    .filter((slide) => template[slide] !== undefined);
+  // Every kept slide's new name first, so that links between them follow.
+  const copied = new Map<string, string>(
+    slides.map((slide, i) => [slide, `ppt/slides/slide${after + i + 1}.xml`]),
+  );
+  const copy = (name: string, renamed: string): void => {
     const data = template[name];
-    if (!data) return renamed;
+    if (!data) return;
     parts[renamed] = data;
     const type = typeOf(name);
     if (type) overrides.push(`<Override PartName="/${renamed}" ContentType="${type}"/>`);
-    const rels = relsOf(name);
-    if (!template[rels]) return renamed;
-    const folder = name.slice(0, name.lastIndexOf('/') + 1);
-    const newFolder = renamed.slice(0, renamed.lastIndexOf('/') + 1);
-    const xml = text(rels).replace(/<Relationship [^>]*\/>/g, (tag) => {
-      if (NOTES_SLIDE.test(tag)) return '';
-      const target = /Target="([^"]+)"/.exec(tag)?.[1] ?? '';
-      if (/TargetMode="External"/.test(tag)) return tag;
-      const resolved = resolve(folder, target);
-      if (!/^ppt\/(charts|embeddings|diagrams|tags)\//.test(resolved)) return tag;
-      const moved = copy(resolved, resolved.replace(/([^/]+)$/, 'template-$1'));
-      return tag.replace(`Target="${target}"`, `Target="${relative(newFolder, moved)}"`);
+    const rels = text(relsOf(name));
+    if (!rels) return;
+    const tags = elements(rels, 'Relationship').flatMap((tag) => {
+      const rel = relationships(tag)[0];
+      if (!rel || NOTES_SLIDE.test(rel.type)) return [];
+      if (rel.external) return [tag];
+      const target = resolvePart(folderOf(name), rel.target);
+      let moved = copied.get(target);
+      if (moved === undefined && OWNED.test(target)) {
+        moved = target.replace(/([^/]+)$/, 'template-$1');
+        copied.set(target, moved);
+        copy(target, moved);
+      }
+      if (moved === undefined) return [tag];
+      return [
+        tag.replace(/Target=("[^"]*"|'[^']*')/, `Target="${relative(folderOf(renamed), moved)}"`),
+      ];
     });
-    parts[relsOf(renamed)] = strToU8(xml);
-    return renamed;
+    parts[relsOf(renamed)] = strToU8(
+      `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${tags.join('')}</Relationships>`,
+    );
   };
-  const presentation = text('ppt/presentation.xml');
-  const presentationRels = text('ppt/_rels/presentation.xml.rels');
-  const slides = [...presentation.matchAll(/<p:sldId [^>]*r:id="([^"]+)"/g)].flatMap(([, id]) => {
-    const target = new RegExp(`<Relationship [^>]*Id="${id}"[^>]*/>`).exec(presentationRels)?.[0];
-    const path = target && /Target="([^"]+)"/.exec(target)?.[1];
-    return path ? [resolve('ppt/', path)] : [];
-  });
-  const renamed = slides.map((slide, i) => copy(slide, `ppt/slides/slide${after + i + 1}.xml`));
-  return { parts, slides: renamed, overrides };
-}
-
-function relsOf(name: string): string {
-  return name.replace(/([^/]+)$/, '_rels/$1.rels');
-}
-
-function literal(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** A relationship's target resolved against its source's folder. */
-function resolve(folder: string, target: string): string {
-  if (target.startsWith('/')) return target.slice(1);
-  const out: string[] = folder.split('/').filter(Boolean);
-  for (const piece of target.split('/'))
-    if (piece === '..') out.pop();
-    else if (piece !== '.') out.push(piece);
-  return out.join('/');
+  for (const slide of slides) copy(slide, copied.get(slide) ?? slide);
+  return { parts, slides: slides.map((s) => copied.get(s) ?? s), overrides };
 }
 
 /** A part's name relative to a folder, as a relationship's target. */

@@ -89,7 +89,7 @@ export function mapLayouts(
     if (named !== undefined && !find([named]))
       warn({
         code: 'TEMPLATE_LAYOUT_MISSING',
-        message: `the deck template ${template.file} has no layout "${named}" (deck.layouts.${kind}); its layouts: ${template.layouts.map((l) => `"${l.name}"`).join(', ')}`,
+        message: `the deck template ${template.file} has no layout "${named}" (deck.layouts.${kind}); its layouts: ${listed(template.layouts.map((l) => l.name))}`,
         file: template.file,
       });
     const defaults = DEFAULT_LAYOUT_NAMES[kind];
@@ -151,4 +151,10 @@ function holds(layout: TemplateLayout, shape: 'one' | 'two', template: DeckTempl
     return false;
   const [left, right] = boxes;
   return !left || !right || (left.x + left.w <= right.x && Math.abs(left.y - right.y) < 0.5);
+}
+
+/** Layout names for a message: at most 20, each cut at 80 characters. */
+function listed(names: readonly string[]): string {
+  const shown = names.slice(0, 20).map((n) => `"${n.length > 80 ? `${n.slice(0, 79)}…` : n}"`);
+  return names.length > 20 ? `${shown.join(', ')} and ${names.length - 20} more` : shown.join(', ');
 }

@@ -3,6 +3,7 @@ import { escapeXml } from '../../../text/xmlChars.js';
 import { keptSlides } from './keptSlides.js';
 import { bodies } from './layouts.js';
 import type { DeckTemplate, TemplateLayout } from './read.js';
+import { attribute, elements, withoutComments } from './xml.js';
 
 /** A package's parts by name. */
 type Parts = Record<string, Uint8Array>;
@@ -28,8 +29,17 @@ const THEME_TYPE = 'http://schemas.openxmlformats.org/officeDocument/2006/relati
 const PRESENTATION_MAIN =
   'application/vnd.openxmlformats-officedocument.presentationml.presentation.main+xml';
 
-/** What a deck's slides carry over to the template: everything slides own. */
-const SLIDE_OWNED = /^ppt\/(slides|notesSlides|charts|embeddings)\//;
+/** The template's own slides, their notes and charts, left out (or kept by keptSlides). */
+const TEMPLATE_SLIDES = /^ppt\/(slides|notesSlides|charts)\//;
+
+/** A template's macros (.potm, .pptm), never carried into a deck. */
+const MACROS = /^ppt\/(vbaProject\.bin|vbaData\.xml)$|^ppt\/_rels\/vbaProject\.bin\.rels$/;
+
+/**
+ * The deck's workbooks and media: renamed with a prefix, so that none replaces the template's (its
+ * layouts may show pictures and embedded objects).
+ */
+const DECK_RENAMED = /^ppt\/(embeddings|media)\/([^/]+)$/;
 
 /** What the deck's package carries over: its properties and root relationships. */
 const PACKAGE_OWNED = /^(docProps\/|_rels\/\.rels$)/;
@@ -54,18 +64,26 @@ export function onTemplate(
   // The package's properties (and the root relationships naming them) are the deck's: a template's
   // custom properties or thumbnail would be named with nothing there.
   for (const [name, data] of Object.entries(template.parts))
-    if (!SLIDE_OWNED.test(name) && !name.endsWith('/') && !PACKAGE_OWNED.test(name))
+    if (
+      !TEMPLATE_SLIDES.test(name) &&
+      !name.endsWith('/') &&
+      !PACKAGE_OWNED.test(name) &&
+      !MACROS.test(name)
+    )
       out[name] = data;
   for (const [name, data] of Object.entries(deck)) if (PACKAGE_OWNED.test(name)) out[name] = data;
-  // The deck's media take a prefix, so that they never replace the template's.
-  const media = (name: string) => name.replace(/^ppt\/media\/(?=[^/]+$)/, 'ppt/media/bw-');
-  // Every relationship to a medium, renamed with it (once: an image's relationship was once renamed
-  // twice, and the deck named a picture it did not hold).
-  const mediaTargets = (xml: string) =>
-    xml.replace(/Target="\.\.\/media\/([^"]+)"/g, 'Target="../media/bw-$1"');
-  for (const [name, data] of Object.entries(deck))
-    if (SLIDE_OWNED.test(name)) out[name] = data;
-    else if (name.startsWith('ppt/media/') && !name.endsWith('/')) out[media(name)] = data;
+  // The deck's workbooks and media take a prefix, and every relationship to one (relative or from
+  // the package's root, as pptxgenjs writes some) is renamed with it, once (an image's was once
+  // renamed twice, and the deck named a picture it did not hold).
+  const renamed = (name: string) => name.replace(DECK_RENAMED, 'ppt/$1/bw-$2');
+  const targets = (xml: string) =>
+    xml.replace(/Target="(\.\.\/|\/ppt\/)(embeddings|media)\/([^"/]+)"/g, 'Target="$1$2/bw-$3"');
+  for (const [name, data] of Object.entries(deck)) {
+    if (name.endsWith('/')) continue;
+    if (/^ppt\/charts\/_rels\//.test(name)) out[name] = strToU8(targets(text(deck, name)));
+    else if (TEMPLATE_SLIDES.test(name)) out[name] = data;
+    else if (DECK_RENAMED.test(name)) out[renamed(name)] = data;
+  }
   // Notes slides keep a notes master: the template's if it has one, else the deck's, carried in
   // under names of its own with its theme.
   const templateNotesMaster = Object.keys(template.parts).find((n) =>
@@ -91,7 +109,7 @@ export function onTemplate(
     const { layout, chrome } = slideOn(index);
     const rels = slide.replace('slides/', 'slides/_rels/').concat('.rels');
     out[rels] = strToU8(
-      mediaTargets(
+      targets(
         text(deck, rels).replace(
           /Target="\.\.\/slideLayouts\/[^"]+"/,
           `Target="../slideLayouts/${layout.part.split('/').pop()}"`,
@@ -109,8 +127,6 @@ export function onTemplate(
         `Target="../notesMasters/${notesMaster.split('/').pop()}"`,
       ),
     );
-  for (const name of Object.keys(out).filter((n) => /^ppt\/charts\/_rels\/.+\.rels$/.test(n)))
-    out[name] = strToU8(mediaTargets(text(out, name)));
   // The template's own slides, when asked for, after the deck's.
   const kept = keepTemplateSlides ? keptSlides(template.parts, slides.length) : undefined;
   Object.assign(out, kept?.parts);
@@ -123,8 +139,16 @@ export function onTemplate(
     contentTypes(
       text(template.parts, '[Content_Types].xml'),
       text(deck, '[Content_Types].xml'),
-      addedNotesMaster ? notesMaster : undefined,
-      kept?.overrides ?? [],
+      (name) => out[name] !== undefined,
+      [
+        ...(addedNotesMaster
+          ? [
+              `<Override PartName="/${notesMaster}" ContentType="application/vnd.openxmlformats-officedocument.presentationml.notesMaster+xml"/>`,
+              '<Override PartName="/ppt/theme/themeBw.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>',
+            ]
+          : []),
+        ...(kept?.overrides ?? []),
+      ],
     ),
   );
   return out;
@@ -218,6 +242,7 @@ function presentation(
   const relsName = 'ppt/_rels/presentation.xml.rels';
   const rels = strFromU8(out[relsName] ?? new Uint8Array())
     .replace(new RegExp(`<Relationship [^>]*Type="${SLIDE_TYPE}"[^>]*/>`, 'g'), '')
+    .replace(/<Relationship [^>]*Type="[^"]*\/vbaProject"[^>]*\/>/g, '')
     .replace(
       '</Relationships>',
       `${slides
@@ -233,10 +258,14 @@ function presentation(
     );
   out[relsName] = strToU8(rels);
   const ids = `<p:sldIdLst>${slides.map((_, i) => `<p:sldId id="${256 + i}" r:id="rIdBwSlide${i + 1}"/>`).join('')}</p:sldIdLst>`;
-  let xml = strFromU8(out['ppt/presentation.xml'] ?? new Uint8Array()).replace(
-    /<p:sldIdLst>[\s\S]*?<\/p:sldIdLst>|<p:sldIdLst\/>/,
-    '',
-  );
+  // The template's slide list goes, and with it what names its slides: custom shows and sections.
+  let xml = withoutComments(strFromU8(out['ppt/presentation.xml'] ?? new Uint8Array()));
+  for (const list of [
+    ...elements(xml, 'p:sldIdLst'),
+    ...elements(xml, 'p:custShowLst'),
+    ...elements(xml, 'p:ext').filter((ext) => ext.includes('sectionLst')),
+  ])
+    xml = xml.replace(list, '');
   if (addedNotesMaster)
     xml = xml.replace(
       '</p:sldMasterIdLst>',
@@ -251,36 +280,44 @@ function presentation(
 }
 
 /**
- * The package's content types: the template's without its slides' parts, as a presentation (not a
- * template), with the deck's slides, notes, charts and the extensions of their media.
+ * The package's content types, rebuilt: the template's extensions and the deck's others; overrides for
+ * the template's parts that are kept and the deck's slides, notes, charts, workbooks (renamed as they
+ * are) and properties, each only for a part the package holds; the main part as a presentation (not a
+ * template, a slideshow or a macro-enabled file).
  */
 function contentTypes(
   template: string,
   deck: string,
-  addedNotesMaster: string | undefined,
-  kept: readonly string[],
+  has: (name: string) => boolean,
+  added: readonly string[],
 ): string {
-  const owned =
-    /<Override [^>]*PartName="\/(ppt\/slides|ppt\/notesSlides|ppt\/charts|ppt\/embeddings|docProps)\/[^"]*"[^>]*\/>/g;
-  const defaults = new Set(template.match(/<Default [^>]*\/>/g) ?? []);
-  const extension = (tag: string) => /Extension="([^"]+)"/.exec(tag)?.[1]?.toLowerCase();
-  const known = new Set([...defaults].map(extension));
-  const extra = (deck.match(/<Default [^>]*\/>/g) ?? []).filter(
-    (tag) => !known.has(extension(tag)),
-  );
-  const overrides = deck.match(owned) ?? [];
-  const notes = addedNotesMaster
-    ? `<Override PartName="/${addedNotesMaster}" ContentType="application/vnd.openxmlformats-officedocument.presentationml.notesMaster+xml"/><Override PartName="/ppt/theme/themeBw.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>`
-    : '';
-  return template
-    .replace(owned, '')
-    .replace(
-      /application\/vnd\.openxmlformats-officedocument\.presentationml\.template\.main\+xml/,
-      PRESENTATION_MAIN,
-    )
-    .replace(
-      /application\/vnd\.ms-powerpoint\.template\.macroEnabled\.main\+xml/,
-      PRESENTATION_MAIN,
-    )
-    .replace('</Types>', `${extra.join('')}${overrides.join('')}${kept.join('')}${notes}</Types>`);
+  const templateTypes = withoutComments(template);
+  const extension = (tag: string) => attribute(tag, 'Extension')?.toLowerCase();
+  const defaults = elements(templateTypes, 'Default');
+  const known = new Set(defaults.map(extension));
+  const extra = elements(deck, 'Default').filter((tag) => !known.has(extension(tag)));
+  const part = (tag: string) => (attribute(tag, 'PartName') ?? '').replace(/^\//, '');
+  const fromTemplate = elements(templateTypes, 'Override').filter((tag) => {
+    const name = part(tag);
+    return (
+      name !== 'ppt/presentation.xml' &&
+      !TEMPLATE_SLIDES.test(name) &&
+      !PACKAGE_OWNED.test(name) &&
+      has(name)
+    );
+  });
+  const fromDeck = elements(deck, 'Override').flatMap((tag) => {
+    const name = part(tag);
+    if (!/^(ppt\/(slides|notesSlides|charts|embeddings)|docProps)\//.test(name)) return [];
+    const moved = name.replace(DECK_RENAMED, 'ppt/$1/bw-$2');
+    return has(moved) ? [tag.replace(`PartName="/${name}"`, `PartName="/${moved}"`)] : [];
+  });
+  return `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">${[
+    ...defaults,
+    ...extra,
+    `<Override PartName="/ppt/presentation.xml" ContentType="${PRESENTATION_MAIN}"/>`,
+    ...fromTemplate,
+    ...fromDeck,
+    ...added.filter((tag) => has(part(tag))),
+  ].join('')}</Types>`;
 }

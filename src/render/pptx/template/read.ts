@@ -1,6 +1,16 @@
-import { decodeXML as decode } from 'entities';
 import { strFromU8, unzipSync } from 'fflate';
 import { BriefwrightError } from '../../../diagnostics/errors.js';
+import {
+  attribute,
+  element,
+  elements,
+  folderOf,
+  relationships,
+  relsOf,
+  resolvePart,
+  startTag,
+  withoutComments,
+} from './xml.js';
 
 /** EMUs in an inch. */
 const EMU = 914400;
@@ -57,10 +67,19 @@ export interface DeckTemplate {
 /** The first bytes of an OLE compound file: an encrypted (password-protected) Office file, or a legacy .ppt/.pot. */
 const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0];
 
+/** The most a template may inflate to, and the most parts and layouts it may hold. */
+const MAX_INFLATED = 300_000_000;
+const MAX_PARTS = 20_000;
+const MAX_LAYOUTS = 1_000;
+
+const RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
+
 /**
  * Reads a PowerPoint template (.potx, or a .pptx used as one): its slide size, its layouts with their
- * placeholders (boxes inherited from the master where the layout does not place them), and its theme's
- * fonts and colours. A file that is not such a package, or is encrypted, is `THEME_INVALID` naming it.
+ * placeholders (boxes, alignment and sizes inherited from the master where the layout does not set
+ * them), and its first master's theme's fonts and colours. A file that is not such a package, is
+ * encrypted, inflates beyond 300 MB, or is damaged (a master or layout naming a part it does not
+ * hold) is `THEME_INVALID` naming it.
  */
 export function readDeckTemplate(bytes: Uint8Array, file: string): DeckTemplate {
   const invalid = (why: string, hint: string) =>
@@ -70,18 +89,10 @@ export function readDeckTemplate(bytes: Uint8Array, file: string): DeckTemplate 
       'is encrypted or is a legacy .ppt/.pot file',
       'save it in PowerPoint without a password, as a .potx or .pptx',
     );
-  let parts: Record<string, Uint8Array>;
-  try {
-    parts = unzipSync(bytes);
-  } catch {
-    throw invalid(
-      'is not a PowerPoint template (not a .potx or .pptx package)',
-      'give a .potx or .pptx file',
-    );
-  }
+  const parts = unpack(bytes, invalid);
   const text = (name: string) => {
     const data = parts[name];
-    return data ? strFromU8(data) : undefined;
+    return data ? withoutComments(strFromU8(data)) : undefined;
   };
   const presentation = text('ppt/presentation.xml');
   if (!presentation)
@@ -89,30 +100,57 @@ export function readDeckTemplate(bytes: Uint8Array, file: string): DeckTemplate 
       'has no presentation part (ppt/presentation.xml)',
       'give a .potx or .pptx file saved by PowerPoint, LibreOffice or Keynote',
     );
-  const size = /<p:sldSz\b[^>]*\bcx="(\d+)"[^>]*\bcy="(\d+)"/.exec(presentation);
-  const width = Number(size?.[1] ?? 12192000) / EMU;
-  const height = Number(size?.[2] ?? 6858000) / EMU;
+  checkPackage(parts, text, presentation, invalid);
+  const size = startTag(presentation, 'p:sldSz');
+  const width = Number(attribute(size, 'cx') ?? 12192000) / EMU;
+  const height = Number(attribute(size, 'cy') ?? 6858000) / EMU;
+  // PowerPoint's own bounds are 1 to 56 inches; a deck needs room for a title and a few lines.
+  if (!(width >= 3 && height >= 3 && width <= 56 && height <= 56))
+    throw invalid(
+      `has slides of ${width.toFixed(2)} × ${height.toFixed(2)} inches, outside 3 to 56 inches`,
+      'give a template with slides of a usual size, such as 13.33 × 7.5 inches (16:9)',
+    );
   const layoutNames = Object.keys(parts)
     .filter((name) => /^ppt\/slideLayouts\/slideLayout\d+\.xml$/.test(name))
     .sort((a, b) => layoutNumber(a) - layoutNumber(b));
   if (layoutNames.length === 0)
     throw invalid('has no slide layouts', 'give a template with at least one slide layout');
-  const themeName = Object.keys(parts).find((name) => /^ppt\/theme\/theme\d+\.xml$/.test(name));
-  const theme = themeName ? (text(themeName) ?? '') : '';
+  if (layoutNames.length > MAX_LAYOUTS)
+    throw invalid(
+      `has ${layoutNames.length} slide layouts, more than ${MAX_LAYOUTS}`,
+      'give a template with the layouts its decks use',
+    );
+  // The first master's theme: the one the template's own slides are in.
+  const firstMaster = masterParts(presentation, text)[0];
+  const theme = (firstMaster && related(firstMaster, 'theme', text)) ?? '';
   const colors = schemeColors(theme);
+  const area = width * EMU * height * EMU;
+  // Each master read once, however many layouts it has.
+  const masters = new Map<string, MasterInfo>();
+  const masterInfo = (part: string): MasterInfo => {
+    let info = masters.get(part);
+    if (!info) {
+      const xml = text(part) ?? '';
+      const color = colorIn(colors, xml);
+      info = {
+        placeholders: placeholders(xml),
+        styles: textStyleSizes(xml),
+        color,
+        background: coveringFill(xml, area, color) ?? color(element(xml, 'p:bg')),
+      };
+      masters.set(part, info);
+    }
+    return info;
+  };
   const layouts = layoutNames.map((part) => {
     const xml = text(part) ?? '';
-    const master = masterOf(part, text);
-    const own = placeholders(xml);
-    const inherited = master ? placeholders(master) : [];
-    const styles = master ? textStyleSizes(master) : { title: undefined, body: undefined };
-    const color = colorIn(colors, master ?? '');
+    const master = masterInfo(relatedPart(part, 'slideMaster', text) ?? '');
     return {
-      name: decode(/<p:cSld\b[^>]*\bname="([^"]*)"/.exec(xml)?.[1] ?? ''),
+      name: attribute(startTag(xml, 'p:cSld'), 'name') ?? '',
       part,
-      placeholders: own.map((ph) => {
-        const slot = inherited.find((m) => sameSlot(m, ph));
-        const styled = /title|ctrTitle/.test(ph.type) ? styles.title : styles.body;
+      placeholders: placeholders(xml).map((ph) => {
+        const slot = master.placeholders.find((m) => sameSlot(m, ph));
+        const styled = /title|ctrTitle/.test(ph.type) ? master.styles.title : master.styles.body;
         return {
           ...ph,
           box: ph.box ?? slot?.box,
@@ -121,72 +159,178 @@ export function readDeckTemplate(bytes: Uint8Array, file: string): DeckTemplate 
         };
       }),
       background:
-        coveringFill(xml, width * EMU * height * EMU, color) ??
-        color(/<p:bg>([\s\S]*?)<\/p:bg>/.exec(xml)?.[1]) ??
-        (master ? coveringFill(master, width * EMU * height * EMU, color) : undefined) ??
-        color(/<p:bg>([\s\S]*?)<\/p:bg>/.exec(master ?? '')?.[1]),
+        coveringFill(xml, area, master.color) ??
+        master.color(element(xml, 'p:bg')) ??
+        master.background,
     };
   });
+  const font = (scheme: string) =>
+    attribute(startTag(element(theme, scheme) ?? '', 'a:latin'), 'typeface') ?? '';
   return {
     file,
     width,
     height,
     layouts,
-    fonts: {
-      major: decode(/<a:majorFont>\s*<a:latin typeface="([^"]*)"/.exec(theme)?.[1] ?? ''),
-      minor: decode(/<a:minorFont>\s*<a:latin typeface="([^"]*)"/.exec(theme)?.[1] ?? ''),
-    },
+    fonts: { major: font('a:majorFont'), minor: font('a:minorFont') },
     colors,
     parts,
   };
+}
+
+/** What a master gives its layouts: placeholders, text sizes, colours by scheme name, background. */
+interface MasterInfo {
+  readonly placeholders: readonly TemplatePlaceholder[];
+  readonly styles: { title: number | undefined; body: number | undefined };
+  readonly color: (xml: string | undefined) => string | undefined;
+  readonly background: string | undefined;
+}
+
+/**
+ * The package's parts, refusing one that inflates beyond MAX_INFLATED or holds more than MAX_PARTS
+ * (from the sizes the zip declares, before inflating anything); names that would leave the package
+ * (`../`, absolute, a backslash) are left out.
+ */
+function unpack(
+  bytes: Uint8Array,
+  invalid: (why: string, hint: string) => BriefwrightError,
+): Record<string, Uint8Array> {
+  let total = 0;
+  let count = 0;
+  let parts: Record<string, Uint8Array>;
+  try {
+    parts = unzipSync(bytes, {
+      filter: (entry) => {
+        total += entry.originalSize;
+        count += 1;
+        return total <= MAX_INFLATED && count <= MAX_PARTS && safeName(entry.name);
+      },
+    });
+  } catch {
+    throw invalid(
+      'is not a PowerPoint template (not a .potx or .pptx package)',
+      'give a .potx or .pptx file',
+    );
+  }
+  if (total > MAX_INFLATED || count > MAX_PARTS)
+    throw invalid(
+      total > MAX_INFLATED
+        ? `inflates to more than ${MAX_INFLATED} bytes`
+        : `holds more than ${MAX_PARTS} parts`,
+      'give the template as PowerPoint saves it',
+    );
+  return parts;
+}
+
+function safeName(name: string): boolean {
+  return !name.startsWith('/') && !name.includes('\\') && !name.split('/').includes('..');
+}
+
+/**
+ * Refuses a damaged template: without content types, without a slide master, or with a master or
+ * layout that names a part the package does not hold (its master, theme, pictures).
+ */
+function checkPackage(
+  parts: Record<string, Uint8Array>,
+  text: (name: string) => string | undefined,
+  presentation: string,
+  invalid: (why: string, hint: string) => BriefwrightError,
+): void {
+  const resave = 'open it in PowerPoint and save it again, or give another template';
+  if (!parts['[Content_Types].xml'])
+    throw invalid('has no content types ([Content_Types].xml)', resave);
+  if (masterParts(presentation, text).length === 0)
+    throw invalid('lists no slide master (ppt/presentation.xml, p:sldMasterIdLst)', resave);
+  for (const part of Object.keys(parts).filter((n) =>
+    /^ppt\/(slideMasters|slideLayouts)\/[^/]+\.xml$/.test(n),
+  )) {
+    const rels = relationships(text(relsOf(part)) ?? '');
+    if (
+      part.includes('slideLayouts/') &&
+      !rels.some((r) => r.type === `${RELATIONSHIP}slideMaster`)
+    )
+      throw invalid(`is damaged: ${part} has no slide master`, resave);
+    for (const r of rels) {
+      if (r.external) continue;
+      const target = resolvePart(folderOf(part), r.target);
+      if (!parts[target])
+        throw invalid(`is damaged: ${part} names ${target}, which it does not hold`, resave);
+    }
+  }
+}
+
+/** The slide masters the presentation lists, as part names, in order. */
+function masterParts(presentation: string, text: (name: string) => string | undefined): string[] {
+  const rels = relationships(text('ppt/_rels/presentation.xml.rels') ?? '');
+  return elements(element(presentation, 'p:sldMasterIdLst') ?? '', 'p:sldMasterId').flatMap(
+    (tag) => {
+      const id = attribute(tag, 'r:id');
+      const rel = rels.find((r) => r.id === id);
+      return rel && !rel.external ? [resolvePart('ppt/', rel.target)] : [];
+    },
+  );
+}
+
+/** The part a part's first relationship of a type names (`slideMaster`, `theme`), if any. */
+function relatedPart(
+  part: string,
+  type: string,
+  text: (name: string) => string | undefined,
+): string | undefined {
+  const rel = relationships(text(relsOf(part)) ?? '').find(
+    (r) => r.type === `${RELATIONSHIP}${type}` && !r.external,
+  );
+  return rel ? resolvePart(folderOf(part), rel.target) : undefined;
+}
+
+/** The text of that part. */
+function related(
+  part: string,
+  type: string,
+  text: (name: string) => string | undefined,
+): string | undefined {
+  const name = relatedPart(part, type, text);
+  return name ? text(name) : undefined;
 }
 
 function layoutNumber(part: string): number {
   return Number(/(\d+)\.xml$/.exec(part)?.[1] ?? 0);
 }
 
-/** The XML of the master a layout is based on (through the layout's relationships). */
-function masterOf(part: string, text: (name: string) => string | undefined): string | undefined {
-  const rels = text(part.replace(/([^/]+)$/, '_rels/$1.rels')) ?? '';
-  const target =
-    /Type="[^"]*\/slideMaster"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Type="[^"]*\/slideMaster"/.exec(
-      rels,
-    );
-  const path = target?.[1] ?? target?.[2];
-  return path ? text(`ppt/slideMasters/${path.split('/').pop()}`) : undefined;
-}
-
 /** The placeholders of a layout or master, in order. */
 function placeholders(xml: string): TemplatePlaceholder[] {
   const found: TemplatePlaceholder[] = [];
-  for (const [shape] of xml.matchAll(/<p:sp>[\s\S]*?<\/p:sp>/g)) {
-    const ph = /<p:ph\b([^>]*)\/?>/.exec(shape);
+  for (const shape of elements(xml, 'p:sp')) {
+    const ph = startTag(shape, 'p:ph');
     if (!ph) continue;
-    const attributes = ph[1] ?? '';
     // A placeholder without a type holds any content (`obj`), as PowerPoint's content placeholders do.
-    const type = /\btype="([^"]+)"/.exec(attributes)?.[1] ?? 'obj';
-    const idx = /\bidx="(\d+)"/.exec(attributes)?.[1];
-    const off = /<a:off x="(-?\d+)" y="(-?\d+)"\/>/.exec(shape);
-    const ext = /<a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(shape);
-    const algn = /<a:lvl1pPr\b[^>]*\balgn="(\w+)"/.exec(shape)?.[1];
+    const type = attribute(ph, 'type') ?? 'obj';
+    const idx = attribute(ph, 'idx');
+    const xfrm = element(shape, 'a:xfrm') ?? '';
+    const off = startTag(xfrm, 'a:off');
+    const ext = startTag(xfrm, 'a:ext');
+    const first = element(element(shape, 'a:lstStyle') ?? '', 'a:lvl1pPr') ?? '';
+    const algn = attribute(startTag(first, 'a:lvl1pPr'), 'algn');
     const size =
-      /<a:lvl1pPr\b[^>]*>(?:(?!<\/a:lvl1pPr>)[\s\S])*?<a:defRPr\b[^>]*\bsz="(\d+)"/.exec(
-        shape,
-      )?.[1] ?? /<a:(?:rPr|endParaRPr)\b[^>]*\bsz="(\d+)"/.exec(shape)?.[1];
+      attribute(startTag(first, 'a:defRPr'), 'sz') ??
+      attribute(startTag(shape, 'a:rPr'), 'sz') ??
+      attribute(startTag(shape, 'a:endParaRPr'), 'sz');
+    const number = (value: string | undefined) =>
+      value && /^-?\d+$/.test(value) ? Number(value) : undefined;
+    const [x, y, w, h] = [
+      number(attribute(off, 'x')),
+      number(attribute(off, 'y')),
+      number(attribute(ext, 'cx')),
+      number(attribute(ext, 'cy')),
+    ];
     found.push({
       type,
-      idx: idx === undefined ? undefined : Number(idx),
+      idx: number(idx),
       align: algn === 'ctr' ? 'center' : algn === 'r' ? 'right' : algn === 'l' ? 'left' : undefined,
-      size: size === undefined ? undefined : Number(size) / 100,
-      name: decode(/<p:cNvPr\b[^>]*\bname="([^"]*)"/.exec(shape)?.[1] ?? ''),
+      size: number(size) === undefined ? undefined : Number(size) / 100,
+      name: attribute(startTag(shape, 'p:cNvPr'), 'name') ?? '',
       box:
-        off && ext
-          ? {
-              x: Number(off[1]) / EMU,
-              y: Number(off[2]) / EMU,
-              w: Number(ext[1]) / EMU,
-              h: Number(ext[2]) / EMU,
-            }
+        x !== undefined && y !== undefined && w !== undefined && h !== undefined && w > 0 && h > 0
+          ? { x: x / EMU, y: y / EMU, w: w / EMU, h: h / EMU }
           : undefined,
     });
   }
@@ -196,15 +340,14 @@ function placeholders(xml: string): TemplatePlaceholder[] {
 /** The first-level text sizes (points) of a master's title and body text styles. */
 function textStyleSizes(master: string): { title: number | undefined; body: number | undefined } {
   const size = (style: string) => {
-    const found = new RegExp(
-      `<p:${style}>[\\s\\S]*?<a:lvl1pPr\\b[^>]*>(?:(?!</a:lvl1pPr>)[\\s\\S])*?<a:defRPr\\b[^>]*\\bsz="(\\d+)"`,
-    ).exec(master)?.[1];
-    return found === undefined ? undefined : Number(found) / 100;
+    const first = element(element(master, style) ?? '', 'a:lvl1pPr') ?? '';
+    const found = attribute(startTag(first, 'a:defRPr'), 'sz');
+    return found && /^\d+$/.test(found) ? Number(found) / 100 : undefined;
   };
-  return { title: size('titleStyle'), body: size('bodyStyle') };
+  return { title: size('p:titleStyle'), body: size('p:bodyStyle') };
 }
 
-/** Whether a master's placeholder is the one a layout's inherits from: by index, else by type. */
+/** Whether a master's placeholder is the one a layout's inherits from: by type. */
 function sameSlot(master: TemplatePlaceholder, layout: TemplatePlaceholder): boolean {
   const kind = (type: string) =>
     type === 'ctrTitle' ? 'title' : type === 'subTitle' || type === 'obj' ? 'body' : type;
@@ -219,20 +362,28 @@ function colorIn(
   colors: Readonly<Record<string, string>>,
   master: string,
 ): (xml: string | undefined) => string | undefined {
-  const map = /<p:clrMap\b([^>]*)\/>/.exec(master)?.[1] ?? '';
+  const map = startTag(master, 'p:clrMap');
+  const scheme = (name: string) => (Object.hasOwn(colors, name) ? colors[name] : undefined);
   return (xml) => {
     if (!xml) return undefined;
-    const found =
-      /<a:(srgbClr|schemeClr|sysClr) (?:val="(\w+)"[^>]*?(?:lastClr="([0-9A-Fa-f]{6})")?)/.exec(
-        xml,
-      );
-    if (!found) return undefined;
-    const [, kind, value = '', last] = found;
-    if (kind === 'srgbClr') return `#${value.toUpperCase()}`;
-    if (kind === 'sysClr') return last ? `#${last.toUpperCase()}` : undefined;
-    const mapped = new RegExp(`\\b${value}="(\\w+)"`).exec(map)?.[1] ?? value;
-    return colors[mapped];
+    const rgb = attribute(startTag(xml, 'a:srgbClr'), 'val');
+    const named = attribute(startTag(xml, 'a:schemeClr'), 'val');
+    const system = attribute(startTag(xml, 'a:sysClr'), 'lastClr');
+    // The first of the three in the piece.
+    const first = ['<a:srgbClr', '<a:schemeClr', '<a:sysClr']
+      .map((tag) => ({ tag, at: xml.indexOf(tag) }))
+      .filter((c) => c.at >= 0)
+      .sort((a, b) => a.at - b.at)[0]?.tag;
+    if (first === '<a:srgbClr') return hex(rgb);
+    if (first === '<a:sysClr') return hex(system);
+    if (first !== '<a:schemeClr' || !named) return undefined;
+    return scheme(attribute(map, named) ?? named);
   };
+}
+
+/** #RRGGBB of a six-digit hex value, else undefined. */
+function hex(value: string | undefined): string | undefined {
+  return value && /^[0-9A-Fa-f]{6}$/.test(value) ? `#${value.toUpperCase()}` : undefined;
 }
 
 /** The fill of a shape (not a placeholder) that covers most of a slide of an area (in EMU²), if any. */
@@ -241,12 +392,13 @@ function coveringFill(
   area: number,
   color: (xml: string | undefined) => string | undefined,
 ): string | undefined {
-  for (const [shape] of xml.matchAll(/<p:sp>[\s\S]*?<\/p:sp>/g)) {
+  for (const shape of elements(xml, 'p:sp')) {
     if (shape.includes('<p:ph')) continue;
-    const ext = /<a:ext cx="(\d+)" cy="(\d+)"\/>/.exec(shape);
-    if (!ext || Number(ext[1]) * Number(ext[2]) < 0.6 * area) continue;
-    const fill = /<p:spPr>[\s\S]*?<a:solidFill>([\s\S]*?)<\/a:solidFill>/.exec(shape)?.[1];
-    const found = color(fill);
+    const ext = startTag(element(shape, 'a:xfrm') ?? '', 'a:ext');
+    const w = Number(attribute(ext, 'cx') ?? 0);
+    const h = Number(attribute(ext, 'cy') ?? 0);
+    if (!(w * h >= 0.6 * area)) continue;
+    const found = color(element(element(shape, 'p:spPr') ?? '', 'a:solidFill'));
     if (found) return found;
   }
   return undefined;
@@ -254,13 +406,28 @@ function coveringFill(
 
 /** The theme's colour scheme: `srgbClr` values, and `sysClr` by their last colour. */
 function schemeColors(theme: string): Record<string, string> {
-  const scheme = /<a:clrScheme\b[^>]*>([\s\S]*?)<\/a:clrScheme>/.exec(theme)?.[1] ?? '';
+  const scheme = element(theme, 'a:clrScheme') ?? '';
   const colors: Record<string, string> = {};
-  for (const [, name, body] of scheme.matchAll(/<a:(\w+)>([\s\S]*?)<\/a:\1>/g)) {
+  for (const name of [
+    'dk1',
+    'lt1',
+    'dk2',
+    'lt2',
+    'accent1',
+    'accent2',
+    'accent3',
+    'accent4',
+    'accent5',
+    'accent6',
+    'hlink',
+    'folHlink',
+  ]) {
+    const entry = element(scheme, `a:${name}`);
+    if (!entry) continue;
     const value =
-      /<a:srgbClr val="([0-9A-Fa-f]{6})"/.exec(body ?? '')?.[1] ??
-      /lastClr="([0-9A-Fa-f]{6})"/.exec(body ?? '')?.[1];
-    if (name && value) colors[name] = `#${value.toUpperCase()}`;
+      hex(attribute(startTag(entry, 'a:srgbClr'), 'val')) ??
+      hex(attribute(startTag(entry, 'a:sysClr'), 'lastClr'));
+    if (value) colors[name] = value;
   }
   return colors;
 }

@@ -76,7 +76,11 @@ export function coverInSlots(
   const paragraphs = lines.map((l) => plainParagraph(l));
   const metaHeight = paragraphs.length ? textHeight(paragraphs, box.w, metaStyle, design.theme) : 0;
   const classification = meta.classification ? 0.3 : 0;
-  const footTop = Math.max(bottom + 0.2, grid.height - 0.5 - classification - metaHeight);
+  // On the slide, whatever the layout: over the subtitle's foot rather than off the slide's.
+  const footTop = Math.min(
+    Math.max(bottom + 0.2, grid.height - 0.5 - classification - metaHeight),
+    grid.height - 0.05 - classification - metaHeight,
+  );
   if (paragraphs.length)
     shapes.push(text({ x: box.x, y: footTop, w: box.w, h: metaHeight }, metaStyle, paragraphs));
   if (meta.classification) {
@@ -214,6 +218,9 @@ function inSlot(
   design: DeckDesign,
 ): TextShape {
   const needed = textHeight(paragraphs, slot.box.w, style, design.theme);
-  const box: Box = { ...slot.box, h: Math.max(slot.box.h, needed) };
+  const h = Math.max(slot.box.h, needed);
+  // Up, where the text would run off the slide's foot.
+  const y = Math.max(0, Math.min(slot.box.y, design.grid.height - 0.05 - h));
+  const box: Box = { ...slot.box, y, h };
   return text(box, style, paragraphs);
 }
