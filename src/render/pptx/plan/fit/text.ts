@@ -78,8 +78,10 @@ export function fitText(
   const columns = halves !== undefined && halves.pages.length > 1;
   const fitted = columns && halves ? halves : single;
   // Text sits in the middle of the content area (the frame is the whole area): a few large bullets do
-  // not leave the lower half of the slide empty, and every text slide is set the same way.
-  const style = textStyle(design, fitted.size, { valign: quote ? 'top' : 'middle' });
+  // not leave the lower half of the slide empty, and every text slide is set the same way. On a
+  // template it starts at the top of the body placeholder, as the template's own slides do.
+  const atTop = quote || design.theme.deckTemplate !== undefined;
+  const style = textStyle(design, fitted.size, { valign: atTop ? 'top' : 'middle' });
   // Two columns: pages side by side in pairs.
   const perSlide = columns ? 2 : 1;
   const groups: Placed[][][] = [];

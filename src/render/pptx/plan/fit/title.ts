@@ -72,11 +72,18 @@ export function fitSlideTitle(
     gap: 0,
   });
   const rule: Box = { x: grid.margin, y: box.y + box.h + 0.04, w: 1.2, h: 0.05 };
+  const heading: SlideShape = {
+    kind: 'text',
+    box,
+    style,
+    paragraphs: [plainParagraph(chosen.text)],
+    name: TITLE_SHAPE,
+  };
   return {
-    shapes: [
-      { kind: 'text', box, style, paragraphs: [plainParagraph(chosen.text)], name: TITLE_SHAPE },
-      { kind: 'rect', box: rule, fill: colors.accent },
-    ],
+    // The accent rule under the title is LOOK.md's; a template's layouts carry their own marks.
+    shapes: design.theme.deckTemplate
+      ? [heading]
+      : [heading, { kind: 'rect', box: rule, fill: colors.accent }],
     body: contentBox(grid, box.h),
     notes,
   };
