@@ -66,6 +66,14 @@ describe('a template shaped as PowerPoint saves one', () => {
     const content = all.filter((xml) => xml.includes('name="Body"'));
     expect(Math.max(...content.map((xml) => largest(xml, 'Title')))).toBe(44);
     expect(Math.max(...content.map((xml) => largest(xml, 'Body')))).toBeLessThanOrEqual(28);
+    // Bodies start at the top of their placeholder, and no rule of LOOK.md's is drawn under titles.
+    for (const xml of content) {
+      expect(/name="Body"[\s\S]*?<a:bodyPr [^>]*anchor="(\w+)"/.exec(xml)?.[1]).toBe('t');
+      const fills = [...xml.matchAll(/<p:sp>[\s\S]*?<\/p:sp>/g)]
+        .map((m) => m[0])
+        .filter((sp) => !sp.includes('<a:t>') && /<p:spPr>[\s\S]*?<a:solidFill>/.test(sp));
+      expect(fills).toEqual([]);
+    }
     const theme = join(tempDir(), 'sized.json');
     writeFileSync(theme, JSON.stringify({ deck: { template: file, titleSize: 30 } }));
     const own = await render(EXAMPLE_YAML, { formats: ['pptx'], theme });
