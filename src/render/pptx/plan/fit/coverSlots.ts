@@ -10,7 +10,7 @@ import type {
   TextShape,
   TextStyle,
 } from '../types.js';
-import { closingLines, coverText, fitted, text } from './standalone.js';
+import { closingLines, coverText, type Fitted, fitted, text } from './standalone.js';
 import { SUBTITLE_SHAPE, TITLE_SHAPE } from './title.js';
 
 /*
@@ -32,15 +32,7 @@ export function coverInSlots(
   const { label, lines } = coverText(meta);
   const { box, align } = title;
   const shapes: SlideShape[] = [];
-  const fit = fitted(
-    meta.title,
-    box.w,
-    box.h,
-    sizesDown(deck.coverTitleSize, Math.min(24, deck.coverTitleSize), 2),
-    (size) =>
-      textStyle(design, size, { color: ink.strong, bold: true, gap: 0, valign: 'bottom', align }),
-    design,
-  );
+  const fit = titleIn(title, meta.title, deck.coverTitleSize, ink.strong, 'bottom', design);
   // The label just above the title's text, which sits at the foot of its placeholder.
   if (label) {
     const style = textStyle(design, deck.coverMetaSize, {
@@ -57,16 +49,12 @@ export function coverInSlots(
   shapes.push({ ...text(box, fit.style, fit.paragraphs), name: TITLE_SHAPE });
   let bottom = box.y + box.h;
   if (meta.subtitle) {
-    const placed = inSlot(
-      [plainParagraph(meta.subtitle)],
-      subtitle ?? { box: { ...box, y: bottom + 0.15, h: 0 }, align },
-      textStyle(design, deck.coverSubtitleSize, {
-        color: ink.soft,
-        gap: 0,
-        align: subtitle?.align ?? align,
-      }),
+    const placed = underTitle([plainParagraph(meta.subtitle)], title, subtitle, 0.15, {
+      size: deck.coverSubtitleSize,
+      color: ink.soft,
+      gap: 0,
       design,
-    );
+    });
     shapes.push({ ...placed, name: SUBTITLE_SHAPE });
     bottom = Math.max(bottom, placed.box.y + placed.box.h);
   }
@@ -129,13 +117,12 @@ export function sectionInSlots(
   const titleBox = above
     ? box
     : { ...box, y: box.y + numberHeight, h: Math.max(0.5, box.h - numberHeight) };
-  const fit = fitted(
+  const fit = titleIn(
+    { box: titleBox, align },
     section.title,
-    titleBox.w,
-    titleBox.h,
-    sizesDown(deck.sectionTitleSize, Math.min(24, deck.sectionTitleSize), 2),
-    (size) =>
-      textStyle(design, size, { bold: true, color: ink.strong, gap: 0, valign: 'bottom', align }),
+    deck.sectionTitleSize,
+    ink.strong,
+    'bottom',
     design,
   );
   const numberTop = Math.max(0.1, titleBox.y + titleBox.h - fit.height - numberHeight);
@@ -145,16 +132,12 @@ export function sectionInSlots(
     { ...text(titleBox, fit.style, fit.paragraphs), name: TITLE_SHAPE },
   ];
   if (section.lead) {
-    const placed = inSlot(
-      [plainParagraph(section.lead)],
-      subtitle ?? { box: { ...box, y: box.y + box.h + 0.25, h: 0 }, align },
-      textStyle(design, deck.sectionLeadSize, {
-        color: ink.soft,
-        gap: 0,
-        align: subtitle?.align ?? align,
-      }),
+    const placed = underTitle([plainParagraph(section.lead)], title, subtitle, 0.25, {
+      size: deck.sectionLeadSize,
+      color: ink.soft,
+      gap: 0,
       design,
-    );
+    });
     shapes.push({ ...placed, name: SUBTITLE_SHAPE });
   }
   return {
@@ -176,30 +159,26 @@ export function closingInSlots(
 ): PlannedSlide {
   const { deck } = design;
   const ink = design.ink.closing;
-  const { box, align } = title;
-  const fit = fitted(
+  const fit = titleIn(
+    title,
     deck.closingTitle,
-    box.w,
-    box.h,
-    sizesDown(deck.closingTitleSize, Math.min(24, deck.closingTitleSize), 2),
-    (size) =>
-      textStyle(design, size, { bold: true, color: ink.strong, gap: 0, valign: 'middle', align }),
+    deck.closingTitleSize,
+    ink.strong,
+    'middle',
     design,
   );
-  const shapes: SlideShape[] = [{ ...text(box, fit.style, fit.paragraphs), name: TITLE_SHAPE }];
+  const shapes: SlideShape[] = [
+    { ...text(title.box, fit.style, fit.paragraphs), name: TITLE_SHAPE },
+  ];
   const lines = closingLines(meta, design);
   if (lines.length)
     shapes.push(
-      inSlot(
-        lines,
-        subtitle ?? { box: { ...box, y: box.y + box.h + 0.2, h: 0 }, align },
-        textStyle(design, deck.closingTextSize, {
-          color: ink.soft,
-          gap: 4,
-          align: subtitle?.align ?? align,
-        }),
+      underTitle(lines, title, subtitle, 0.2, {
+        size: deck.closingTextSize,
+        color: ink.soft,
+        gap: 4,
         design,
-      ),
+      }),
     );
   return {
     layout: 'closing',
@@ -208,6 +187,46 @@ export function closingInSlots(
     shapes,
     notes: [fit.cut ? deck.closingTitle : '', notes].filter(Boolean).join('\n\n'),
   };
+}
+
+/** A bold title fitted to a slot, from a size down to 24 pt (or the size, if smaller). */
+function titleIn(
+  slot: TemplateSlot,
+  value: string,
+  size: number,
+  color: string,
+  valign: TextStyle['valign'],
+  design: DeckDesign,
+): Fitted {
+  return fitted(
+    value,
+    slot.box.w,
+    slot.box.h,
+    sizesDown(size, Math.min(24, size), 2),
+    (s) => textStyle(design, s, { bold: true, color, gap: 0, valign, align: slot.align }),
+    design,
+  );
+}
+
+/** Text in the layout's subtitle slot, else a gap below the title's, aligned as the title is. */
+function underTitle(
+  paragraphs: PlannedParagraph[],
+  title: TemplateSlot,
+  subtitle: TemplateSlot | undefined,
+  gap: number,
+  look: { size: number; color: string; gap: number; design: DeckDesign },
+): TextShape {
+  const { box, align } = title;
+  return inSlot(
+    paragraphs,
+    subtitle ?? { box: { ...box, y: box.y + box.h + gap, h: 0 }, align },
+    textStyle(look.design, look.size, {
+      color: look.color,
+      gap: look.gap,
+      align: subtitle?.align ?? align,
+    }),
+    look.design,
+  );
 }
 
 /** Text in a slot: its box, taller where the text needs more room than the box has. */
