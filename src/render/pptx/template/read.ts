@@ -310,10 +310,10 @@ function placeholders(xml: string): TemplatePlaceholder[] {
     const ext = startTag(xfrm, 'a:ext');
     const first = element(element(shape, 'a:lstStyle') ?? '', 'a:lvl1pPr') ?? '';
     const algn = attribute(startTag(first, 'a:lvl1pPr'), 'algn');
+    // Its list style's first level, else its prompt text's run (as pptxgenjs writes templates); not
+    // an empty paragraph's end mark, which LibreOffice writes at its default size.
     const size =
-      attribute(startTag(first, 'a:defRPr'), 'sz') ??
-      attribute(startTag(shape, 'a:rPr'), 'sz') ??
-      attribute(startTag(shape, 'a:endParaRPr'), 'sz');
+      attribute(startTag(first, 'a:defRPr'), 'sz') ?? attribute(startTag(shape, 'a:rPr'), 'sz');
     const number = (value: string | undefined) =>
       value && /^-?\d+$/.test(value) ? Number(value) : undefined;
     const [x, y, w, h] = [
