@@ -293,7 +293,8 @@ export function ooxmlXmlErrors(bytes: Uint8Array, prefix = ''): string[] {
 
 /**
  * What an OOXML package names but does not hold: each internal relationship's target that is no part
- * (`source → target`), and each part without a content type. Empty for a whole package.
+ * (`source → target`), each content-type override for no part, and each part without a content type.
+ * Empty for a whole package.
  */
 export function ooxmlDangling(bytes: Uint8Array): string[] {
   const parts = unzipSync(bytes);
@@ -303,6 +304,8 @@ export function ooxmlDangling(bytes: Uint8Array): string[] {
   const defaults = new Set(
     [...types.matchAll(/Extension="([^"]+)"/g)].map((m) => m[1]?.toLowerCase()),
   );
+  for (const override of overrides)
+    if (override && !parts[override]) found.push(`[Content_Types].xml: /${override} is not held`);
   for (const name of Object.keys(parts)) {
     if (name.endsWith('/') || name === '[Content_Types].xml') continue;
     const extension = name.split('.').pop()?.toLowerCase();

@@ -20,13 +20,27 @@ export function normalizeDeck(bytes: Uint8Array, date: Date, eastAsianFont: stri
   const parts = unzipSync(bytes);
   const stamp = dateStamp(date);
   const renumber = chartNumbering(Object.keys(parts));
+  const held = new Set(Object.keys(parts).map(renumber));
   const out: [string, Uint8Array][] = [];
   for (const name of Object.keys(parts)) {
     const data = parts[name];
     if (!data || name.endsWith('/')) continue;
-    out.push([renumber(name), fixPart(name, data, stamp, eastAsianFont, renumber)]);
+    const fixed = fixPart(name, data, stamp, eastAsianFont, renumber);
+    out.push([renumber(name), name === '[Content_Types].xml' ? heldTypes(fixed, held) : fixed]);
   }
   return zipParts(sortParts(out));
+}
+
+/**
+ * The content types without overrides for parts the deck does not hold (pptxgenjs writes one for each
+ * of six slide masters, and writes one master).
+ */
+function heldTypes(types: Uint8Array, held: ReadonlySet<string>): Uint8Array {
+  return strToU8(
+    strFromU8(types).replace(/<Override [^>]*PartName="\/([^"]+)"[^>]*\/>/g, (tag, part: string) =>
+      held.has(part) ? tag : '',
+    ),
+  );
 }
 
 /** Part names that carry a chart's number: the chart, its relationships and its workbook. */
