@@ -466,6 +466,7 @@ async function loadTheme(theme: RenderOptions['theme']): Promise<ResolvedTheme> 
 function withDeckTemplate(theme: ResolvedTheme, path: string | undefined): ResolvedTheme {
   if (path === undefined) return theme;
   const file = resolve(path);
+  // Named by an option, not by a theme: no theme field to point at.
   return { ...theme, deckTemplate: loadDeckTemplate(file, file) };
 }
 

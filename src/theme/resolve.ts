@@ -135,7 +135,9 @@ export function resolveTheme(
     ? load('/logo', input.logo, (path) => loadLogo(path, options.file))
     : undefined;
   const deckTemplate = input.deck?.template
-    ? load('/deck/template', input.deck.template, (path) => loadDeckTemplate(path, options.file))
+    ? load('/deck/template', input.deck.template, (path) =>
+        loadDeckTemplate(path, options.file, '/deck/template'),
+      )
     : undefined;
   const fallbackFonts = (input.fallbackFonts ?? []).flatMap((reference, index) => {
     const pointer = `/fallbackFonts/${index}`;
@@ -264,9 +266,13 @@ export function defaultResolvedTheme(): ResolvedTheme {
 /** The largest deck template read (templates with many pictures run to tens of megabytes). */
 const MAX_TEMPLATE_BYTES = 100_000_000;
 
-/** Reads a PowerPoint template the theme names: a fault is the theme's, named at `/deck/template`. */
-export function loadDeckTemplate(path: string, file: string | undefined): DeckTemplate {
-  const where = { file, pointer: '/deck/template' };
+/** Reads a PowerPoint template: a fault names the file, and the theme field `pointer` when a theme named it. */
+export function loadDeckTemplate(
+  path: string,
+  file: string | undefined,
+  pointer?: string,
+): DeckTemplate {
+  const where = { file, ...(pointer === undefined ? {} : { pointer }) };
   const read = readRegularFile(path, MAX_TEMPLATE_BYTES);
   if ('size' in read)
     throw new BriefwrightError(

@@ -109,6 +109,8 @@ describe('briefwright render', () => {
     expect(missing.code).toBe(1);
     expect(missing.stderr).toContain('THEME_INVALID');
     expect(missing.stderr).toContain('none.potx');
+    // Named by the flag, not by a theme: no theme field is pointed at.
+    expect(missing.stderr).not.toContain('/deck/template');
   });
 
   it('exits 1 with file:line:col for malformed YAML and leaves no file', async () => {
