@@ -66,6 +66,10 @@ export interface ResolvedTheme {
   readonly logo: LoadedImage | undefined;
   /** The PowerPoint template decks are built on (`deck.template`), read when the theme is resolved. */
   readonly deckTemplate?: DeckTemplate | undefined;
+  /** On a template: its heading font for slide titles, with the files that measure it, when it has them. */
+  readonly deckHeading?:
+    | { readonly name: string; readonly fonts: Readonly<Record<FontVariant, LoadedFont>> }
+    | undefined;
   /** Fonts the theme names for characters its families lack, tried first among fallbacks. */
   readonly fallbackFonts: readonly LoadedFont[];
   /** Finds fonts for characters no family has; set for each render (it depends on the language). */

@@ -1,6 +1,7 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { type RenderOptions, render } from '../../src/index.js';
 import { readDeckTemplate, type TemplateBox } from '../../src/render/pptx/template/read.js';
@@ -241,6 +242,16 @@ describe.skipIf(missing.length > 0)('deck frames in LibreOffice', () => {
     const harbour = join(dir, 'harbour.potx');
     writeFileSync(harbour, officeShapedTemplate());
     const office = { pptxTemplate: harbour };
+    // The same with Cambria for headings: titles set in it, measured by Caladea.
+    const cambriaParts = unzipSync(officeShapedTemplate());
+    cambriaParts['ppt/theme/theme1.xml'] = strToU8(
+      strFromU8(cambriaParts['ppt/theme/theme1.xml'] ?? new Uint8Array()).replace(
+        '"Calibri Light"',
+        '"Cambria"',
+      ),
+    );
+    const cambria = join(dir, 'cambria.potx');
+    writeFileSync(cambria, zipSync(cambriaParts));
     // The corporate template as LibreOffice saves it: another program's package (masters of its own,
     // 72 layouts named "Title, Content"…).
     execFileSync(
@@ -267,6 +278,7 @@ describe.skipIf(missing.length > 0)('deck frames in LibreOffice', () => {
       { name: 'long-corporate', input: long, options: corporate },
       { name: 'office', input: EXAMPLE_YAML, options: office },
       { name: 'long-office', input: long, options: office },
+      { name: 'long-cambria', input: long, options: { pptxTemplate: cambria } },
       { name: 'libreoffice-saved', input: EXAMPLE_YAML, options: saved },
     ];
     for (const { name, input, options } of inputs) {
@@ -308,6 +320,7 @@ describe.skipIf(missing.length > 0)('deck frames in LibreOffice', () => {
       'long-corporate',
       'office',
       'long-office',
+      'long-cambria',
       'libreoffice-saved',
     ]) {
       const deck = decks.find((d) => d.name === name);

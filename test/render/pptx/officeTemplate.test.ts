@@ -10,6 +10,9 @@ import { everythingFixture } from '../formatFixture.js';
 
 const text = (parts: Record<string, Uint8Array>, name: string) =>
   strFromU8(parts[name] ?? new Uint8Array());
+const edit = (parts: Record<string, Uint8Array>, name: string, change: (xml: string) => string) => {
+  parts[name] = strToU8(change(text(parts, name)));
+};
 const slides = (parts: Record<string, Uint8Array>) =>
   Object.keys(parts)
     .filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n))
@@ -196,6 +199,26 @@ describe('a template shaped as PowerPoint saves one', () => {
     const body = all.find((xml) => xml.includes('name="Body"')) ?? '';
     expect(colour(body, 'Body')).toBe('FFFFFF');
     expect(colour(body, 'Title')).toBe('D9822B');
+  });
+
+  it('sets slide titles in the heading font where it can be measured (Cambria, by Caladea)', async () => {
+    const cambria = unzipSync(template);
+    edit(cambria, 'ppt/theme/theme1.xml', (xml) => xml.replace('"Calibri Light"', '"Cambria"'));
+    const cambriaFile = join(tempDir(), 'cambria.potx');
+    writeFileSync(cambriaFile, zipSync(cambria));
+    const result = await render(EXAMPLE_YAML, { formats: ['pptx'], pptxTemplate: cambriaFile });
+    expect(result.warnings.map((w) => w.code)).not.toContain('TEMPLATE_FONT_UNMEASURED');
+    const all = slides(unzipSync(result.outputs[0]?.bytes ?? new Uint8Array()));
+    const face = (xml: string, name: string) =>
+      new RegExp(`name="${name}"[\\s\\S]*?<a:latin typeface="([^"]+)"`).exec(xml)?.[1];
+    const content = all.find((xml) => xml.includes('name="Body"')) ?? '';
+    expect(face(content, 'Title')).toBe('Cambria');
+    expect(face(content, 'Body')).toBe('Calibri');
+    expect(face(all[0] ?? '', 'Title')).toBe('Cambria');
+    // Calibri Light has no metric twin: titles stay in the body font, measured.
+    expect(face(slides(parts).find((xml) => xml.includes('name="Body"')) ?? '', 'Title')).toBe(
+      'Calibri',
+    );
   });
 });
 

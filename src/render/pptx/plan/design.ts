@@ -37,6 +37,8 @@ export interface DeckDesign {
   readonly ink: Readonly<Record<StandaloneKind, Ink>>;
   /** On a template: where its title, section and closing layouts put a title and a subtitle. */
   readonly slots: TemplateGrid['slots'];
+  /** Slide titles: the theme that measures them, and their typeface when it is not the deck's. */
+  readonly heading: { readonly theme: ResolvedTheme; readonly face: string | undefined };
 }
 
 /** Text colours for a background: titles in `strong`, the rest in `soft`. */
@@ -77,11 +79,32 @@ export function deckDesign(theme: ResolvedTheme, language: string): DeckDesign {
     theme,
     continued: continuedLabel(theme, language),
     slots: template?.slots ?? {},
+    heading: headingOf(theme),
     ink: {
       title: on(backgrounds.title, own.title),
       section: on(backgrounds.section, own.section),
       closing: on(backgrounds.closing, own.closing),
     },
+  };
+}
+
+/** The theme that measures titles: the deck's, with a template's heading font where it has one. */
+function headingOf(theme: ResolvedTheme): DeckDesign['heading'] {
+  const heading = theme.deckHeading;
+  if (!heading) return { theme, face: undefined };
+  const { fonts } = heading;
+  return {
+    theme: {
+      ...theme,
+      fonts: {
+        ...theme.fonts,
+        'deck-regular': fonts.regular,
+        'deck-bold': fonts.bold,
+        'deck-italic': fonts.italic,
+        'deck-boldItalic': fonts.boldItalic,
+      },
+    },
+    face: heading.name,
   };
 }
 

@@ -33,6 +33,8 @@ export interface TextStyle {
   readonly valign: 'top' | 'middle' | 'bottom';
   /** Space after each paragraph, in points. */
   readonly gap: number;
+  /** A typeface other than the deck's (a template's heading font, for titles). */
+  readonly face?: string | undefined;
 }
 
 /** Something the writer draws, exactly where and how the plan says. */

@@ -2,7 +2,7 @@ import type { Warning } from '../../../diagnostics/warnings.js';
 import { type LoadedFont, loadFont, resolveFontPath } from '../../../text/fonts.js';
 import { contrast, isDark, mix } from '../../../theme/colorMath.js';
 import { METRIC_TWINS } from '../../../theme/defaults.js';
-import type { FontKey, ResolvedTheme } from '../../../theme/resolve.js';
+import type { FontVariant, ResolvedTheme } from '../../../theme/resolve.js';
 import type { FontFamily } from '../../../theme/schema.js';
 import type { Box } from '../plan/types.js';
 import { bodies, mapLayouts } from './layouts.js';
@@ -11,9 +11,10 @@ import type { DeckTemplate, TemplatePlaceholder } from './read.js';
 /**
  * The theme as a deck on a template sees it: the template's theme colours (accent 1 as the accent,
  * light 2 as its tint, dark 1 for text, light 1 for the background, accents 1–4 as the chart palette)
- * and its body font for every text. Text is measured with the theme's deck font files when they are
- * that font's (`fonts.deck` naming it), else with its metric twin (Carlito for Calibri…); a font
- * neither measures is named in a warning, and measured with the theme's deck fonts.
+ * its sizes, and its body font for text (its heading font for slide titles, where that is another font
+ * and can be measured). Text is measured with the theme's deck font files when they are that font's
+ * (`fonts.deck` naming it), else with its metric twin (Carlito for Calibri…); a body font neither
+ * measures is named in a warning, and measured with the theme's deck fonts.
  */
 export function themeOnTemplate(
   theme: ResolvedTheme,
@@ -26,17 +27,51 @@ export function themeOnTemplate(
   if (!font) return { ...theme, colors, deck };
   const families = { ...theme.families, deck: { ...theme.families.deck, name: font } };
   const measured = theme.families.deck.name;
-  // The theme's deck files when they are this font's (the default's are Arimo, named Arial).
-  if (font.toLowerCase() === measured.toLowerCase()) return { ...theme, colors, deck, families };
-  const twin = METRIC_TWINS.find((t) => t.names.test(font));
-  const fonts = twin ? twinFonts(twin.family) : undefined;
-  if (fonts) return { ...theme, colors, deck, families, fonts: { ...theme.fonts, ...fonts } };
+  const body = measuring(font, theme);
+  // Titles in the heading font where it is another and can be measured; else in the body font.
+  const major = template.fonts.major;
+  const headingFaces =
+    major && !major.startsWith('+') && major.toLowerCase() !== font.toLowerCase()
+      ? measuring(major, theme)
+      : undefined;
+  const deckHeading = major && headingFaces ? { name: major, fonts: headingFaces } : undefined;
+  const on = { ...theme, colors, deck, families, ...(deckHeading ? { deckHeading } : {}) };
+  if (body)
+    return {
+      ...on,
+      fonts: {
+        ...theme.fonts,
+        'deck-regular': body.regular,
+        'deck-bold': body.bold,
+        'deck-italic': body.italic,
+        'deck-boldItalic': body.boldItalic,
+      },
+    };
   warn({
     code: 'TEMPLATE_FONT_UNMEASURED',
     message: `the deck template ${template.file} sets text in ${font}, measured here with the metrics of ${measured}: a wider font may overflow; give ${font}'s files as the theme's deck fonts (fonts.deck, named "${font}") to measure it`,
     file: template.file,
   });
-  return { ...theme, colors, deck, families };
+  return on;
+}
+
+/**
+ * The files that measure a font: the theme's deck files when they are that font's (the default's are
+ * Arimo, named Arial), else its metric twin's; undefined when neither.
+ */
+function measuring(
+  font: string,
+  theme: ResolvedTheme,
+): Record<FontVariant, LoadedFont> | undefined {
+  if (font.toLowerCase() === theme.families.deck.name.toLowerCase())
+    return {
+      regular: theme.fonts['deck-regular'],
+      bold: theme.fonts['deck-bold'],
+      italic: theme.fonts['deck-italic'],
+      boldItalic: theme.fonts['deck-boldItalic'],
+    };
+  const twin = METRIC_TWINS.find((t) => t.names.test(font));
+  return twin ? twinFonts(twin.family) : undefined;
 }
 
 /**
@@ -128,15 +163,15 @@ function templateColors(theme: ResolvedTheme, template: DeckTemplate): ResolvedT
   };
 }
 
-/** A metric twin's four faces as the deck's fonts; undefined where its package cannot be loaded. */
-function twinFonts(family: FontFamily): Partial<Record<FontKey, LoadedFont>> | undefined {
+/** A metric twin's four faces; undefined where its package cannot be loaded. */
+function twinFonts(family: FontFamily): Record<FontVariant, LoadedFont> | undefined {
   try {
     const load = (reference: string) => loadFont(resolveFontPath(reference, process.cwd()));
     return {
-      'deck-regular': load(family.regular),
-      'deck-bold': load(family.bold),
-      'deck-italic': load(family.italic),
-      'deck-boldItalic': load(family.boldItalic),
+      regular: load(family.regular),
+      bold: load(family.bold),
+      italic: load(family.italic),
+      boldItalic: load(family.boldItalic),
     };
   } catch {
     return undefined;

@@ -1,5 +1,6 @@
 import type PptxGenJS from 'pptxgenjs';
 import { assertNever } from '../../../diagnostics/assertNever.js';
+import { escapeXml } from '../../../text/xmlChars.js';
 import type { ResolvedTheme } from '../../../theme/resolve.js';
 import type { LoadedImage } from '../../engine.js';
 import type { PlannedSlide, SlideLayout, SlideShape } from '../plan/types.js';
@@ -57,7 +58,8 @@ function writeShape(slide: PptxGenJS.Slide, shape: SlideShape, env: SlideEnv): v
       slide.addText(paragraphProps(shape.paragraphs, style, env), {
         ...shape.box,
         ...(shape.name ? { objectName: shape.name } : {}),
-        fontFace: font,
+        // pptxgenjs writes typeface names into attributes as they are.
+        fontFace: style.face === undefined ? font : escapeXml(style.face),
         fontSize: style.size,
         color: hex(style.color),
         bold: style.bold,

@@ -198,13 +198,15 @@ function titleIn(
   valign: TextStyle['valign'],
   design: DeckDesign,
 ): Fitted {
+  // Measured and set in the template's heading font, where it has one.
+  const { theme, face } = design.heading;
   return fitted(
     value,
     slot.box.w,
     slot.box.h,
     sizesDown(size, Math.min(24, size), 2),
-    (s) => textStyle(design, s, { bold: true, color, gap: 0, valign, align: slot.align }),
-    design,
+    (s) => textStyle(design, s, { bold: true, color, gap: 0, valign, align: slot.align, face }),
+    { ...design, theme },
   );
 }
 

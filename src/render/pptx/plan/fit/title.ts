@@ -33,7 +33,8 @@ export function fitSlideTitle(
   design: DeckDesign,
   env: PlanEnv,
 ): FittedTitle {
-  const { grid, deck, colors, theme } = design;
+  const { grid, deck, colors } = design;
+  const { theme, face } = design.heading;
   const text = continued ? withContinued(title, design.continued) : title;
   const width = grid.title.w - 2 * INSET.x;
   const runs = [{ text, style: { ...PLAIN, bold: true } }];
@@ -70,6 +71,7 @@ export function fitSlideTitle(
     color: colors.accent,
     valign: 'bottom',
     gap: 0,
+    face,
   });
   const rule: Box = { x: grid.margin, y: box.y + box.h + 0.04, w: 1.2, h: 0.05 };
   const heading: SlideShape = {
