@@ -64,14 +64,15 @@ export function deckDesign(theme: ResolvedTheme, language: string): DeckDesign {
     closing: { strong: colors.onAccent, soft: colors.accentTint },
   };
   // The template's own light and dark colours (not the content's, which a dark layout turns round).
-  const scheme = theme.deckTemplate?.colors ?? {};
-  const on = (background: string | undefined, fallback: Ink): Ink =>
-    background === undefined
+  const on = (kind: StandaloneKind, fallback: Ink): Ink => {
+    const background = template?.backgrounds[kind];
+    const scheme = template?.schemes[kind] ?? {};
+    return background === undefined
       ? fallback
       : isDark(background)
         ? { strong: scheme.lt1 ?? '#FFFFFF', soft: scheme.lt2 ?? scheme.lt1 ?? '#FFFFFF' }
         : { strong: scheme.accent1 ?? colors.accent, soft: scheme.dk1 ?? colors.text };
-  const backgrounds = template?.backgrounds ?? {};
+  };
   return {
     grid,
     deck: theme.deck,
@@ -81,9 +82,9 @@ export function deckDesign(theme: ResolvedTheme, language: string): DeckDesign {
     slots: template?.slots ?? {},
     heading: headingOf(theme),
     ink: {
-      title: on(backgrounds.title, own.title),
-      section: on(backgrounds.section, own.section),
-      closing: on(backgrounds.closing, own.closing),
+      title: on('title', own.title),
+      section: on('section', own.section),
+      closing: on('closing', own.closing),
     },
   };
 }
@@ -130,12 +131,17 @@ function gridOfTemplate(template: TemplateGrid): Grid {
   const base = defaultGrid(template.width, template.height);
   // A title in the slide's upper part, and a body below it that ends on the slide; else LOOK.md's
   // (a layout with its body above its title would leave the content no room).
+  const onSlide = (b: Box) =>
+    b.x >= 0 && b.y >= 0 && b.x + b.w <= template.width + 0.01 && b.w >= 1 && b.h >= 0.3;
   const title =
-    template.title && template.title.y + template.title.h <= template.height * 0.45
+    template.title &&
+    onSlide(template.title) &&
+    template.title.y + template.title.h <= template.height * 0.45
       ? template.title
       : base.title;
   const body =
     template.body &&
+    onSlide(template.body) &&
     template.body.y >= title.y + title.h / 2 &&
     template.body.y + template.body.h <= template.height + 0.01 &&
     template.body.h >= 1

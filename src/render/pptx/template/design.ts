@@ -6,7 +6,7 @@ import type { FontVariant, ResolvedTheme } from '../../../theme/resolve.js';
 import type { FontFamily } from '../../../theme/schema.js';
 import type { Box } from '../plan/types.js';
 import { bodies, mapLayouts } from './layouts.js';
-import type { DeckTemplate, TemplatePlaceholder } from './read.js';
+import type { DeckTemplate, TemplatePlaceholder, TemplateScheme } from './read.js';
 
 /**
  * The theme as a deck on a template sees it: the template's theme colours (accent 1 as the accent,
@@ -23,13 +23,15 @@ export function themeOnTemplate(
 ): ResolvedTheme {
   const colors = templateColors(theme, template);
   const deck = { ...theme.deck, ...templateSizes(theme, template) };
-  const font = [template.fonts.minor, template.fonts.major].find((f) => f && !f.startsWith('+'));
+  // The theme of the master the content layout is on (a template may hold several).
+  const { fonts: typefaces } = contentScheme(theme, template);
+  const font = [typefaces.minor, typefaces.major].find((f) => f && !f.startsWith('+'));
   if (!font) return { ...theme, colors, deck };
   const families = { ...theme.families, deck: { ...theme.families.deck, name: font } };
   const measured = theme.families.deck.name;
   const body = measuring(font, theme);
   // Titles in the heading font where it is another and can be measured; else in the body font.
-  const major = template.fonts.major;
+  const major = typefaces.major;
   const headingFaces =
     major && !major.startsWith('+') && major.toLowerCase() !== font.toLowerCase()
       ? measuring(major, theme)
@@ -126,7 +128,7 @@ function templateSizes(
  * light on it, with tints, rules and muted text mixed from the two.
  */
 function templateColors(theme: ResolvedTheme, template: DeckTemplate): ResolvedTheme['colors'] {
-  const c = template.colors;
+  const c = contentScheme(theme, template).colors;
   const palette = ['accent1', 'accent2', 'accent3', 'accent4'].flatMap((k) => (c[k] ? [c[k]] : []));
   const light = {
     ...theme.colors,
@@ -163,6 +165,11 @@ function templateColors(theme: ResolvedTheme, template: DeckTemplate): ResolvedT
   };
 }
 
+/** The scheme of the content layout's master. */
+function contentScheme(theme: ResolvedTheme, template: DeckTemplate): TemplateScheme {
+  return mapLayouts(template, theme.deck.layouts, () => undefined).text.layout.scheme;
+}
+
 /** A metric twin's four faces; undefined where its package cannot be loaded. */
 function twinFonts(family: FontFamily): Record<FontVariant, LoadedFont> | undefined {
   try {
@@ -195,6 +202,8 @@ export interface TemplateGrid {
   readonly body: Box | undefined;
   /** The backgrounds of the title, section and closing layouts (not of a fallback). */
   readonly backgrounds: Partial<Record<StandaloneKind, string>>;
+  /** Their masters' colour schemes (not of a fallback). */
+  readonly schemes: Partial<Record<StandaloneKind, Readonly<Record<string, string>>>>;
   /** Their title and subtitle (or only text) placeholders (not of a fallback). */
   readonly slots: Partial<
     Record<
@@ -216,11 +225,13 @@ export function templateGrid(
   const choices = mapLayouts(template, explicit, () => undefined);
   const { layout } = choices.text;
   const backgrounds: TemplateGrid['backgrounds'] = {};
+  const schemes: TemplateGrid['schemes'] = {};
   const slots: TemplateGrid['slots'] = {};
   for (const kind of ['title', 'section', 'closing'] as const) {
     const { layout: own, fallback } = choices[kind];
     if (fallback) continue;
     if (own.background) backgrounds[kind] = own.background;
+    schemes[kind] = own.scheme.colors;
     // A placeholder's box as far as it lies on the slide (none where too little does).
     const slot = (p: TemplatePlaceholder | undefined): TemplateSlot | undefined => {
       if (!p?.box) return undefined;
@@ -247,6 +258,7 @@ export function templateGrid(
     title: box(['title', 'ctrTitle']),
     body: box(['body', 'obj']),
     backgrounds,
+    schemes,
     slots,
   };
 }

@@ -24,7 +24,7 @@ export interface KeptSlides {
 const NOTES_SLIDE = /\/relationships\/notesSlide$/;
 
 /** The parts a kept slide owns and brings along under names of their own. */
-const OWNED = /^ppt\/(charts|embeddings|diagrams|tags)\//;
+const OWNED = /^ppt\/(charts|embeddings|diagrams|comments|tags)\//;
 
 /**
  * The template's own slides (in its presentation's order), renamed to follow the deck's: each keeps

@@ -89,7 +89,7 @@ export function mapLayouts(
     if (named !== undefined && !find([named]))
       warn({
         code: 'TEMPLATE_LAYOUT_MISSING',
-        message: `the deck template ${template.file} has no layout "${named}" (deck.layouts.${kind}); its layouts: ${listed(template.layouts.map((l) => l.name))}`,
+        message: `the deck template ${template.file} has no layout ${listed([named])} (deck.layouts.${kind}); its layouts: ${listed(template.layouts.map((l) => l.name))}`,
         file: template.file,
       });
     const defaults = DEFAULT_LAYOUT_NAMES[kind];
@@ -98,7 +98,7 @@ export function mapLayouts(
     let found = find(named !== undefined ? [named, ...own] : own);
     if (!found && shape) {
       found = template.layouts.find((layout) => holds(layout, shape, template));
-      if (found) guessed.push(`${kind} on "${found.name}"`);
+      if (found) guessed.push(`${kind} on ${listed([found.name])}`);
     }
     found ??= find(defaults);
     if (!found) missing.push(`${kind} (${defaults.map((n) => `"${n}"`).join(' or ')})`);
@@ -115,7 +115,7 @@ export function mapLayouts(
   if (missing.length > 0 && fallback)
     warn({
       code: 'TEMPLATE_LAYOUT_MISSING',
-      message: `the deck template ${template.file} has no layout for ${missing.join(', ')}: those slides use "${fallback.name}" with drawn shapes (name a layout in the theme's deck.layouts)`,
+      message: `the deck template ${template.file} has no layout for ${missing.join(', ')}: those slides use ${listed([fallback.name])} with drawn shapes (name a layout in the theme's deck.layouts)`,
       file: template.file,
     });
   return choices;
@@ -153,8 +153,14 @@ function holds(layout: TemplateLayout, shape: 'one' | 'two', template: DeckTempl
   return !left || !right || (left.x + left.w <= right.x && Math.abs(left.y - right.y) < 0.5);
 }
 
-/** Layout names for a message: at most 20, each cut at 80 characters. */
+/**
+ * Layout names for a message: at most 20, each quoted, cut at 80 characters, with line breaks and other
+ * control characters shown as spaces (a name cannot start a line of its own in the terminal).
+ */
 function listed(names: readonly string[]): string {
-  const shown = names.slice(0, 20).map((n) => `"${n.length > 80 ? `${n.slice(0, 79)}…` : n}"`);
+  const shown = names.slice(0, 20).map((name) => {
+    const n = name.replace(/[\p{Cc}\u2028\u2029]/gu, ' ');
+    return `"${n.length > 80 ? `${n.slice(0, 79)}…` : n}"`;
+  });
   return names.length > 20 ? `${shown.join(', ')} and ${names.length - 20} more` : shown.join(', ');
 }

@@ -3,7 +3,15 @@ import { escapeXml } from '../../../text/xmlChars.js';
 import { keptSlides } from './keptSlides.js';
 import { bodies } from './layouts.js';
 import type { DeckTemplate, TemplateLayout } from './read.js';
-import { attribute, elements, withoutComments } from './xml.js';
+import {
+  attribute,
+  elements,
+  folderOf,
+  relationships,
+  relsOf,
+  resolvePart,
+  withoutComments,
+} from './xml.js';
 
 /** A package's parts by name. */
 type Parts = Record<string, Uint8Array>;
@@ -31,6 +39,9 @@ const PRESENTATION_MAIN =
 
 /** The template's own slides, their notes and charts, left out (or kept by keptSlides). */
 const TEMPLATE_SLIDES = /^ppt\/(slides|notesSlides|charts)\//;
+
+/** What the template's slides own besides: their SmartArt, comments and tags, left out with them. */
+const SLIDE_OWNED = /^ppt\/(diagrams|comments|tags)\//;
 
 /** A template's macros (.potm, .pptm), never carried into a deck. */
 const MACROS = /^ppt\/(vbaProject\.bin|vbaData\.xml)$|^ppt\/_rels\/vbaProject\.bin\.rels$/;
@@ -63,9 +74,14 @@ export function onTemplate(
   const out: Parts = {};
   // The package's properties (and the root relationships naming them) are the deck's: a template's
   // custom properties or thumbnail would be named with nothing there.
+  // The template's embedded objects stay where a master or layout shows one: the rest were its
+  // slides' (their charts' data), left out with them.
+  const shown = shownEmbeddings(template);
   for (const [name, data] of Object.entries(template.parts))
     if (
       !TEMPLATE_SLIDES.test(name) &&
+      !SLIDE_OWNED.test(name) &&
+      !(name.startsWith('ppt/embeddings/') && !shown.has(name)) &&
       !name.endsWith('/') &&
       !PACKAGE_OWNED.test(name) &&
       !MACROS.test(name)
@@ -213,7 +229,12 @@ function withChrome(
 ): string {
   let id = Math.max(0, ...[...xml.matchAll(/<p:cNvPr id="(\d+)"/g)].map((m) => Number(m[1])));
   const lang = escapeXml(chrome.language);
-  const shapes = layout.placeholders.flatMap((p) => {
+  // One of each (a crafted layout may repeat one by the hundred thousand).
+  const once = ['dt', 'ftr', 'sldNum'].flatMap((type) => {
+    const found = layout.placeholders.find((p) => p.type === type);
+    return found ? [found] : [];
+  });
+  const shapes = once.flatMap((p) => {
     const run =
       p.type === 'sldNum'
         ? `<a:fld id="${SLIDE_NUMBER_FIELD}" type="slidenum"><a:rPr lang="${lang}"/><a:t>${number}</a:t></a:fld>`
@@ -293,7 +314,10 @@ function contentTypes(
 ): string {
   const templateTypes = withoutComments(template);
   const extension = (tag: string) => attribute(tag, 'Extension')?.toLowerCase();
-  const defaults = elements(templateTypes, 'Default');
+  // No macro project's type: a presentation holds none.
+  const defaults = elements(templateTypes, 'Default').filter(
+    (tag) => !/vbaProject/.test(attribute(tag, 'ContentType') ?? ''),
+  );
   const known = new Set(defaults.map(extension));
   const extra = elements(deck, 'Default').filter((tag) => !known.has(extension(tag)));
   const part = (tag: string) => (attribute(tag, 'PartName') ?? '').replace(/^\//, '');
@@ -320,4 +344,15 @@ function contentTypes(
     ...fromDeck,
     ...added.filter((tag) => has(part(tag))),
   ].join('')}</Types>`;
+}
+
+/** The template's embedded objects a master or layout names. */
+function shownEmbeddings(template: DeckTemplate): Set<string> {
+  const shown = new Set<string>();
+  for (const part of Object.keys(template.parts).filter((n) =>
+    /^ppt\/(slideMasters|slideLayouts)\/[^/]+\.xml$/.test(n),
+  ))
+    for (const rel of relationships(strFromU8(template.parts[relsOf(part)] ?? new Uint8Array())))
+      if (!rel.external) shown.add(resolvePart(folderOf(part), rel.target));
+  return shown;
 }

@@ -47,6 +47,14 @@ export interface TemplateLayout {
    * else its master's; undefined where none is a plain colour (a picture, a gradient's first stop is taken).
    */
   readonly background: string | undefined;
+  /** Its master's theme: colours by scheme name, and heading and body typefaces. */
+  readonly scheme: TemplateScheme;
+}
+
+/** A theme's colours by scheme name (`dk1`, `lt1`, `accent1`…, as #RRGGBB) and its two typefaces. */
+export interface TemplateScheme {
+  readonly colors: Readonly<Record<string, string>>;
+  readonly fonts: { readonly major: string; readonly minor: string };
 }
 
 /** What a deck template holds that a deck is built on. */
@@ -71,6 +79,7 @@ const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0];
 const MAX_INFLATED = 300_000_000;
 const MAX_PARTS = 20_000;
 const MAX_LAYOUTS = 1_000;
+const MAX_PLACEHOLDERS = 200;
 
 const RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
 
@@ -122,8 +131,7 @@ export function readDeckTemplate(bytes: Uint8Array, file: string): DeckTemplate 
     );
   // The first master's theme: the one the template's own slides are in.
   const firstMaster = masterParts(presentation, text)[0];
-  const theme = (firstMaster && related(firstMaster, 'theme', text)) ?? '';
-  const colors = schemeColors(theme);
+  const first = themeScheme((firstMaster && related(firstMaster, 'theme', text)) ?? '');
   const area = width * EMU * height * EMU;
   // Each master read once, however many layouts it has.
   const masters = new Map<string, MasterInfo>();
@@ -131,8 +139,12 @@ export function readDeckTemplate(bytes: Uint8Array, file: string): DeckTemplate 
     let info = masters.get(part);
     if (!info) {
       const xml = text(part) ?? '';
-      const color = colorIn(colors, xml);
+      // Each master's own theme (a template may hold masters in different themes).
+      const own = related(part, 'theme', text);
+      const scheme = own ? themeScheme(own) : first;
+      const color = colorIn(scheme.colors, xml);
       info = {
+        scheme,
         placeholders: placeholders(xml),
         styles: textStyleSizes(xml),
         color,
@@ -162,23 +174,25 @@ export function readDeckTemplate(bytes: Uint8Array, file: string): DeckTemplate 
         coveringFill(xml, area, master.color) ??
         master.color(element(xml, 'p:bg')) ??
         master.background,
+      scheme: master.scheme,
     };
   });
+  return { file, width, height, layouts, fonts: first.fonts, colors: first.colors, parts };
+}
+
+/** A theme part's colour scheme and fonts. */
+function themeScheme(theme: string): TemplateScheme {
   const font = (scheme: string) =>
     attribute(startTag(element(theme, scheme) ?? '', 'a:latin'), 'typeface') ?? '';
   return {
-    file,
-    width,
-    height,
-    layouts,
+    colors: schemeColors(theme),
     fonts: { major: font('a:majorFont'), minor: font('a:minorFont') },
-    colors,
-    parts,
   };
 }
 
 /** What a master gives its layouts: placeholders, text sizes, colours by scheme name, background. */
 interface MasterInfo {
+  readonly scheme: TemplateScheme;
   readonly placeholders: readonly TemplatePlaceholder[];
   readonly styles: { title: number | undefined; body: number | undefined };
   readonly color: (xml: string | undefined) => string | undefined;
@@ -300,6 +314,8 @@ function layoutNumber(part: string): number {
 function placeholders(xml: string): TemplatePlaceholder[] {
   const found: TemplatePlaceholder[] = [];
   for (const shape of elements(xml, 'p:sp')) {
+    // A layout holds a handful; a crafted one may hold hundreds of thousands.
+    if (found.length >= MAX_PLACEHOLDERS) break;
     const ph = startTag(shape, 'p:ph');
     if (!ph) continue;
     // A placeholder without a type holds any content (`obj`), as PowerPoint's content placeholders do.

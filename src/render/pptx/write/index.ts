@@ -57,34 +57,34 @@ export async function writeDeck(plan: SlidePlan, options: WriteOptions): Promise
         ? FALLBACK_BACKGROUND[slide.layout]?.(theme.colors)
         : undefined,
     );
-  let written = (await pptx.write({ outputType: 'uint8array' })) as Uint8Array;
-  if (options.template) {
-    const { template, layouts } = options.template;
-    // Every slide but the title and closing slides shows the layout's date, footer and number.
-    const chrome = {
-      date: shownDate(meta),
-      footer: theme.deck.footerText || meta.organization || '',
-      language: meta.language,
-    };
-    const parts = onTemplate(
-      unzipSync(written),
-      template,
-      (index) => {
-        const kind = plan.slides[index]?.layout ?? 'text';
-        return {
-          layout: layouts[kind].layout,
-          chrome: kind === 'title' || kind === 'closing' ? undefined : chrome,
-        };
-      },
-      theme.deck.keepTemplateSlides,
-    );
-    written = zipParts(sortParts(Object.entries(parts)));
-  }
-  return normalizeDeck(
-    written,
+  // The deck made byte-identical first (its charts numbered, dates pinned, text repaired): a
+  // template's own parts then go in as they are, never renumbered or re-encoded.
+  const written = normalizeDeck(
+    (await pptx.write({ outputType: 'uint8array' })) as Uint8Array,
     options.date,
     theme.deck.eastAsianFont || eastAsianFontFor(meta.language),
   );
+  if (!options.template) return written;
+  const { template, layouts } = options.template;
+  // Every slide but the title and closing slides shows the layout's date, footer and number.
+  const chrome = {
+    date: shownDate(meta),
+    footer: theme.deck.footerText || meta.organization || '',
+    language: meta.language,
+  };
+  const parts = onTemplate(
+    unzipSync(written),
+    template,
+    (index) => {
+      const kind = plan.slides[index]?.layout ?? 'text';
+      return {
+        layout: layouts[kind].layout,
+        chrome: kind === 'title' || kind === 'closing' ? undefined : chrome,
+      };
+    },
+    theme.deck.keepTemplateSlides,
+  );
+  return zipParts(sortParts(Object.entries(parts)));
 }
 
 /**
