@@ -226,4 +226,74 @@ describe('a crafted template', () => {
     expect(layout?.name).toBe('Title & Only');
     expect(layout?.placeholders[0]?.box).toEqual({ x: 1, y: 0.5, w: 10, h: 1 });
   });
+
+  it('takes colours and fonts from the theme of the master its content layout is on', async () => {
+    // A second theme (navy, gold, Cambria) for the only master: its scheme, not the first theme file's.
+    const file = crafted((parts) => {
+      parts['ppt/theme/theme2.xml'] = strToU8(
+        read(parts, 'ppt/theme/theme1.xml')
+          .replace('<a:srgbClr val="1F5F99"/></a:accent1>', '<a:srgbClr val="C99A2E"/></a:accent1>')
+          .replace('"Calibri"', '"Cambria"'),
+      );
+      edit(parts, 'ppt/slideMasters/_rels/slideMaster1.xml.rels', (xml) =>
+        xml.replace('../theme/theme1.xml', '../theme/theme2.xml'),
+      );
+      edit(parts, TYPES, (xml) =>
+        xml.replace(
+          '</Types>',
+          '<Override PartName="/ppt/theme/theme2.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/></Types>',
+        ),
+      );
+    });
+    const deck = await deckOn(file);
+    const slide = Object.keys(deck)
+      .map((n) => read(deck, n))
+      .find((xml) => xml.includes('name="Body"'));
+    expect(slide).toContain('typeface="Cambria"');
+    expect(slide).toContain('<a:srgbClr val="C99A2E"/>');
+  });
+
+  it('puts one date, footer and number on a slide whose layout repeats them by the thousand', async () => {
+    const footers = Array.from(
+      { length: 5_000 },
+      (_, i) =>
+        `<p:sp><p:nvSpPr><p:cNvPr id="${100 + i}" name="F"/><p:cNvSpPr/><p:nvPr><p:ph type="ftr" idx="11"/></p:nvPr></p:nvSpPr><p:spPr/></p:sp>`,
+    ).join('');
+    const file = crafted((parts) =>
+      edit(parts, 'ppt/slideLayouts/slideLayout2.xml', (xml) =>
+        xml.replace('</p:spTree>', `${footers}</p:spTree>`),
+      ),
+    );
+    const deck = await deckOn(file);
+    for (const name of Object.keys(deck).filter((n) => /^ppt\/slides\/slide\d+\.xml$/.test(n)))
+      expect((read(deck, name).match(/<p:ph type="ftr"/g) ?? []).length, name).toBeLessThanOrEqual(
+        1,
+      );
+  });
+
+  it('leaves its example slides’ SmartArt and comments behind, and keeps a layout’s workbook by its name', async () => {
+    const file = crafted((parts) => {
+      parts['ppt/diagrams/data1.xml'] = strToU8('<dgm:dataModel xmlns:dgm="urn:x"/>');
+      parts['ppt/comments/comment1.xml'] = strToU8('<p:cmLst xmlns:p="urn:x"/>');
+      // A workbook on a layout named as pptxgenjs names a chart's: a deck's charts must not renumber it.
+      parts['ppt/embeddings/Microsoft_Excel_Worksheet9.xlsx'] = zipSync({
+        'x.xml': strToU8('<a/>'),
+      });
+      edit(parts, 'ppt/slideLayouts/_rels/slideLayout2.xml.rels', (xml) =>
+        xml.replace(
+          '</Relationships>',
+          '<Relationship Id="rId7" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/package" Target="../embeddings/Microsoft_Excel_Worksheet9.xlsx"/></Relationships>',
+        ),
+      );
+      edit(parts, TYPES, (xml) =>
+        xml.replace(
+          '<Default Extension="png"',
+          '<Default Extension="xlsx" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/><Default Extension="png"',
+        ),
+      );
+    });
+    const deck = await deckOn(file);
+    expect(Object.keys(deck).filter((n) => /diagrams|comments/.test(n))).toEqual([]);
+    expect(deck['ppt/embeddings/Microsoft_Excel_Worksheet9.xlsx']).toBeDefined();
+  });
 });
