@@ -1,16 +1,10 @@
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
 import { BriefwrightError } from '../../../diagnostics/errors.js';
-import {
-  attribute,
-  element,
-  elements,
-  folderOf,
-  relationships,
-  relsOf,
-  resolvePart,
-  startTag,
-  withoutComments,
-} from './xml.js';
+import { checkPackage, masterParts, related, relatedPart, unpack } from './package.js';
+import { colorIn, coveringFill, type TemplateScheme, themeScheme } from './scheme.js';
+import { attribute, element, elements, startTag, withoutComments } from './xml.js';
+
+export type { TemplateScheme } from './scheme.js';
 
 /** EMUs in an inch. */
 const EMU = 914400;
@@ -51,12 +45,6 @@ export interface TemplateLayout {
   readonly scheme: TemplateScheme;
 }
 
-/** A theme's colours by scheme name (`dk1`, `lt1`, `accent1`…, as #RRGGBB) and its two typefaces. */
-export interface TemplateScheme {
-  readonly colors: Readonly<Record<string, string>>;
-  readonly fonts: { readonly major: string; readonly minor: string };
-}
-
 /** What a deck template holds that a deck is built on. */
 export interface DeckTemplate {
   readonly file: string;
@@ -75,13 +63,9 @@ export interface DeckTemplate {
 /** The first bytes of an OLE compound file: an encrypted (password-protected) Office file, or a legacy .ppt/.pot. */
 const COMPOUND_FILE = [0xd0, 0xcf, 0x11, 0xe0];
 
-/** The most a template may inflate to, and the most parts and layouts it may hold. */
-const MAX_INFLATED = 300_000_000;
-const MAX_PARTS = 20_000;
+/** The most layouts a template may hold, and placeholders a part. */
 const MAX_LAYOUTS = 1_000;
 const MAX_PLACEHOLDERS = 200;
-
-const RELATIONSHIP = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/';
 
 /**
  * Reads a PowerPoint template (.potx, or a .pptx used as one): its slide size, its layouts with their
@@ -180,16 +164,6 @@ export function readDeckTemplate(bytes: Uint8Array, file: string): DeckTemplate 
   return { file, width, height, layouts, fonts: first.fonts, colors: first.colors, parts };
 }
 
-/** A theme part's colour scheme and fonts. */
-function themeScheme(theme: string): TemplateScheme {
-  const font = (scheme: string) =>
-    attribute(startTag(element(theme, scheme) ?? '', 'a:latin'), 'typeface') ?? '';
-  return {
-    colors: schemeColors(theme),
-    fonts: { major: font('a:majorFont'), minor: font('a:minorFont') },
-  };
-}
-
 /** What a master gives its layouts: placeholders, text sizes, colours by scheme name, background. */
 interface MasterInfo {
   readonly scheme: TemplateScheme;
@@ -197,113 +171,6 @@ interface MasterInfo {
   readonly styles: { title: number | undefined; body: number | undefined };
   readonly color: (xml: string | undefined) => string | undefined;
   readonly background: string | undefined;
-}
-
-/**
- * The package's parts, refusing one that inflates beyond MAX_INFLATED or holds more than MAX_PARTS
- * (from the sizes the zip declares, before inflating anything); names that would leave the package
- * (`../`, absolute, a backslash) are left out.
- */
-function unpack(
-  bytes: Uint8Array,
-  invalid: (why: string, hint: string) => BriefwrightError,
-): Record<string, Uint8Array> {
-  let total = 0;
-  let count = 0;
-  let parts: Record<string, Uint8Array>;
-  try {
-    parts = unzipSync(bytes, {
-      filter: (entry) => {
-        total += entry.originalSize;
-        count += 1;
-        return total <= MAX_INFLATED && count <= MAX_PARTS && safeName(entry.name);
-      },
-    });
-  } catch {
-    throw invalid(
-      'is not a PowerPoint template (not a .potx or .pptx package)',
-      'give a .potx or .pptx file',
-    );
-  }
-  if (total > MAX_INFLATED || count > MAX_PARTS)
-    throw invalid(
-      total > MAX_INFLATED
-        ? `inflates to more than ${MAX_INFLATED} bytes`
-        : `holds more than ${MAX_PARTS} parts`,
-      'give the template as PowerPoint saves it',
-    );
-  return parts;
-}
-
-function safeName(name: string): boolean {
-  return !name.startsWith('/') && !name.includes('\\') && !name.split('/').includes('..');
-}
-
-/**
- * Refuses a damaged template: without content types, without a slide master, or with a master or
- * layout that names a part the package does not hold (its master, theme, pictures).
- */
-function checkPackage(
-  parts: Record<string, Uint8Array>,
-  text: (name: string) => string | undefined,
-  presentation: string,
-  invalid: (why: string, hint: string) => BriefwrightError,
-): void {
-  const resave = 'open it in PowerPoint and save it again, or give another template';
-  if (!parts['[Content_Types].xml'])
-    throw invalid('has no content types ([Content_Types].xml)', resave);
-  if (masterParts(presentation, text).length === 0)
-    throw invalid('lists no slide master (ppt/presentation.xml, p:sldMasterIdLst)', resave);
-  for (const part of Object.keys(parts).filter((n) =>
-    /^ppt\/(slideMasters|slideLayouts)\/[^/]+\.xml$/.test(n),
-  )) {
-    const rels = relationships(text(relsOf(part)) ?? '');
-    if (
-      part.includes('slideLayouts/') &&
-      !rels.some((r) => r.type === `${RELATIONSHIP}slideMaster`)
-    )
-      throw invalid(`is damaged: ${part} has no slide master`, resave);
-    for (const r of rels) {
-      if (r.external) continue;
-      const target = resolvePart(folderOf(part), r.target);
-      if (!parts[target])
-        throw invalid(`is damaged: ${part} names ${target}, which it does not hold`, resave);
-    }
-  }
-}
-
-/** The slide masters the presentation lists, as part names, in order. */
-function masterParts(presentation: string, text: (name: string) => string | undefined): string[] {
-  const rels = relationships(text('ppt/_rels/presentation.xml.rels') ?? '');
-  return elements(element(presentation, 'p:sldMasterIdLst') ?? '', 'p:sldMasterId').flatMap(
-    (tag) => {
-      const id = attribute(tag, 'r:id');
-      const rel = rels.find((r) => r.id === id);
-      return rel && !rel.external ? [resolvePart('ppt/', rel.target)] : [];
-    },
-  );
-}
-
-/** The part a part's first relationship of a type names (`slideMaster`, `theme`), if any. */
-function relatedPart(
-  part: string,
-  type: string,
-  text: (name: string) => string | undefined,
-): string | undefined {
-  const rel = relationships(text(relsOf(part)) ?? '').find(
-    (r) => r.type === `${RELATIONSHIP}${type}` && !r.external,
-  );
-  return rel ? resolvePart(folderOf(part), rel.target) : undefined;
-}
-
-/** The text of that part. */
-function related(
-  part: string,
-  type: string,
-  text: (name: string) => string | undefined,
-): string | undefined {
-  const name = relatedPart(part, type, text);
-  return name ? text(name) : undefined;
 }
 
 function layoutNumber(part: string): number {
@@ -368,82 +235,4 @@ function sameSlot(master: TemplatePlaceholder, layout: TemplatePlaceholder): boo
   const kind = (type: string) =>
     type === 'ctrTitle' ? 'title' : type === 'subTitle' || type === 'obj' ? 'body' : type;
   return kind(master.type) === kind(layout.type);
-}
-
-/**
- * Reads the first colour in a piece of DrawingML: an RGB value, or a scheme colour (`bg1`, `tx2`,
- * `accent1`…) through the master's colour map to the theme's.
- */
-function colorIn(
-  colors: Readonly<Record<string, string>>,
-  master: string,
-): (xml: string | undefined) => string | undefined {
-  const map = startTag(master, 'p:clrMap');
-  const scheme = (name: string) => (Object.hasOwn(colors, name) ? colors[name] : undefined);
-  return (xml) => {
-    if (!xml) return undefined;
-    const rgb = attribute(startTag(xml, 'a:srgbClr'), 'val');
-    const named = attribute(startTag(xml, 'a:schemeClr'), 'val');
-    const system = attribute(startTag(xml, 'a:sysClr'), 'lastClr');
-    // The first of the three in the piece.
-    const first = ['<a:srgbClr', '<a:schemeClr', '<a:sysClr']
-      .map((tag) => ({ tag, at: xml.indexOf(tag) }))
-      .filter((c) => c.at >= 0)
-      .sort((a, b) => a.at - b.at)[0]?.tag;
-    if (first === '<a:srgbClr') return hex(rgb);
-    if (first === '<a:sysClr') return hex(system);
-    if (first !== '<a:schemeClr' || !named) return undefined;
-    return scheme(attribute(map, named) ?? named);
-  };
-}
-
-/** #RRGGBB of a six-digit hex value, else undefined. */
-function hex(value: string | undefined): string | undefined {
-  return value && /^[0-9A-Fa-f]{6}$/.test(value) ? `#${value.toUpperCase()}` : undefined;
-}
-
-/** The fill of a shape (not a placeholder) that covers most of a slide of an area (in EMU²), if any. */
-function coveringFill(
-  xml: string,
-  area: number,
-  color: (xml: string | undefined) => string | undefined,
-): string | undefined {
-  for (const shape of elements(xml, 'p:sp')) {
-    if (shape.includes('<p:ph')) continue;
-    const ext = startTag(element(shape, 'a:xfrm') ?? '', 'a:ext');
-    const w = Number(attribute(ext, 'cx') ?? 0);
-    const h = Number(attribute(ext, 'cy') ?? 0);
-    if (!(w * h >= 0.6 * area)) continue;
-    const found = color(element(element(shape, 'p:spPr') ?? '', 'a:solidFill'));
-    if (found) return found;
-  }
-  return undefined;
-}
-
-/** The theme's colour scheme: `srgbClr` values, and `sysClr` by their last colour. */
-function schemeColors(theme: string): Record<string, string> {
-  const scheme = element(theme, 'a:clrScheme') ?? '';
-  const colors: Record<string, string> = {};
-  for (const name of [
-    'dk1',
-    'lt1',
-    'dk2',
-    'lt2',
-    'accent1',
-    'accent2',
-    'accent3',
-    'accent4',
-    'accent5',
-    'accent6',
-    'hlink',
-    'folHlink',
-  ]) {
-    const entry = element(scheme, `a:${name}`);
-    if (!entry) continue;
-    const value =
-      hex(attribute(startTag(entry, 'a:srgbClr'), 'val')) ??
-      hex(attribute(startTag(entry, 'a:sysClr'), 'lastClr'));
-    if (value) colors[name] = value;
-  }
-  return colors;
 }
